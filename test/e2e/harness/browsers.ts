@@ -1,0 +1,163 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type BrowserContext, chromium, type Page as PlaywrightPage } from 'playwright-core';
+import puppeteer, {
+  type Browser as PuppeteerBrowser,
+  type Page as PuppeteerPage,
+} from 'puppeteer-core';
+import {
+  CHROMIUM_FLAGS,
+  findChromium,
+  findFirefox,
+  loadExtensionFlags,
+} from '../../../scripts/browsers';
+import { GECKO_ID } from '../../../utils/extension-ids';
+
+export type BrowserName = 'chromium' | 'firefox';
+export const BROWSERS: BrowserName[] = ['chromium', 'firefox'];
+
+/** Where each browser's build lands (`wxt build`, `wxt build -b firefox`). */
+export const BUILD_DIRS: Record<BrowserName, string> = {
+  chromium: resolve('.output/chrome-mv3'),
+  firefox: resolve('.output/firefox-mv2'),
+};
+
+/** A fixed UUID so the Firefox extension's pages have a known moz-extension:// origin. */
+const FIREFOX_EXTENSION_UUID = '6b1d2e3c-4f5a-4b6c-8d7e-9f0a1b2c3d4e';
+
+/** The same small API over a Playwright page (Chromium) and a Puppeteer page (Firefox). */
+export interface TestPage {
+  goto(url: string): Promise<void>;
+  evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
+  /** Poll `fn` in the page until it returns something truthy. */
+  waitFor<A = undefined>(fn: (arg: A) => unknown, arg?: A, timeoutMs?: number): Promise<void>;
+  mouseMove(x: number, y: number): Promise<void>;
+  click(x: number, y: number): Promise<void>;
+  press(key: string): Promise<void>;
+  screenshot(path: string, fullPage?: boolean): Promise<void>;
+  setViewport(width: number, height: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** A real browser with the built extension installed. */
+export interface ExtensionBrowser {
+  name: BrowserName;
+  newPage(): Promise<TestPage>;
+  /** Open one of the extension's own pages (popup.html, options.html). */
+  openExtensionPage(path: string): Promise<TestPage>;
+  close(): Promise<void>;
+}
+
+const DEFAULT_TIMEOUT = 15_000;
+
+function wrapPlaywright(page: PlaywrightPage): TestPage {
+  return {
+    goto: async (url) => void (await page.goto(url, { waitUntil: 'load' })),
+    evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+    waitFor: async (fn, arg, timeout = DEFAULT_TIMEOUT) =>
+      void (await page.waitForFunction(fn as never, arg, { timeout, polling: 100 })),
+    mouseMove: (x, y) => page.mouse.move(x, y),
+    click: (x, y) => page.mouse.click(x, y),
+    press: (key) => page.keyboard.press(key),
+    screenshot: async (path, fullPage = false) => void (await page.screenshot({ path, fullPage })),
+    setViewport: (width, height) => page.setViewportSize({ width, height }),
+    close: () => page.close(),
+  };
+}
+
+function wrapPuppeteer(page: PuppeteerPage): TestPage {
+  return {
+    goto: async (url) => void (await page.goto(url, { waitUntil: 'load' })),
+    evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+    waitFor: async (fn, arg, timeout = DEFAULT_TIMEOUT) =>
+      void (await page.waitForFunction(fn as never, { timeout, polling: 100 }, arg)),
+    mouseMove: (x, y) => page.mouse.move(x, y),
+    click: (x, y) => page.mouse.click(x, y),
+    press: (key) => page.keyboard.press(key as never),
+    screenshot: async (path, fullPage = false) =>
+      void (await page.screenshot({ path: path as `${string}.png`, fullPage })),
+    setViewport: (width, height) => page.setViewport({ width, height }),
+    close: () => page.close(),
+  };
+}
+
+async function launchChromium(): Promise<ExtensionBrowser> {
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error('Chromium not found: install it or set CHROME_PATH');
+  const profile = mkdtempSync(join(tmpdir(), 'backstory-chromium-'));
+  const dir = BUILD_DIRS.chromium;
+  const context: BrowserContext = await chromium.launchPersistentContext(profile, {
+    executablePath,
+    headless: false,
+    args: ['--headless=new', ...CHROMIUM_FLAGS, ...loadExtensionFlags(dir)],
+    viewport: { width: 1280, height: 900 },
+  });
+  const worker =
+    context.serviceWorkers()[0] ??
+    (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    name: 'chromium',
+    newPage: async () => wrapPlaywright(await context.newPage()),
+    openExtensionPage: async (path) => {
+      const page = wrapPlaywright(await context.newPage());
+      await page.goto(`chrome-extension://${extensionId}/${path}`);
+      return page;
+    },
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+async function launchFirefox(): Promise<ExtensionBrowser> {
+  const executablePath = findFirefox();
+  if (!executablePath)
+    throw new Error('Firefox not found: install firefox-esr or set FIREFOX_PATH');
+  const browser: PuppeteerBrowser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath,
+    headless: true,
+    args: ['--remote-allow-system-access'],
+    defaultViewport: { width: 1280, height: 900 },
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_EXTENSION_UUID }),
+    },
+  });
+  await browser.installExtension(BUILD_DIRS.firefox);
+  return {
+    name: 'firefox',
+    newPage: async () => wrapPuppeteer(await browser.newPage()),
+    openExtensionPage: async (path) => {
+      const raw = await browser.newPage();
+      // Navigations to moz-extension:// never report "load" over BiDi: start it, then poll.
+      raw.goto(`moz-extension://${FIREFOX_EXTENSION_UUID}/${path}`).catch(() => {});
+      const page = wrapPuppeteer(raw);
+      await pollUntil(async () =>
+        raw
+          .evaluate(
+            () => location.protocol === 'moz-extension:' && document.readyState === 'complete',
+          )
+          .catch(() => false),
+      );
+      return page;
+    },
+    close: () => browser.close(),
+  };
+}
+
+async function pollUntil(check: () => Promise<boolean>, timeoutMs = DEFAULT_TIMEOUT) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`Timed out after ${timeoutMs} ms`);
+}
+
+/** Start a browser with the built extension loaded. */
+export function launchBrowser(name: BrowserName): Promise<ExtensionBrowser> {
+  return name === 'chromium' ? launchChromium() : launchFirefox();
+}

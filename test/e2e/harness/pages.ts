@@ -1,0 +1,108 @@
+import type { ExtensionBrowser, TestPage } from './browsers';
+
+/** The little of the extension API a test probe needs: `browser` in Firefox, `chrome` in Chromium. */
+interface ProbeApi {
+  tabs: { query(filter: object): Promise<{ id?: number }[]> };
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
+}
+interface ExtensionGlobals {
+  browser?: ProbeApi;
+  chrome?: ProbeApi;
+}
+
+/** A news article open in a tab, as a reader sees it. */
+export class ArticlePage {
+  private constructor(
+    readonly page: TestPage,
+    readonly url: string,
+  ) {}
+
+  static async open(browser: ExtensionBrowser, url: string): Promise<ArticlePage> {
+    const page = await browser.newPage();
+    await page.goto(url);
+    return new ArticlePage(page, url);
+  }
+
+  /** The page's visible text, exactly as the reader would copy it. */
+  text(): Promise<string> {
+    // biome-ignore lint/performance/useDomNodeTextContent: rendered text is what the reader sees.
+    return this.page.evaluate(() => document.body.innerText);
+  }
+
+  bodyHtml(): Promise<string> {
+    return this.page.evaluate(() => document.body.innerHTML);
+  }
+
+  /**
+   * The live body serialised next to the same URL fetched again and parsed without running
+   * anything: equal when nothing (extension included) has added, removed or changed a node.
+   */
+  async liveAndSourceBodies(): Promise<{ live: string; source: string }> {
+    return this.page.evaluate(async () => {
+      const html = await (await fetch(location.href)).text();
+      const parsed = new DOMParser().parseFromString(html, 'text/html');
+      return { live: document.body.innerHTML, source: parsed.body.innerHTML };
+    });
+  }
+
+  close(): Promise<void> {
+    return this.page.close();
+  }
+}
+
+/** The toolbar popup, opened as a page and pointed at one article's tab. */
+export class PopupPage {
+  constructor(readonly page: TestPage) {}
+
+  /** Open the popup for the tab showing `articleUrl` (the popup reads `?tab=`). */
+  static async openFor(browser: ExtensionBrowser, articleUrl: string): Promise<PopupPage> {
+    const probe = await browser.openExtensionPage('popup.html');
+    const tabId = await probe.evaluate(findTabByUrl, articleUrl);
+    await probe.close();
+    if (tabId === null) throw new Error(`No tab reported ${articleUrl} to the background`);
+    return new PopupPage(await browser.openExtensionPage(`popup.html?tab=${tabId}`));
+  }
+
+  /** Wait until the status line settles and return it. */
+  async status(): Promise<string> {
+    await this.page.waitFor(() => {
+      const el = document.querySelector('[data-testid="page-status"]');
+      return el && !el.textContent?.includes('Looking at this page');
+    });
+    return this.page.evaluate(
+      () => document.querySelector('[data-testid="page-status"]')?.textContent ?? '',
+    );
+  }
+
+  heading(): Promise<string> {
+    return this.page.evaluate(() => document.querySelector('h1')?.textContent ?? '');
+  }
+
+  close(): Promise<void> {
+    return this.page.close();
+  }
+}
+
+/**
+ * Runs inside an extension page: ask the background about every tab until one reports the URL.
+ * Without the `tabs` permission the tab list has ids but no URLs, so the background's record is
+ * the only way to tell tabs apart. Retries while the content script may still be starting.
+ */
+async function findTabByUrl(url: string): Promise<number | null> {
+  const api = (globalThis as ExtensionGlobals).browser ?? (globalThis as ExtensionGlobals).chrome;
+  if (!api) return null;
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const tabs = await api.tabs.query({});
+    for (const tab of tabs) {
+      if (tab.id === undefined) continue;
+      const answer = (await api.runtime.sendMessage({
+        backstory: 1,
+        name: 'tab:status',
+        payload: { tabId: tab.id },
+      })) as { ok: boolean; value?: { url: string } | null };
+      if (answer?.ok && answer.value?.url === url) return tab.id;
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return null;
+}

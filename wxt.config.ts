@@ -1,0 +1,35 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+import { GECKO_ID } from './utils/extension-ids';
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  // Explicit imports everywhere: a newcomer can follow every name to its file.
+  imports: false,
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ browser }) => ({
+    name: 'Backstory',
+    description: 'Background for the news you read: people, places and events, explained on hover.',
+    permissions: ['storage'],
+    action: { default_title: 'Backstory' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: GECKO_ID,
+              // 140: CSS Custom Highlight API and data_collection_permissions.
+              strict_min_version: '140.0',
+              // Nothing leaves the browser: declare it so Firefox shows no data-collection prompt.
+              data_collection_permissions: { required: ['none'] },
+            },
+            gecko_android: { strict_min_version: '142.0' },
+          },
+        }
+      : {}),
+  }),
+  zip: {
+    // The Firefox sources zip is for reviewers: code and build config, not tests or fixtures.
+    excludeSources: ['test/**', 'demo/**', 'docs/**', '.ci/**', 'coverage/**', 'vitest*.ts'],
+  },
+  webExt: { disabled: true },
+});
