@@ -16,7 +16,10 @@ const text = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(1), v.max
 /** `2021`, `2021-08` or `2021-08-22`: history is often known only to the year or month. */
 export const PartialDate = v.pipe(
   v.string(),
-  v.regex(/^-?\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'Expected a date as YYYY, YYYY-MM or YYYY-MM-DD'),
+  v.regex(
+    /^-?\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/,
+    'Expected a date as YYYY, YYYY-MM or YYYY-MM-DD',
+  ),
 );
 
 /** Only web links: `javascript:`, `data:` and the like never reach a card. */
@@ -30,11 +33,17 @@ export const WebUrl = v.pipe(
 /** Entity ids: a Wikidata QID where one exists, else a namespaced slug such as `bs:daraa-siege-2021`. */
 export const EntityId = v.pipe(
   v.string(),
-  v.regex(/^(Q[1-9]\d*|[a-z][a-z0-9-]*:[a-z0-9][a-z0-9-]*)$/, 'Expected a Wikidata id (Q123) or a slug like bs:some-name'),
+  v.regex(
+    /^(Q[1-9]\d*|[a-z][a-z0-9-]*:[a-z0-9][a-z0-9-]*)$/,
+    'Expected a Wikidata id (Q123) or a slug like bs:some-name',
+  ),
 );
 
 /** BCP 47 primary language subtag: `en`, `ar`, `fr`. */
-export const LanguageCode = v.pipe(v.string(), v.regex(/^[a-z]{2,3}$/, 'Expected a language code such as en or ar'));
+export const LanguageCode = v.pipe(
+  v.string(),
+  v.regex(/^[a-z]{2,3}$/, 'Expected a language code such as en or ar'),
+);
 
 /** How an alias may match; per-alias values override the entity's {@link Hints}. */
 const MatchRules = {
@@ -108,20 +117,31 @@ export const Entity = v.strictObject({
   summary: v.optional(text(1200)),
   facts: v.optional(v.pipe(v.array(Fact), v.maxLength(40))),
   /** When it began and ended: birth and death, founding and dissolution, an event's span. */
-  dates: v.optional(v.strictObject({ start: v.optional(PartialDate), end: v.optional(PartialDate) })),
+  dates: v.optional(
+    v.strictObject({ start: v.optional(PartialDate), end: v.optional(PartialDate) }),
+  ),
   coordinates: v.optional(Coordinates),
   /** ISO 3166-1 alpha-2 code of the country a place is in (or is). */
-  country: v.optional(v.pipe(v.string(), v.regex(/^[A-Z]{2}$/, 'Expected an ISO 3166-1 alpha-2 code'))),
+  country: v.optional(
+    v.pipe(v.string(), v.regex(/^[A-Z]{2}$/, 'Expected an ISO 3166-1 alpha-2 code')),
+  ),
   timeline: v.optional(v.pipe(v.array(TimelineEntry), v.maxLength(100))),
   hints: v.optional(Hints),
   related: v.optional(v.pipe(v.array(EntityId), v.maxLength(50))),
-  sources: v.pipe(v.array(Source), v.minLength(1, 'Every entity names at least one source'), v.maxLength(20)),
+  sources: v.pipe(
+    v.array(Source),
+    v.minLength(1, 'Every entity names at least one source'),
+    v.maxLength(20),
+  ),
 });
 
 export const KnowledgePack = v.strictObject({
   format: v.literal(PACK_FORMAT),
   schemaVersion: v.literal(PACK_SCHEMA_VERSION),
-  id: v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9.-]*$/, 'Expected a pack id like backstory.default')),
+  id: v.pipe(
+    v.string(),
+    v.regex(/^[a-z0-9][a-z0-9.-]*$/, 'Expected a pack id like backstory.default'),
+  ),
   name: text(120),
   version: text(40),
   description: v.optional(text(600)),

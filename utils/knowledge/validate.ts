@@ -1,9 +1,7 @@
 import * as v from 'valibot';
 import { type KnowledgePack, KnowledgePack as PackSchema } from './schema';
 
-export type PackValidation =
-  | { ok: true; pack: KnowledgePack }
-  | { ok: false; errors: string[] };
+export type PackValidation = { ok: true; pack: KnowledgePack } | { ok: false; errors: string[] };
 
 /** At most this many problems are listed; a thoroughly broken file needs no more to be understood. */
 const MAX_ERRORS = 20;
@@ -18,7 +16,10 @@ export function validatePack(data: unknown): PackValidation {
   if (result.success) {
     const duplicates = duplicateIds(result.output);
     if (duplicates.length === 0) return { ok: true, pack: result.output };
-    return { ok: false, errors: duplicates.map((id) => `entity ${id}: the id is used more than once`) };
+    return {
+      ok: false,
+      errors: duplicates.map((id) => `entity ${id}: the id is used more than once`),
+    };
   }
   const errors = result.issues.slice(0, MAX_ERRORS).map((issue) => describeIssue(data, issue));
   if (result.issues.length > MAX_ERRORS) {

@@ -1,0 +1,280 @@
+import type { Alias, Entity } from '../knowledge/schema';
+import { CandidateFlag, KIND_CODES, MAX_ALIAS_WORDS, type MatcherData } from './matcher-data';
+import { foldedText, hashFolded, type Token, tokenize } from './tokenize';
+
+interface Candidate {
+  entity: number;
+  flags: number;
+  casePattern: string;
+}
+
+/** What compiling found worth telling the pack's author. */
+export interface CompileReport {
+  aliases: number;
+  groups: number;
+  words: number;
+  states: number;
+  /** Aliases that could not be used (empty after folding, or too many words). */
+  skipped: string[];
+}
+
+/**
+ * Compile entities into a {@link MatcherData}. Every alias (and the display name) is folded and
+ * split into words with the page tokenizer; aliases that fold to the same words form one group
+ * whose candidates the resolver chooses between. Context words join the same automaton, so one
+ * pass over a page finds both mentions and the cues that disambiguate them.
+ */
+export function compileMatcher(entities: readonly Entity[]): {
+  data: MatcherData;
+  report: CompileReport;
+} {
+  const index = new Map(entities.map((entity, i) => [entity.id, i]));
+  const groups = new Map<string, { words: string[]; candidates: Candidate[] }>();
+  const report: CompileReport = { aliases: 0, groups: 0, words: 0, states: 0, skipped: [] };
+
+  const addGroup = (tokens: Token[], candidate: Candidate) => {
+    const words = tokens.map((token) => token.folded);
+    const key = words.join(' ');
+    let group = groups.get(key);
+    if (!group) {
+      group = { words, candidates: [] };
+      groups.set(key, group);
+    }
+    const duplicate = group.candidates.some(
+      (other) => other.entity === candidate.entity && other.flags === candidate.flags,
+    );
+    if (!duplicate) group.candidates.push(candidate);
+  };
+
+  entities.forEach((entity, e) => {
+    for (const alias of aliasesOf(entity)) {
+      const flags = flagsOf(entity, alias);
+      for (const variant of variantsOf(alias.text)) {
+        const tokens = wordsOf(variant);
+        if (tokens.length === 0 || tokens.length > MAX_ALIAS_WORDS) {
+          report.skipped.push(`${entity.id}: "${variant}"`);
+          continue;
+        }
+        report.aliases++;
+        const casePattern = flags & CandidateFlag.CaseSensitive ? caseOf(variant, tokens) : '';
+        addGroup(tokens, { entity: e, flags, casePattern });
+      }
+    }
+    for (const word of entity.hints?.context ?? []) {
+      const tokens = wordsOf(word);
+      if (tokens.length > 0 && tokens.length <= MAX_ALIAS_WORDS) {
+        addGroup(tokens, { entity: e, flags: CandidateFlag.Context, casePattern: '' });
+      }
+    }
+  });
+
+  const data = buildAutomaton(entities, index, [...groups.values()]);
+  report.groups = groups.size;
+  report.words = data.wordStart.length - 1;
+  report.states = data.fail.length;
+  return { data, report };
+}
+
+/** The entity's aliases, plus its display name unless an alias already spells it (with its rules). */
+function aliasesOf(entity: Entity): { text: string; rules: Exclude<Alias, string> | null }[] {
+  const out: { text: string; rules: Exclude<Alias, string> | null }[] = [];
+  for (const list of Object.values(entity.aliases)) {
+    for (const alias of list) {
+      out.push(
+        typeof alias === 'string'
+          ? { text: alias, rules: null }
+          : { text: alias.text, rules: alias },
+      );
+    }
+  }
+  const nameKey = foldedText(entity.name);
+  if (!out.some((alias) => foldedText(alias.text) === nameKey))
+    out.unshift({ text: entity.name, rules: null });
+  return out;
+}
+
+function flagsOf(entity: Entity, alias: { rules: Exclude<Alias, string> | null }): number {
+  const hints = entity.hints ?? {};
+  const pick = (key: 'caseSensitive' | 'requireContext' | 'neverAlone') =>
+    alias.rules?.[key] ?? hints[key] ?? false;
+  return (
+    (pick('caseSensitive') ? CandidateFlag.CaseSensitive : 0) |
+    (pick('requireContext') ? CandidateFlag.RequireContext : 0) |
+    (pick('neverAlone') ? CandidateFlag.NeverAlone : 0)
+  );
+}
+
+/** Arabic articles written with a hyphen ("al-Assad"): news spells names with and without them. */
+const HYPHENATED_ARTICLE = /\b(?:al|el|as|ash|ad|ar|at|az|an|ath|adh|ul)[-‐‑]\s*/gi;
+
+/** The alias as written, and without hyphenated articles when that still leaves two words. */
+function variantsOf(text: string): string[] {
+  const withoutArticles = text.replace(HYPHENATED_ARTICLE, '');
+  const variants = [text];
+  if (withoutArticles !== text && wordsOf(withoutArticles).length >= 2)
+    variants.push(withoutArticles);
+  return variants;
+}
+
+/** Words of an alias; a leading "the" is not part of any name as the matcher sees it. */
+function wordsOf(text: string): Token[] {
+  const tokens = tokenize(text);
+  if (tokens.length > 1 && tokens[0]?.folded === 'the') tokens.shift();
+  return tokens;
+}
+
+function caseOf(text: string, tokens: Token[]): string {
+  return tokens
+    .map((token) => {
+      const word = text.slice(token.start, token.end);
+      if (word.length > 1 && word === word.toUpperCase() && word !== word.toLowerCase()) return 'U';
+      const first = word.charAt(0);
+      return first !== first.toLowerCase() ? 'C' : '-';
+    })
+    .join('');
+}
+
+function buildAutomaton(
+  entities: readonly Entity[],
+  index: Map<string, number>,
+  groups: { words: string[]; candidates: Candidate[] }[],
+): MatcherData {
+  // Words → ids.
+  const wordIds = new Map<string, number>();
+  for (const group of groups) {
+    for (const word of group.words) if (!wordIds.has(word)) wordIds.set(word, wordIds.size);
+  }
+  const words = [...wordIds.keys()];
+  const wordStart = new Uint32Array(words.length + 1);
+  let totalChars = 0;
+  words.forEach((word, w) => {
+    wordStart[w] = totalChars;
+    totalChars += word.length;
+  });
+  wordStart[words.length] = totalChars;
+  const wordChars = new Uint16Array(totalChars);
+  words.forEach((word, w) => {
+    for (let i = 0; i < word.length; i++)
+      wordChars[(wordStart[w] as number) + i] = word.charCodeAt(i);
+  });
+  let capacity = 16;
+  while (capacity < words.length * 2) capacity *= 2;
+  const dictHash = new Int32Array(capacity);
+  const dictWord = new Int32Array(capacity).fill(-1);
+  words.forEach((word, w) => {
+    const hash = hashFolded(word);
+    let slot = hash & (capacity - 1);
+    while ((dictWord[slot] as number) !== -1) slot = (slot + 1) & (capacity - 1);
+    dictHash[slot] = hash | 0;
+    dictWord[slot] = w;
+  });
+
+  // Trie over word ids.
+  const children: Map<number, number>[] = [new Map()];
+  const depth: number[] = [0];
+  const outGroup: number[] = [-1];
+  groups.forEach((group, g) => {
+    let state = 0;
+    for (const word of group.words) {
+      const w = wordIds.get(word) as number;
+      let next = children[state]?.get(w);
+      if (next === undefined) {
+        next = children.length;
+        children.push(new Map());
+        depth.push((depth[state] as number) + 1);
+        outGroup.push(-1);
+        children[state]?.set(w, next);
+      }
+      state = next;
+    }
+    outGroup[state] = g;
+  });
+
+  // Fail links and output links, breadth first.
+  const states = children.length;
+  const fail = new Int32Array(states);
+  const outLink = new Int32Array(states);
+  const queue: number[] = [];
+  for (const next of (children[0] as Map<number, number>).values()) queue.push(next);
+  for (let head = 0; head < queue.length; head++) {
+    const state = queue[head] as number;
+    for (const [w, next] of children[state] as Map<number, number>) {
+      let f = fail[state] as number;
+      while (f !== 0 && !children[f]?.has(w)) f = fail[f] as number;
+      const target = children[f]?.get(w);
+      const failTo = target !== undefined && target !== next ? target : 0;
+      fail[next] = failTo;
+      outLink[next] = (outGroup[failTo] as number) >= 0 ? failTo : (outLink[failTo] as number);
+      queue.push(next);
+    }
+  }
+
+  // Flatten transitions.
+  const rootNext = new Int32Array(words.length).fill(-1);
+  for (const [w, next] of children[0] as Map<number, number>) rootNext[w] = next;
+  const transStart = new Uint32Array(states + 1);
+  let transitions = 0;
+  for (let s = 0; s < states; s++) {
+    transStart[s] = transitions;
+    if (s !== 0) transitions += (children[s] as Map<number, number>).size;
+  }
+  transStart[states] = transitions;
+  const transWord = new Int32Array(transitions);
+  const transNext = new Int32Array(transitions);
+  for (let s = 1; s < states; s++) {
+    const sorted = [...(children[s] as Map<number, number>)].sort((a, b) => a[0] - b[0]);
+    sorted.forEach(([w, next], i) => {
+      transWord[(transStart[s] as number) + i] = w;
+      transNext[(transStart[s] as number) + i] = next;
+    });
+  }
+
+  // Candidates.
+  const groupStart = new Uint32Array(groups.length + 1);
+  const cands = groups.flatMap((group, g) => {
+    groupStart[g + 1] = (groupStart[g] as number) + group.candidates.length;
+    return group.candidates;
+  });
+
+  // Entities. Relations work both ways: either side's presence is context for the other.
+  const relatedSets = entities.map(() => new Set<number>());
+  entities.forEach((entity, e) => {
+    for (const id of entity.related ?? []) {
+      const other = index.get(id);
+      if (other === undefined || other === e) continue;
+      relatedSets[e]?.add(other);
+      relatedSets[other]?.add(e);
+    }
+  });
+  const relatedLists = relatedSets.map((set) => [...set].sort((a, b) => a - b));
+  const relatedStart = new Uint32Array(entities.length + 1);
+  relatedLists.forEach((list, e) => {
+    relatedStart[e + 1] = (relatedStart[e] as number) + list.length;
+  });
+
+  return {
+    version: 1,
+    dictHash,
+    dictWord,
+    wordStart,
+    wordChars,
+    rootNext,
+    transStart,
+    transWord,
+    transNext,
+    fail,
+    depth: Uint8Array.from(depth),
+    outGroup: Int32Array.from(outGroup),
+    outLink,
+    groupStart,
+    candEntity: Int32Array.from(cands, (c) => c.entity),
+    candFlags: Uint8Array.from(cands, (c) => c.flags),
+    candCase: cands.map((c) => c.casePattern),
+    entityIds: entities.map((entity) => entity.id),
+    entityNames: entities.map((entity) => entity.name),
+    entityKinds: Uint8Array.from(entities, (entity) => KIND_CODES.indexOf(entity.kind)),
+    entityPriority: Int8Array.from(entities, (entity) => entity.hints?.priority ?? 0),
+    relatedStart,
+    related: Int32Array.from(relatedLists.flat()),
+  };
+}
