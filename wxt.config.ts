@@ -32,4 +32,14 @@ export default defineConfig({
     excludeSources: ['test/**', 'demo/**', 'docs/**', '.ci/**', 'coverage/**', 'vitest*.ts'],
   },
   webExt: { disabled: true },
+  hooks: {
+    // The default pack is built from packs/ and data packages into public/packs/ (cached).
+    'build:before': async () => {
+      const { writeDefaultPack } = await import('./scripts/pack/build');
+      await writeDefaultPack();
+    },
+    'prepare:publicPaths': (_wxt, paths) => {
+      paths.push('packs/default.json');
+    },
+  },
 });

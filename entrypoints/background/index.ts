@@ -1,26 +1,45 @@
+import { storage } from '@wxt-dev/storage';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import type { TabStatus } from '@/utils/messages/protocol';
+import { PackService, type StoredMatcherRecord } from '@/utils/knowledge/pack-service';
+import type { KnowledgePack } from '@/utils/knowledge/schema';
+import {
+  BACKGROUND_SENDERS,
+  type BackgroundProtocol,
+  type TabStatus,
+} from '@/utils/messages/protocol';
 import { createRouter } from '@/utils/messages/router';
 
 export default defineBackground(() => {
   const tabs = new Map<number, TabStatus>();
+  const packs = new PackService({
+    loadDefaultPack: async () =>
+      (await fetch(browser.runtime.getURL('/packs/default.json'))).json() as Promise<KnowledgePack>,
+    loadUserPacks: async () => [],
+    readStoredMatcher: () => storage.getItem<StoredMatcherRecord>('local:matcher'),
+    writeStoredMatcher: (record) => storage.setItem('local:matcher', record),
+  });
 
-  const router = createRouter(
+  const router = createRouter<BackgroundProtocol>(
     {
       'page:ready': (payload, sender) => {
         const tabId = sender.tab?.id;
-        if (tabId !== undefined) {
+        if (tabId !== undefined)
           tabs.set(tabId, { url: payload.url, title: payload.title, readyAt: Date.now() });
-        }
-        return { enabled: true };
+        return { ok: true };
       },
+      'page:summary': () => ({ ok: true }),
       'tab:status': ({ tabId }) => tabs.get(tabId) ?? null,
+      'matcher:ensure': async () => ({ key: await packs.ensureMatcher() }),
     },
+    BACKGROUND_SENDERS,
     browser.runtime.id,
     browser.runtime.getURL('/'),
   );
 
   browser.runtime.onMessage.addListener((message, sender) => router(message, sender));
   browser.tabs.onRemoved.addListener((tabId) => tabs.delete(tabId));
+  // Compile ahead of the first page after install, update and browser start.
+  browser.runtime.onInstalled.addListener(() => void packs.ensureMatcher());
+  browser.runtime.onStartup.addListener(() => void packs.ensureMatcher());
 });

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Popup, type PopupModel } from '@/components/Popup';
-import { request } from '@/utils/messages/client';
+import { askBackground } from '@/utils/messages/client';
 import '@/components/ui.css';
 
 const root = document.getElementById('app');
@@ -21,7 +21,9 @@ async function load() {
   show({ state: 'loading', page: null });
   const tabId = await targetTabId();
   if (tabId === undefined) return show({ state: 'ready', page: null });
-  const status = await request((m) => browser.runtime.sendMessage(m), 'tab:status', { tabId });
+  const status = await askBackground((m) => browser.runtime.sendMessage(m), 'tab:status', {
+    tabId,
+  });
   if (status.ok) show({ state: 'ready', page: status.value });
   else
     show({

@@ -25,6 +25,9 @@ export interface ReleasedMention<K> {
 
 type Choice = ResolvedMention & { neverAlone: boolean };
 
+/** Context counts per entity within one segment, from {@link Resolver.observe}. */
+export type LocalContext = Map<number, number>;
+
 const SEGMENT_CONTEXT_WEIGHT = 100;
 const PAGE_CONTEXT_WEIGHT = 10;
 /** Waiting short names kept per page; a long live page should not hold on to text forever. */
@@ -58,43 +61,50 @@ export class Resolver<K> {
 
   /**
    * Resolve a batch of segments: the accepted mentions of each, in text order, and the waiting
-   * mentions of earlier batches that this batch released.
+   * mentions of earlier batches that this batch released. Same as {@link observe} on every
+   * segment, then {@link decide} on every segment, then {@link release}.
    */
   resolve(segments: MatchedSegment<K>[]): {
     mentions: ResolvedMention[][];
     released: ReleasedMention<K>[];
   } {
-    const local = segments.map((segment) => this.collectContext(segment));
-    const waiting: ReleasedMention<K>[] = [];
-    const mentions = segments.map((segment, s) => {
-      const choices: Choice[] = [];
-      for (const raw of segment.raws) {
-        const choice = this.choose(segment.text, raw, local[s] as Map<number, number>);
-        if (choice) choices.push(choice);
-      }
-      const kept: ResolvedMention[] = [];
-      for (const choice of leftmostLongest(choices)) {
-        const match = { start: choice.start, end: choice.end, entity: choice.entity };
-        if (!choice.neverAlone || this.present[choice.entity] === 1) kept.push(match);
-        else waiting.push({ key: segment.key, match });
-      }
-      return kept;
-    });
+    const local = segments.map((segment) => this.observe(segment));
+    const mentions = segments.map((segment, s) => this.decide(segment, local[s] as LocalContext));
+    return { mentions, released: this.release() };
+  }
+
+  /**
+   * First look at a segment: count its context words and the entities it names clearly, page-wide.
+   * Observe everything available before deciding, so early paragraphs benefit from later context.
+   */
+  observe(segment: MatchedSegment<K>): LocalContext {
+    return this.collectContext(segment);
+  }
+
+  /** Choose the mentions of an observed segment, in text order; short names may wait (see {@link release}). */
+  decide(segment: MatchedSegment<K>, local: LocalContext): ResolvedMention[] {
+    const choices: Choice[] = [];
+    for (const raw of segment.raws) {
+      const choice = this.choose(segment.text, raw, local);
+      if (choice) choices.push(choice);
+    }
+    const kept: ResolvedMention[] = [];
+    for (const choice of leftmostLongest(choices)) {
+      const match = { start: choice.start, end: choice.end, entity: choice.entity };
+      if (!choice.neverAlone || this.present[choice.entity] === 1) kept.push(match);
+      else if (this.pending.length < MAX_PENDING) this.pending.push({ key: segment.key, match });
+    }
+    return kept;
+  }
+
+  /** Waiting short names whose entity has since been named in full: they can be painted now. */
+  release(): ReleasedMention<K>[] {
     const released: ReleasedMention<K>[] = [];
-    for (const item of this.pending) {
-      if (this.present[item.match.entity] === 1) released.push(item);
-    }
-    this.pending = this.pending.filter((item) => this.present[item.match.entity] !== 1);
-    for (const item of waiting) {
-      if (this.present[item.match.entity] !== 1) {
-        if (this.pending.length < MAX_PENDING) this.pending.push(item);
-        continue;
-      }
-      const s = segments.findIndex((segment) => segment.key === item.key);
-      (mentions[s] as ResolvedMention[]).push(item.match);
-    }
-    for (const list of mentions) list.sort((a, b) => a.start - b.start);
-    return { mentions, released };
+    const still: ReleasedMention<K>[] = [];
+    for (const item of this.pending)
+      (this.present[item.match.entity] === 1 ? released : still).push(item);
+    this.pending = still;
+    return released;
   }
 
   /** Forget waiting mentions whose segments are gone (removed from the page). */
@@ -103,9 +113,9 @@ export class Resolver<K> {
   }
 
   /** Count context cues and clear presences in one segment, recording them page-wide too. */
-  private collectContext(segment: MatchedSegment<K>): Map<number, number> {
+  private collectContext(segment: MatchedSegment<K>): LocalContext {
     const { groupStart, candEntity, candFlags } = this.data;
-    const local = new Map<number, number>();
+    const local: LocalContext = new Map();
     const bump = (entity: number) => {
       local.set(entity, (local.get(entity) ?? 0) + 1);
       this.pageContext[entity] = (this.pageContext[entity] as number) + 1;

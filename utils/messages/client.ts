@@ -1,20 +1,26 @@
-import type { Envelope, MessageName, RequestOf, ResponseOf, Result } from './protocol';
+import type {
+  BackgroundProtocol,
+  ContentProtocol,
+  Envelope,
+  ProtocolMap,
+  Result,
+} from './protocol';
 
-/** The one browser call a client needs; a seam so tests can pass a fake. */
+/** The one browser call a client needs (`runtime.sendMessage`, or `tabs.sendMessage` bound to a tab). */
 export type SendFn = (message: Envelope) => Promise<unknown>;
 
 /**
- * Send a typed message to the background and get its {@link Result}. A missing or broken
- * answer (the background restarting, the extension updating) becomes an error result.
+ * Send a typed message and get its {@link Result}. A missing or broken answer (the receiver
+ * restarting, the extension updating, no content script in the tab) becomes an error result.
  */
-export async function request<N extends MessageName>(
+export async function request<P extends ProtocolMap, N extends keyof P & string>(
   send: SendFn,
   name: N,
-  payload: RequestOf<N>,
-): Promise<Result<ResponseOf<N>>> {
+  payload: P[N]['request'],
+): Promise<Result<P[N]['response']>> {
   try {
     const answer = (await send({ backstory: 1, name, payload } as Envelope)) as
-      | Result<ResponseOf<N>>
+      | Result<P[N]['response']>
       | undefined;
     if (answer && typeof answer === 'object' && 'ok' in answer) return answer;
     return { ok: false, error: `No answer to ${name}` };
@@ -22,3 +28,17 @@ export async function request<N extends MessageName>(
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
   }
 }
+
+/** A message to the background. */
+export const askBackground = <N extends keyof BackgroundProtocol & string>(
+  send: SendFn,
+  name: N,
+  payload: BackgroundProtocol[N]['request'],
+) => request<BackgroundProtocol, N>(send, name, payload);
+
+/** A message to a tab's content script. */
+export const askContent = <N extends keyof ContentProtocol & string>(
+  send: SendFn,
+  name: N,
+  payload: ContentProtocol[N]['request'],
+) => request<ContentProtocol, N>(send, name, payload);

@@ -1,8 +1,9 @@
 /**
- * The whole message protocol between content scripts, extension pages and the background.
- * Each entry maps a message name to its request and response types; the background answers
- * every message with a {@link Result}.
+ * The whole message protocol, in one place. Two maps: what the background answers (sent with
+ * `runtime.sendMessage` by content scripts and our pages) and what a tab's content script answers
+ * (sent with `tabs.sendMessage` by the background and the popup). Every answer is a {@link Result}.
  */
+import type { EntityKind } from '../knowledge/schema';
 
 /** What the background knows about one tab's page. */
 export interface TabStatus {
@@ -12,42 +13,83 @@ export interface TabStatus {
   readyAt: number;
 }
 
-/** Who may send a message: a content script in a tab, or one of our own pages (popup, options). */
-export type SenderRole = 'content' | 'extension-page';
-
-export interface Protocol {
-  /** A content script started on a page. */
-  'page:ready': { request: { url: string; title: string }; response: { enabled: boolean } };
-  /** The popup asks what Backstory found in a tab. */
-  'tab:status': { request: { tabId: number }; response: TabStatus | null };
+/** One entity found on a page. */
+export interface PageEntity {
+  id: string;
+  name: string;
+  kind: EntityKind;
+  count: number;
 }
 
-export type MessageName = keyof Protocol;
-export type RequestOf<N extends MessageName> = Protocol[N]['request'];
-export type ResponseOf<N extends MessageName> = Protocol[N]['response'];
+/** What a content script reports about its page. */
+export interface PageSummary {
+  /** Is Backstory marking this page (on globally, and for this site)? */
+  active: boolean;
+  host: string | null;
+  entities: PageEntity[];
+}
+
+/** Who may send a message: a content script in a tab, or one of our own pages or the background. */
+export type SenderRole = 'content' | 'extension-page';
+
+export type BackgroundProtocol = {
+  /** A content script started on a page. */
+  'page:ready': { request: { url: string; title: string }; response: { ok: true } };
+  /** A content script's page summary changed (badge count). */
+  'page:summary': { request: PageSummary; response: { ok: true } };
+  /** The popup asks what the background knows of a tab. */
+  'tab:status': { request: { tabId: number }; response: TabStatus | null };
+  /** A content script found no compiled matcher in storage: build it now. */
+  'matcher:ensure': { request: Record<string, never>; response: { key: string } };
+};
+
+export type ContentProtocol = {
+  /** The popup asks which entities the page mentions. */
+  'content:summary': { request: Record<string, never>; response: PageSummary };
+  /** Move keyboard focus to the next (1) or previous (-1) mention. */
+  'content:step': { request: { direction: 1 | -1 }; response: { entity: string | null } };
+  /** Scroll to and flash the first mention of an entity (popup list). */
+  'content:reveal': { request: { id: string }; response: { found: boolean } };
+};
+
+/** Any protocol map: message name → request and response types. */
+export type ProtocolMap = Record<string, { request: unknown; response: unknown }>;
 
 /** The shape on the wire. */
-export interface Envelope<N extends MessageName = MessageName> {
+export interface Envelope<P extends ProtocolMap = ProtocolMap, N extends keyof P = keyof P> {
   backstory: 1;
   name: N;
-  payload: RequestOf<N>;
+  payload: P[N]['request'];
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 
-/** Which roles may send each message; the background refuses everyone else. */
-export const ALLOWED_SENDERS: { [N in MessageName]: readonly SenderRole[] } = {
+/** Which senders each message accepts; receivers refuse everyone else. */
+export type AllowedSenders<P extends ProtocolMap> = { [N in keyof P]: readonly SenderRole[] };
+
+export const BACKGROUND_SENDERS: AllowedSenders<BackgroundProtocol> = {
   'page:ready': ['content'],
+  'page:summary': ['content'],
   'tab:status': ['extension-page'],
+  'matcher:ensure': ['content', 'extension-page'],
 };
 
-/** Narrow an unknown message to one of ours, without trusting its payload's shape. */
-export function isEnvelope(message: unknown): message is Envelope {
+export const CONTENT_SENDERS: AllowedSenders<ContentProtocol> = {
+  'content:summary': ['extension-page'],
+  'content:step': ['extension-page'],
+  'content:reveal': ['extension-page'],
+};
+
+/** Narrow an unknown message to one of a protocol's, without trusting its payload's shape. */
+export function isEnvelope<P extends ProtocolMap>(
+  message: unknown,
+  allowed: AllowedSenders<P>,
+): message is Envelope<P> {
   if (typeof message !== 'object' || message === null) return false;
   const candidate = message as Partial<Envelope>;
   return (
     candidate.backstory === 1 &&
     typeof candidate.name === 'string' &&
-    Object.hasOwn(ALLOWED_SENDERS, candidate.name)
+    Object.hasOwn(allowed, candidate.name)
   );
 }

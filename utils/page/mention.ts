@@ -1,0 +1,27 @@
+import type { EntityKind } from '../knowledge/schema';
+
+/** One painted mention of an entity on the page. */
+export interface Mention {
+  /** Entity index in the compiled matcher. */
+  entity: number;
+  kind: EntityKind;
+  /** The mention's text in the page (a StaticRange: it costs the page nothing when the DOM changes). */
+  range: StaticRange;
+  /** The block it was found in; a rescan of the block replaces its mentions. */
+  block: Element;
+  /** Every text node the mention covers, first to last (usually one). */
+  nodes: Text[];
+}
+
+/**
+ * A StaticRange in the page's realm; where the DOM has none (test DOMs), a frozen object of the
+ * same shape, which is all the wrapper fallback and hit-testing read.
+ */
+export function makeStaticRange(doc: Document, init: StaticRangeInit): StaticRange {
+  const StaticRangeClass = (doc.defaultView as { StaticRange?: typeof StaticRange } | null)
+    ?.StaticRange;
+  if (StaticRangeClass) return new StaticRangeClass(init);
+  const collapsed =
+    init.startContainer === init.endContainer && init.startOffset === init.endOffset;
+  return Object.freeze({ ...init, collapsed }) as StaticRange;
+}

@@ -1,0 +1,183 @@
+import type { EntityKind } from '../knowledge/schema';
+import type { Mention } from './mention';
+
+/** How marks look; each style has its own `::highlight()` rules in `highlights.css`. */
+export const HIGHLIGHT_STYLES = ['underline', 'background', 'subtle'] as const;
+export type HighlightStyle = (typeof HIGHLIGHT_STYLES)[number];
+
+/** Paints and unpaints mentions. Two implementations: CSS highlights, and wrappers where those are missing. */
+export interface Painter {
+  add(mentions: readonly Mention[]): void;
+  remove(mentions: readonly Mention[]): void;
+  /** Show one mention as the focused one (keyboard navigation, open card), or none. */
+  focus(mention: Mention | null): void;
+  setStyle(style: HighlightStyle): void;
+  /** Remove every mark; the page is left exactly as it was. */
+  clear(): void;
+}
+
+/** The name of the highlight that paints one kind in one style. */
+export function highlightName(style: HighlightStyle, kind: EntityKind): string {
+  return `backstory-${style}-${kind}`;
+}
+export const FOCUS_HIGHLIGHT = 'backstory-focus';
+
+/** The browser features the highlight painter needs, passed in so tests and other realms can supply them. */
+export interface HighlightApi {
+  registry: HighlightRegistry;
+  create(): Highlight;
+}
+
+/** The page's highlight API, when it has one (Chromium 105+, Firefox 140+, Safari 17.2+). */
+export function highlightApiOf(win: Window & typeof globalThis): HighlightApi | null {
+  const registry = win.CSS?.highlights;
+  const HighlightClass = (win as { Highlight?: typeof Highlight }).Highlight;
+  if (!registry || !HighlightClass) return null;
+  return { registry, create: () => new HighlightClass() };
+}
+
+/**
+ * Paints with the CSS Custom Highlight API: ranges are registered, nothing in the DOM changes,
+ * and `clear()` unregisters them. One highlight per kind, so each kind is styled on its own.
+ */
+export class HighlightPainter implements Painter {
+  private readonly byKind = new Map<EntityKind, Highlight>();
+  private readonly focused: Highlight;
+
+  constructor(
+    private readonly api: HighlightApi,
+    private style: HighlightStyle,
+  ) {
+    this.focused = api.create();
+    this.focused.priority = 1;
+  }
+
+  add(mentions: readonly Mention[]): void {
+    for (const mention of mentions) this.highlightFor(mention.kind).add(mention.range);
+  }
+
+  remove(mentions: readonly Mention[]): void {
+    for (const mention of mentions) {
+      this.byKind.get(mention.kind)?.delete(mention.range);
+      this.focused.delete(mention.range);
+    }
+  }
+
+  focus(mention: Mention | null): void {
+    this.focused.clear();
+    if (mention) this.focused.add(mention.range);
+    if (this.focused.size > 0) this.api.registry.set(FOCUS_HIGHLIGHT, this.focused);
+    else this.api.registry.delete(FOCUS_HIGHLIGHT);
+  }
+
+  setStyle(style: HighlightStyle): void {
+    if (style === this.style) return;
+    for (const [kind, highlight] of this.byKind) {
+      this.api.registry.delete(highlightName(this.style, kind));
+      this.api.registry.set(highlightName(style, kind), highlight);
+    }
+    this.style = style;
+  }
+
+  clear(): void {
+    for (const [kind, highlight] of this.byKind) {
+      highlight.clear();
+      this.api.registry.delete(highlightName(this.style, kind));
+    }
+    this.byKind.clear();
+    this.focus(null);
+  }
+
+  private highlightFor(kind: EntityKind): Highlight {
+    let highlight = this.byKind.get(kind);
+    if (!highlight) {
+      highlight = this.api.create();
+      this.byKind.set(kind, highlight);
+      this.api.registry.set(highlightName(this.style, kind), highlight);
+    }
+    return highlight;
+  }
+}
+
+/** Tag of the wrapper fallback's elements (a custom element name: no page CSS targets it by accident). */
+export const WRAPPER_TAG = 'backstory-mark';
+
+interface WrappedNode {
+  original: string;
+  inserted: Node[];
+}
+
+/**
+ * Fallback for browsers without CSS highlights: wraps mention text in `<backstory-mark>`
+ * elements. It changes the DOM, so it records every text node it splits and `clear()` puts each
+ * back exactly (same node, same data, split-off nodes removed). Used only where the API is absent.
+ */
+export class WrapperPainter implements Painter {
+  private readonly wrapped = new Map<Text, WrappedNode>();
+  private readonly marksOf = new Map<Mention, Element[]>();
+  private focusedMarks: Element[] = [];
+
+  constructor(private style: HighlightStyle) {}
+
+  add(mentions: readonly Mention[]): void {
+    // Split each text node once, from its end backwards, so earlier offsets stay valid.
+    const byNode = new Map<Text, { from: number; to: number; mention: Mention }[]>();
+    for (const mention of mentions) {
+      for (const node of mention.nodes) {
+        if (this.wrapped.has(node) || !node.isConnected) continue;
+        const { startContainer, startOffset, endContainer, endOffset } = mention.range;
+        const from = node === startContainer ? startOffset : 0;
+        const to = node === endContainer ? endOffset : node.data.length;
+        if (to > from) byNode.set(node, [...(byNode.get(node) ?? []), { from, to, mention }]);
+      }
+    }
+    for (const [node, spans] of byNode) {
+      const record: WrappedNode = { original: node.data, inserted: [] };
+      for (const span of spans.sort((a, b) => b.from - a.from)) {
+        if (span.to < node.data.length) record.inserted.push(node.splitText(span.to));
+        const middle = node.splitText(span.from);
+        const mark = node.ownerDocument.createElement(WRAPPER_TAG);
+        mark.setAttribute('data-kind', span.mention.kind);
+        mark.setAttribute('data-style', this.style);
+        middle.replaceWith(mark);
+        mark.append(middle);
+        record.inserted.push(mark);
+        this.marksOf.set(span.mention, [...(this.marksOf.get(span.mention) ?? []), mark]);
+      }
+      this.wrapped.set(node, record);
+    }
+  }
+
+  remove(mentions: readonly Mention[]): void {
+    for (const mention of mentions) {
+      for (const node of mention.nodes) this.restore(node);
+      this.marksOf.delete(mention);
+    }
+  }
+
+  focus(mention: Mention | null): void {
+    for (const mark of this.focusedMarks) mark.removeAttribute('data-focused');
+    this.focusedMarks = mention ? (this.marksOf.get(mention) ?? []) : [];
+    for (const mark of this.focusedMarks) mark.setAttribute('data-focused', '');
+  }
+
+  setStyle(style: HighlightStyle): void {
+    this.style = style;
+    for (const marks of this.marksOf.values())
+      for (const mark of marks) mark.setAttribute('data-style', style);
+  }
+
+  clear(): void {
+    for (const node of [...this.wrapped.keys()]) this.restore(node);
+    this.marksOf.clear();
+    this.focusedMarks = [];
+  }
+
+  private restore(node: Text): void {
+    const record = this.wrapped.get(node);
+    if (!record) return;
+    for (const inserted of record.inserted) inserted.parentNode?.removeChild(inserted);
+    node.data = record.original;
+    this.wrapped.delete(node);
+  }
+}

@@ -1,0 +1,264 @@
+/**
+ * Finds the text a reader sees, block by block. Inline elements (links, bold, spans…) do not
+ * split a block's text, so `<b>Bashar</b> Assad` is read as one phrase; block elements and
+ * `<br>` do. Skipped: code, scripts, styles, form fields, editable regions, hidden and
+ * aria-hidden subtrees, SVG and MathML, and Backstory's own UI.
+ */
+
+/** A stretch of one text node: `node.data.slice(from, to)`. */
+export interface TextPiece {
+  node: Text;
+  from: number;
+  to: number;
+}
+
+/** One block's inline text, with where each piece of it lives. */
+export interface TextSegment {
+  block: Element;
+  pieces: TextPiece[];
+  /** Offset of each piece in `text`. */
+  starts: number[];
+  text: string;
+}
+
+/** Elements laid out inline by default: they continue the text around them. */
+const INLINE = new Set([
+  'a',
+  'abbr',
+  'b',
+  'bdi',
+  'bdo',
+  'cite',
+  'data',
+  'dfn',
+  'em',
+  'font',
+  'i',
+  'ins',
+  'del',
+  'label',
+  'mark',
+  'q',
+  'ruby',
+  'rb',
+  'rt',
+  's',
+  'small',
+  'span',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'u',
+  'wbr',
+  'big',
+  'tt',
+  'nobr',
+]);
+
+/** Elements whose text is never a reader's prose, or is not ours to touch. */
+const SKIPPED = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'code',
+  'pre',
+  'kbd',
+  'samp',
+  'var',
+  'textarea',
+  'input',
+  'select',
+  'option',
+  'optgroup',
+  'button',
+  'svg',
+  'math',
+  'iframe',
+  'frame',
+  'object',
+  'embed',
+  'canvas',
+  'video',
+  'audio',
+  'head',
+  'title',
+  'datalist',
+  'output',
+  'meter',
+  'progress',
+]);
+
+/** Prefix of Backstory's own elements (the card host). */
+export const OWN_ELEMENT_PREFIX = 'backstory-';
+
+/** Longest segment handed to the matcher in one go; longer text is cut at a sentence end. */
+export const MAX_SEGMENT = 32_768;
+
+/** Should this element and everything inside it be left alone? */
+export function isSkipped(element: Element): boolean {
+  const name = element.localName;
+  if (SKIPPED.has(name) || name.startsWith(OWN_ELEMENT_PREFIX)) return true;
+  if (element.namespaceURI !== null && element.namespaceURI !== 'http://www.w3.org/1999/xhtml')
+    return true;
+  if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true') return true;
+  const editable = element.getAttribute('contenteditable');
+  return editable !== null && editable !== 'false';
+}
+
+/** Is any ancestor of `node` (or the node itself) skipped? For rescans that start mid-page. */
+export function isInsideSkipped(node: Node, stopAt: Node | null = null): boolean {
+  for (
+    let el = node.nodeType === 1 ? (node as Element) : node.parentElement;
+    el && el !== stopAt;
+    el = el.parentElement
+  ) {
+    if (isSkipped(el)) return true;
+  }
+  return false;
+}
+
+/**
+ * Walks a subtree and yields its segments a few at a time, so a huge page can be read across
+ * several short tasks. Create one per scan; call {@link next} until it returns `null`.
+ */
+export class SegmentWalker {
+  private readonly walker: TreeWalker;
+  private readonly blockOf = new Map<Element, Element>();
+  private pieces: TextPiece[] = [];
+  private starts: number[] = [];
+  private text = '';
+  private block: Element | null = null;
+  private done = false;
+
+  constructor(
+    private readonly root: Node,
+    private readonly isVisible: (block: Element) => boolean = () => true,
+  ) {
+    const doc = root.ownerDocument ?? (root as Document);
+    this.walker = doc.createTreeWalker(root, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */, {
+      acceptNode: (node) => {
+        if (node.nodeType === 3) return 1; // FILTER_ACCEPT
+        const element = node as Element;
+        if (isSkipped(element)) return 2; // FILTER_REJECT: skip the whole subtree
+        return element.localName === 'br' || !INLINE.has(element.localName) ? 1 : 3; // else FILTER_SKIP
+      },
+    });
+  }
+
+  /**
+   * The next segments, stopping once `budget` text nodes have been visited (at least one segment
+   * is returned unless the walk is over). `null` when the subtree is exhausted.
+   */
+  next(budget = 512): TextSegment[] | null {
+    if (this.done) return null;
+    const out: TextSegment[] = [];
+    let visited = 0;
+    for (let node = this.walker.nextNode(); node; node = this.walker.nextNode()) {
+      if (node.nodeType !== 3) {
+        this.flush(out); // a block boundary or <br>
+        continue;
+      }
+      const text = node as Text;
+      const block = this.blockFor(text);
+      if (block !== this.block) {
+        this.flush(out);
+        if (!this.isVisible(block)) {
+          this.block = null;
+          continue;
+        }
+        this.block = block;
+      }
+      this.append(text, out);
+      if (++visited >= budget && out.length > 0) return out;
+    }
+    this.flush(out);
+    this.done = true;
+    return out.length > 0 ? out : null;
+  }
+
+  private blockFor(text: Text): Element {
+    const parent = text.parentElement as Element;
+    let block = this.blockOf.get(parent);
+    if (block === undefined) {
+      block = parent;
+      while (INLINE.has(block.localName) && block.parentElement && block !== this.root) {
+        block = block.parentElement;
+      }
+      this.blockOf.set(parent, block);
+    }
+    return block;
+  }
+
+  private append(node: Text, out: TextSegment[]): void {
+    const data = node.data;
+    let from = 0;
+    while (data.length - from + this.text.length > MAX_SEGMENT) {
+      const room = MAX_SEGMENT - this.text.length;
+      const cut = sentenceCut(data, from, from + room);
+      if (cut <= from) {
+        this.flush(out);
+        if (room === MAX_SEGMENT) {
+          // No sentence end at all in a full window: cut hard rather than never finish.
+          this.push(node, from, from + room);
+          from += room;
+          this.flush(out);
+        }
+        continue;
+      }
+      this.push(node, from, cut);
+      from = cut;
+      this.flush(out);
+    }
+    if (from < data.length) this.push(node, from, data.length);
+  }
+
+  private push(node: Text, from: number, to: number): void {
+    this.pieces.push({ node, from, to });
+    this.starts.push(this.text.length);
+    this.text += from === 0 && to === node.data.length ? node.data : node.data.slice(from, to);
+  }
+
+  private flush(out: TextSegment[]): void {
+    if (this.pieces.length > 0 && /\S/.test(this.text) && this.block) {
+      out.push({ block: this.block, pieces: this.pieces, starts: this.starts, text: this.text });
+    }
+    this.pieces = [];
+    this.starts = [];
+    this.text = '';
+  }
+}
+
+/** The last sentence end (". ", "! ", "? ", or a line break) in `data[from, to)`, or failing that a space. */
+function sentenceCut(data: string, from: number, to: number): number {
+  for (let i = to - 1; i > from; i--) {
+    const c = data.charCodeAt(i);
+    if (c === 0x0a) return i + 1;
+    if (c === 0x20 && i > from) {
+      const before = data.charCodeAt(i - 1);
+      if (before === 0x2e || before === 0x21 || before === 0x3f) return i + 1;
+    }
+  }
+  const space = data.lastIndexOf(' ', to - 1);
+  return space > from ? space + 1 : from;
+}
+
+/** Where offset `offset` of a segment's text lies in the DOM. */
+export function locate(
+  segment: TextSegment,
+  offset: number,
+  preferEnd: boolean,
+): { node: Text; offset: number } {
+  const { starts, pieces } = segment;
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    const start = starts[mid] as number;
+    if (start < offset || (!preferEnd && start === offset)) lo = mid;
+    else hi = mid - 1;
+  }
+  const piece = pieces[lo] as TextPiece;
+  return { node: piece.node, offset: piece.from + offset - (starts[lo] as number) };
+}

@@ -1,0 +1,57 @@
+/**
+ * Cooperative time slicing: long work runs in slices of a few milliseconds and gives the page
+ * the main thread in between, so no task Backstory runs comes near 50 ms.
+ */
+
+/** Milliseconds of work per slice: well under the 50 ms long-task line, with room for one overrun. */
+export const SLICE_MS = 8;
+
+interface SchedulerLike {
+  yield?: () => Promise<void>;
+}
+
+/** Let the page run (input, rendering, its own scripts) before continuing. */
+export function yieldToPage(signal?: AbortSignal): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: SchedulerLike }).scheduler;
+  const wait = scheduler?.yield
+    ? scheduler.yield()
+    : new Promise<void>((resolve) => setTimeout(resolve, 0));
+  return wait.then(() => {
+    if (signal?.aborted) throw signal.reason ?? new DOMException('Aborted', 'AbortError');
+  });
+}
+
+/** A clock for one slice. */
+export class Slice {
+  private end: number;
+
+  constructor(private readonly ms = SLICE_MS) {
+    this.end = performance.now() + ms;
+  }
+
+  /** Has this slice used its time? */
+  get spent(): boolean {
+    return performance.now() >= this.end;
+  }
+
+  /** Yield to the page if the slice is spent, then start a new one. */
+  async breathe(signal?: AbortSignal): Promise<void> {
+    if (!this.spent) return;
+    await yieldToPage(signal);
+    this.end = performance.now() + this.ms;
+  }
+}
+
+/** Run `work` when the page is idle (or after `timeout` ms at the latest). */
+export function whenIdle(work: () => void, timeout = 300): () => void {
+  const win = globalThis as {
+    requestIdleCallback?: (cb: () => void, opts?: { timeout: number }) => number;
+    cancelIdleCallback?: (id: number) => void;
+  };
+  if (win.requestIdleCallback && win.cancelIdleCallback) {
+    const id = win.requestIdleCallback(work, { timeout });
+    return () => win.cancelIdleCallback?.(id);
+  }
+  const id = setTimeout(work, 50);
+  return () => clearTimeout(id);
+}

@@ -1,0 +1,99 @@
+import * as v from 'valibot';
+import { ENTITY_KINDS, type EntityKind } from '../knowledge/schema';
+import { HIGHLIGHT_STYLES } from '../page/paint';
+
+/** Host names as the reader types them in lists: `example.com`, `news.example.co.uk`. */
+const Host = v.pipe(v.string(), v.trim(), v.toLowerCase(), v.regex(/^[a-z0-9.-]{1,253}$/));
+
+export const SettingsSchema = v.object({
+  /** Highlights everywhere (the popup's main switch and the keyboard command). */
+  enabled: v.boolean(),
+  style: v.picklist(HIGHLIGHT_STYLES),
+  /** Which kinds of entity are marked. */
+  kinds: v.object(
+    Object.fromEntries(ENTITY_KINDS.map((kind) => [kind, v.boolean()])) as Record<
+      EntityKind,
+      v.BooleanSchema<undefined>
+    >,
+  ),
+  /** Mark only the first mention of each entity on a page. */
+  firstMentionOnly: v.boolean(),
+  /** `all`: everywhere except blocked sites; `allowed`: only on allowed sites. */
+  siteMode: v.picklist(['all', 'allowed'] as const),
+  blockedSites: v.pipe(v.array(Host), v.maxLength(2000)),
+  allowedSites: v.pipe(v.array(Host), v.maxLength(2000)),
+});
+
+export type Settings = v.InferOutput<typeof SettingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  enabled: true,
+  style: 'underline',
+  kinds: { person: true, place: true, organisation: true, event: true, group: true, topic: true },
+  firstMentionOnly: false,
+  siteMode: 'all',
+  blockedSites: [],
+  allowedSites: [],
+};
+
+/**
+ * Read settings from storage, trusting nothing: a missing value gives the defaults; a corrupt one
+ * gives the defaults merged with whatever fields are still valid, and a warning.
+ */
+export function parseSettings(raw: unknown): { settings: Settings; warning?: string } {
+  if (raw === null || raw === undefined) return { settings: structuredClone(DEFAULT_SETTINGS) };
+  const whole = v.safeParse(SettingsSchema, raw);
+  if (whole.success) return { settings: whole.output };
+  const settings = structuredClone(DEFAULT_SETTINGS) as Record<string, unknown>;
+  if (typeof raw === 'object') {
+    for (const [key, schema] of Object.entries(SettingsSchema.entries)) {
+      const field = v.safeParse(schema, (raw as Record<string, unknown>)[key]);
+      if (field.success) settings[key] = field.output;
+    }
+  }
+  const where = whole.issues[0]?.path?.map((item) => item.key).join('.') || 'value';
+  return {
+    settings: settings as Settings,
+    warning: `Stored settings were damaged (${where}: ${whole.issues[0]?.message}); the damaged parts were reset to defaults.`,
+  };
+}
+
+/** The host a site rule uses for a URL (`www.` dropped), or null for pages that are not web pages. */
+export function siteOf(url: string): string | null {
+  try {
+    const { protocol, hostname } = new URL(url);
+    if (protocol !== 'http:' && protocol !== 'https:') return null;
+    return hostname.replace(/^www\./, '').toLowerCase();
+  } catch {
+    return null;
+  }
+}
+
+/** Does a site rule cover this host (the host itself or a subdomain of it)? */
+function covers(rule: string, host: string): boolean {
+  const site = rule.replace(/^www\./, '');
+  return host === site || host.endsWith(`.${site}`);
+}
+
+/** Should Backstory mark pages on this site? */
+export function isActiveOn(settings: Settings, host: string | null): boolean {
+  if (!settings.enabled || host === null) return false;
+  if (settings.siteMode === 'allowed')
+    return settings.allowedSites.some((rule) => covers(rule, host));
+  return !settings.blockedSites.some((rule) => covers(rule, host));
+}
+
+/** The site switch: turn Backstory on or off for one site, whatever the mode. */
+export function withSite(settings: Settings, host: string, on: boolean): Settings {
+  const without = (list: string[]) => list.filter((rule) => !covers(rule, host));
+  if (settings.siteMode === 'allowed') {
+    return {
+      ...settings,
+      allowedSites: on ? [...without(settings.allowedSites), host] : without(settings.allowedSites),
+    };
+  }
+  return {
+    ...settings,
+    blockedSites: on ? without(settings.blockedSites) : [...without(settings.blockedSites), host],
+  };
+}
