@@ -12,6 +12,16 @@ export default defineConfig({
     description: 'Background for the news you read: people, places and events, explained on hover.',
     permissions: ['storage'],
     action: { default_title: 'Backstory' },
+    commands: {
+      'next-mention': {
+        suggested_key: { default: 'Alt+Shift+N' },
+        description: 'Move to the next marked mention',
+      },
+      'previous-mention': {
+        suggested_key: { default: 'Alt+Shift+P' },
+        description: 'Move to the previous marked mention',
+      },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

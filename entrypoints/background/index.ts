@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { PackService, type StoredMatcherRecord } from '@/utils/knowledge/pack-service';
 import type { KnowledgePack } from '@/utils/knowledge/schema';
+import { askContent } from '@/utils/messages/client';
 import {
   BACKGROUND_SENDERS,
   type BackgroundProtocol,
@@ -38,6 +39,14 @@ export default defineBackground(() => {
   );
 
   browser.runtime.onMessage.addListener((message, sender) => router(message, sender));
+  browser.commands.onCommand.addListener(async (command) => {
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    if (tab?.id === undefined) return;
+    const send = (message: unknown) => browser.tabs.sendMessage(tab.id as number, message);
+    if (command === 'next-mention' || command === 'previous-mention') {
+      await askContent(send, 'content:step', { direction: command === 'next-mention' ? 1 : -1 });
+    }
+  });
   browser.tabs.onRemoved.addListener((tabId) => tabs.delete(tabId));
   // Compile ahead of the first page after install, update and browser start.
   browser.runtime.onInstalled.addListener(() => void packs.ensureMatcher());

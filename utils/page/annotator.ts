@@ -6,6 +6,7 @@ import { type Mention, makeStaticRange } from './mention';
 import type { Painter } from './paint';
 import { isInsideSkipped, locate, SegmentWalker, type TextSegment } from './scan';
 import { Slice } from './slices';
+import { ViewportTracker } from './viewport';
 
 /** Which mentions are painted; all are found and counted either way. */
 export interface PaintFilter {
@@ -22,6 +23,8 @@ export interface AnnotatorOptions {
   isVisible?: (block: Element) => boolean;
   /** Called after each batch that changed the mentions. */
   onChange?: () => void;
+  /** `near` (default): paint only blocks near the viewport; `all`: paint everything at once. */
+  paint?: 'near' | 'all';
 }
 
 /** How many mentions an entity has on the page. */
@@ -30,7 +33,7 @@ export interface EntityCount {
   count: number;
 }
 
-/** Ranges registered per slice: Firefox needs ~2–3 ms per thousand. */
+/** Ranges registered per slice at most: Firefox needs ~2–3 ms per thousand. */
 const PAINT_CHUNK = 1500;
 
 /**
@@ -43,7 +46,9 @@ export class Annotator {
   private readonly byBlock = new Map<Element, Mention[]>();
   private byNode = new WeakMap<Text, Mention[]>();
   private readonly painted = new Set<Mention>();
+  /** Each entity's first mention found (for "only the first mention"). */
   private readonly firstOf = new Map<number, Mention>();
+  private readonly viewport: ViewportTracker | null;
   private running: Promise<void> = Promise.resolve();
 
   constructor(
@@ -51,11 +56,24 @@ export class Annotator {
     private readonly options: AnnotatorOptions,
   ) {
     this.resolver = new Resolver(options.matcher.data);
+    const win = doc.defaultView;
+    this.viewport =
+      win && options.paint !== 'all'
+        ? new ViewportTracker(win, (entered, left) => this.viewportChanged(entered, left))
+        : null;
   }
 
   /** Every mention found, in no particular order. */
   *mentions(): IterableIterator<Mention> {
     for (const list of this.byBlock.values()) yield* list;
+  }
+
+  /** Mentions that would be painted were their block on screen (kinds and first-mention filters). */
+  isPaintable(mention: Mention): boolean {
+    const { kinds, firstMentionOnly } = this.options.filter;
+    return (
+      kinds.has(mention.kind) && (!firstMentionOnly || this.firstOf.get(mention.entity) === mention)
+    );
   }
 
   /** Mentions covering a text node (for hit-testing). */
@@ -102,6 +120,7 @@ export class Annotator {
     }
     if (gone.length > 0) {
       this.unpaint(gone);
+      this.forgetEmpty(new Set(gone.map((mention) => mention.block)));
       this.resolver.dropPending((segment) => !segment.block.isConnected);
       this.options.onChange?.();
     }
@@ -112,12 +131,12 @@ export class Annotator {
     this.options.filter = filter;
     this.options.painter.clear();
     this.painted.clear();
-    this.firstOf.clear();
-    this.paintAll([...this.mentions()]);
+    for (const block of this.byBlock.keys()) this.paintBlock(block);
   }
 
   /** Unpaint everything and forget it; the page is as it was before Backstory looked. */
   stop(): void {
+    this.viewport?.disconnect();
     this.options.painter.clear();
     this.byBlock.clear();
     this.byNode = new WeakMap();
@@ -161,12 +180,14 @@ export class Annotator {
         fresh.push(this.toMention(segment.key, match));
       if (slice.spent) {
         fresh = await this.commit(fresh, slice, signal);
+        await slice.breathe(signal);
       }
     }
     for (const { key, match } of this.resolver.release()) {
       if (key.block.isConnected) fresh.push(this.toMention(key, match));
     }
     await this.commit(fresh, slice, signal);
+    this.forgetEmpty(new Set(old.map((mention) => mention.block)));
     this.options.onChange?.();
   }
 
@@ -197,47 +218,64 @@ export class Annotator {
     };
   }
 
-  /** Record new mentions and paint them, a chunk per slice. Returns an empty list to refill. */
+  /** Record new mentions and paint those on screen, a chunk per slice. Returns an empty list to refill. */
   private async commit(
     mentions: Mention[],
     slice: Slice,
     signal?: AbortSignal,
   ): Promise<Mention[]> {
+    const blocks = new Set<Element>();
     for (const mention of mentions) {
       const list = this.byBlock.get(mention.block);
       if (list) list.push(mention);
-      else this.byBlock.set(mention.block, [mention]);
+      else {
+        this.byBlock.set(mention.block, [mention]);
+        this.viewport?.observe(mention.block);
+      }
+      blocks.add(mention.block);
+      if (!this.firstOf.has(mention.entity)) this.firstOf.set(mention.entity, mention);
       for (const node of mention.nodes) {
         const onNode = this.byNode.get(node);
         if (onNode) onNode.push(mention);
         else this.byNode.set(node, [mention]);
       }
     }
-    for (let i = 0; i < mentions.length; i += PAINT_CHUNK) {
-      this.paintAll(mentions.slice(i, i + PAINT_CHUNK));
-      await slice.breathe(signal);
+    let painted = 0;
+    for (const block of blocks) {
+      painted += this.paintBlock(block);
+      if (painted >= PAINT_CHUNK || slice.spent) {
+        painted = 0;
+        await slice.breathe(signal);
+      }
     }
     return [];
   }
 
-  private paintAll(mentions: Mention[]): void {
-    const { kinds, firstMentionOnly } = this.options.filter;
-    const paint: Mention[] = [];
-    for (const mention of mentions) {
-      if (!kinds.has(mention.kind)) continue;
-      if (firstMentionOnly) {
-        const first = this.firstOf.get(mention.entity);
-        if (first && first !== mention && this.painted.has(first)) continue;
-        this.firstOf.set(mention.entity, mention);
-      }
-      paint.push(mention);
-      this.painted.add(mention);
+  /** Paint a block's paintable mentions if it is near the viewport; returns how many were added. */
+  private paintBlock(block: Element): number {
+    if (this.viewport && !this.viewport.isNear(block)) return 0;
+    const add = (this.byBlock.get(block) ?? []).filter(
+      (mention) => !this.painted.has(mention) && this.isPaintable(mention),
+    );
+    if (add.length === 0) return 0;
+    this.options.painter.add(add);
+    for (const mention of add) this.painted.add(mention);
+    return add.length;
+  }
+
+  private viewportChanged(entered: Element[], left: Element[]): void {
+    const leaving = left.flatMap((block) =>
+      (this.byBlock.get(block) ?? []).filter((mention) => this.painted.has(mention)),
+    );
+    if (leaving.length > 0) {
+      this.options.painter.remove(leaving);
+      for (const mention of leaving) this.painted.delete(mention);
     }
-    this.options.painter.add(paint);
+    for (const block of entered) this.paintBlock(block);
   }
 
   private unpaint(mentions: Mention[]): void {
-    this.options.painter.remove(mentions);
+    this.options.painter.remove(mentions.filter((mention) => this.painted.has(mention)));
     for (const mention of mentions) {
       this.painted.delete(mention);
       if (this.firstOf.get(mention.entity) === mention) this.firstOf.delete(mention.entity);
@@ -247,6 +285,11 @@ export class Annotator {
         else this.byNode.delete(node);
       }
     }
+  }
+
+  /** Stop watching blocks that no longer hold mentions. */
+  private forgetEmpty(blocks: Iterable<Element>): void {
+    for (const block of blocks) if (!this.byBlock.has(block)) this.viewport?.unobserve(block);
   }
 }
 

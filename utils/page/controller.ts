@@ -86,7 +86,7 @@ export class PageController {
     const session = this.session;
     if (!session) return null;
     const painted = [...session.annotator.mentions()].filter((mention) =>
-      session.annotator.isPainted(mention),
+      session.annotator.isPaintable(mention),
     );
     const next = nextMention(this.deps.doc, inDocumentOrder(painted), this.focused, direction);
     this.focus(next);

@@ -34,9 +34,9 @@ export class Slice {
     return performance.now() >= this.end;
   }
 
-  /** Yield to the page if the slice is spent, then start a new one. */
-  async breathe(signal?: AbortSignal): Promise<void> {
-    if (!this.spent) return;
+  /** Yield to the page if the slice is spent (or `force`), then start a new one. */
+  async breathe(signal?: AbortSignal, force = false): Promise<void> {
+    if (!force && !this.spent) return;
     await yieldToPage(signal);
     this.end = performance.now() + this.ms;
   }

@@ -2,8 +2,12 @@ import type { ExtensionBrowser, TestPage } from './browsers';
 
 /** The little of the extension API a test probe needs: `browser` in Firefox, `chrome` in Chromium. */
 interface ProbeApi {
-  tabs: { query(filter: object): Promise<{ id?: number }[]> };
+  tabs: {
+    query(filter: object): Promise<{ id?: number }[]>;
+    sendMessage(tabId: number, message: unknown): Promise<unknown>;
+  };
   runtime: { sendMessage(message: unknown): Promise<unknown> };
+  storage: { sync: { get(key: string): Promise<unknown>; set(items: object): Promise<void> } };
 }
 interface ExtensionGlobals {
   browser?: ProbeApi;
@@ -45,8 +49,103 @@ export class ArticlePage {
     });
   }
 
+  /** Every painted mark, as "highlight-name: text", in registry order. */
+  marks(): Promise<string[]> {
+    return this.page.evaluate(() => {
+      const out: string[] = [];
+      const registry = (CSS as unknown as { highlights?: Map<string, Set<AbstractRange>> })
+        .highlights;
+      for (const [name, highlight] of registry ?? []) {
+        for (const range of highlight) {
+          const live = document.createRange();
+          live.setStart(range.startContainer, range.startOffset);
+          live.setEnd(range.endContainer, range.endOffset);
+          out.push(`${name}: ${live.toString()}`);
+        }
+      }
+      return out;
+    });
+  }
+
+  /** Wait until the marks satisfy `check` (Backstory paints shortly after the page settles). */
+  async waitForMarks(check: (marks: string[]) => boolean, timeoutMs = 15_000): Promise<string[]> {
+    const deadline = Date.now() + timeoutMs;
+    let marks = await this.marks();
+    while (!check(marks)) {
+      if (Date.now() > deadline)
+        throw new Error(`Marks never matched; last seen: ${JSON.stringify(marks)}`);
+      await new Promise((r) => setTimeout(r, 100));
+      marks = await this.marks();
+    }
+    return marks;
+  }
+
   close(): Promise<void> {
     return this.page.close();
+  }
+}
+
+/** Just the text of each mark. */
+export const markTexts = (marks: string[]) =>
+  marks.map((mark) => mark.slice(mark.indexOf(': ') + 2));
+
+/** Backstory's settings, written the way the popup and options page write them. */
+export async function writeSettings(
+  browser: ExtensionBrowser,
+  patch: Record<string, unknown>,
+): Promise<void> {
+  const page = await browser.openExtensionPage('options.html');
+  await page.evaluate(async (changes) => {
+    const api = (globalThis as ExtensionGlobals).browser ?? (globalThis as ExtensionGlobals).chrome;
+    if (!api) throw new Error('No extension API on the options page');
+    const { settings } = (await api.storage.sync.get('settings')) as {
+      settings?: Record<string, unknown>;
+    };
+    const base = settings ?? {
+      enabled: true,
+      style: 'underline',
+      kinds: {
+        person: true,
+        place: true,
+        organisation: true,
+        event: true,
+        group: true,
+        topic: true,
+      },
+      firstMentionOnly: false,
+      siteMode: 'all',
+      blockedSites: [],
+      allowedSites: [],
+    };
+    await api.storage.sync.set({ settings: { ...base, ...changes } });
+  }, patch);
+  await page.close();
+}
+
+/**
+ * Send a content-protocol message to the tab showing `articleUrl`, from an extension page, the
+ * way the background relays a keyboard command or the popup asks its tab.
+ */
+export async function sendToTab(
+  browser: ExtensionBrowser,
+  articleUrl: string,
+  name: string,
+  payload: unknown,
+): Promise<unknown> {
+  const probe = await browser.openExtensionPage('options.html');
+  try {
+    const tabId = await probe.evaluate(findTabByUrl, articleUrl);
+    if (tabId === null) throw new Error(`No tab reported ${articleUrl}`);
+    return await probe.evaluate(
+      async ({ tabId, message }) => {
+        const api =
+          (globalThis as ExtensionGlobals).browser ?? (globalThis as ExtensionGlobals).chrome;
+        return api?.tabs.sendMessage(tabId, message);
+      },
+      { tabId, message: { backstory: 1, name, payload } },
+    );
+  } finally {
+    await probe.close();
   }
 }
 

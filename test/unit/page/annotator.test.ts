@@ -10,6 +10,7 @@ import { TEST_ENTITIES } from '../../support/entities';
 
 const matcher = new Matcher(compileMatcher(TEST_ENTITIES).data);
 const allKinds = { kinds: new Set(ENTITY_KINDS), firstMentionOnly: false };
+const paint = 'all' as const;
 
 /** A stand-in for the browser's highlight registry that records what is painted. */
 function fakeHighlightApi() {
@@ -54,6 +55,7 @@ describe('annotator', () => {
       matcher,
       painter: new HighlightPainter(api, 'underline'),
       filter: allKinds,
+      paint,
     });
     await annotator.scan([document.body]);
     expect(painted().sort()).toEqual(
@@ -82,6 +84,7 @@ describe('annotator', () => {
       matcher,
       painter: new WrapperPainter('underline'),
       filter: allKinds,
+      paint,
     });
     await annotator.scan([document.body]);
     expect(document.querySelectorAll('backstory-mark').length).toBeGreaterThanOrEqual(8);
@@ -97,6 +100,7 @@ describe('annotator', () => {
       matcher,
       painter: new HighlightPainter(api, 'background'),
       filter: allKinds,
+      paint,
     });
     await annotator.scan([document.body]);
     const live = document.createElement('p');
@@ -119,6 +123,7 @@ describe('annotator', () => {
       matcher,
       painter: new HighlightPainter(api, 'underline'),
       filter: allKinds,
+      paint,
     });
     await annotator.scan([document.body]);
     expect(painted()).toHaveLength(3);
@@ -131,12 +136,49 @@ describe('annotator', () => {
     ]);
   });
 
+  it('paints only blocks near the viewport, and follows scrolling', async () => {
+    document.body.innerHTML = '<p id="top">Daraa</p><p id="far">SANA</p>';
+    let notify: (entries: Partial<IntersectionObserverEntry>[]) => void = () => {};
+    const observed: Element[] = [];
+    (window as unknown as { IntersectionObserver: unknown }).IntersectionObserver = class {
+      constructor(callback: typeof notify) {
+        notify = callback;
+      }
+      observe(el: Element) {
+        observed.push(el);
+      }
+      unobserve() {}
+      disconnect() {}
+    };
+    const { api, painted } = fakeHighlightApi();
+    const annotator = new Annotator(document, {
+      matcher,
+      painter: new HighlightPainter(api, 'underline'),
+      filter: allKinds,
+    });
+    await annotator.scan([document.body]);
+    expect(observed.map((el) => el.id)).toEqual(['top', 'far']);
+    expect(painted()).toEqual([]);
+    const [top, far] = observed;
+    notify([
+      { target: top, isIntersecting: true },
+      { target: far, isIntersecting: false },
+    ]);
+    expect(painted()).toEqual(['backstory-underline-place: Daraa']);
+    notify([
+      { target: top, isIntersecting: false },
+      { target: far, isIntersecting: true },
+    ]);
+    expect(painted()).toEqual(['backstory-underline-organisation: SANA']);
+  });
+
   it('finds the mentions on a text node for hit-testing', async () => {
     const { api } = fakeHighlightApi();
     const annotator = new Annotator(document, {
       matcher,
       painter: new HighlightPainter(api, 'underline'),
       filter: allKinds,
+      paint,
     });
     await annotator.scan([document.body]);
     const h1Text = document.querySelector('h1')?.firstChild as Text;

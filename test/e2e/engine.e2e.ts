@@ -1,0 +1,121 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { BROWSERS, type ExtensionBrowser, launchBrowser } from './harness/browsers';
+import { ArticlePage, markTexts, sendToTab, writeSettings } from './harness/pages';
+
+const EXPECTED = [
+  'Daraa',
+  'Bashar al-Assad',
+  'Assad regime',
+  'Daraa al-Balad',
+  'Russian mediators',
+  'SANA',
+  'Nasib border crossing',
+  'Deraa',
+  'درعا',
+  'Syrian regime',
+];
+
+describe.each(BROWSERS)('entity engine in %s', (browserName) => {
+  let browser: ExtensionBrowser;
+  const url = `${inject('origin')}/engine/mentions.html`;
+
+  beforeAll(async () => {
+    browser = await launchBrowser(browserName);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('marks the mentions a reader sees, across inline markup, and nothing in fields, editors or code', async () => {
+    const article = await ArticlePage.open(browser, url);
+    const marks = await article.waitForMarks((found) =>
+      EXPECTED.every((text) => markTexts(found).includes(text)),
+    );
+    const texts = markTexts(marks);
+    for (const text of EXPECTED) expect(texts).toContain(text);
+    expect(marks).toContain('backstory-underline-person: Bashar al-Assad');
+    expect(marks.some((mark) => mark.startsWith('backstory-underline-place: '))).toBe(true);
+    // Nothing inside the form fields, the editable region or the code block.
+    const inside = await article.page.evaluate(() => {
+      const registry = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> })
+        .highlights;
+      const excluded = ['field', 'area', 'editable', 'code'].map((id) =>
+        document.getElementById(id),
+      );
+      let count = 0;
+      for (const highlight of registry.values()) {
+        for (const range of highlight) {
+          if (excluded.some((el) => el?.contains(range.startContainer))) count++;
+        }
+      }
+      return count;
+    });
+    expect(inside).toBe(0);
+    await article.close();
+  });
+
+  it('never changes an input value or the page text', async () => {
+    const article = await ArticlePage.open(browser, url);
+    await article.waitForMarks((found) => markTexts(found).includes('SANA'));
+    const values = await article.page.evaluate(() => ({
+      field: (document.getElementById('field') as HTMLInputElement).value,
+      area: (document.getElementById('area') as HTMLTextAreaElement).value,
+    }));
+    expect(values).toEqual({ field: 'Daraa and SANA', area: 'Bashar al-Assad in Daraa' });
+    const { live, source } = await article.liveAndSourceBodies();
+    expect(live).toBe(source);
+    await article.close();
+  });
+
+  it('marks text that arrives after the page loaded', async () => {
+    const article = await ArticlePage.open(browser, url);
+    await article.waitForMarks((found) => markTexts(found).includes('SANA'));
+    await article.page.evaluate(() => {
+      const update = document.createElement('p');
+      update.textContent = 'Live update: Jordan closed the Nasib crossing near Amman.';
+      document.getElementById('live')?.append(update);
+    });
+    const marks = await article.waitForMarks((found) =>
+      markTexts(found).includes('Nasib crossing'),
+    );
+    expect(markTexts(marks)).toContain('Nasib crossing');
+    await article.close();
+  });
+
+  it('moves a keyboard focus mark from mention to mention (the next/previous mention commands)', async () => {
+    const article = await ArticlePage.open(browser, url);
+    await article.waitForMarks((found) => markTexts(found).includes('SANA'));
+    const first = (await sendToTab(browser, url, 'content:step', { direction: 1 })) as {
+      ok: boolean;
+      value: { entity: string };
+    };
+    expect(first.ok).toBe(true);
+    let marks = await article.waitForMarks((found) =>
+      found.some((mark) => mark.startsWith('backstory-focus: ')),
+    );
+    expect(marks.filter((mark) => mark.startsWith('backstory-focus: '))).toEqual([
+      'backstory-focus: Daraa',
+    ]);
+    await sendToTab(browser, url, 'content:step', { direction: 1 });
+    marks = await article.waitForMarks((found) => !found.includes('backstory-focus: Daraa'));
+    expect(marks.filter((mark) => mark.startsWith('backstory-focus: '))).toEqual([
+      'backstory-focus: regime forces',
+    ]);
+    await sendToTab(browser, url, 'content:step', { direction: -1 });
+    await article.waitForMarks((found) => found.includes('backstory-focus: Daraa'));
+    await article.close();
+  });
+
+  it('turning Backstory off unmarks the page and leaves it exactly as it was; on marks it again', async () => {
+    const article = await ArticlePage.open(browser, url);
+    await article.waitForMarks((found) => markTexts(found).includes('SANA'));
+    await writeSettings(browser, { enabled: false });
+    await article.waitForMarks((found) => found.length === 0);
+    const { live, source } = await article.liveAndSourceBodies();
+    expect(live).toBe(source);
+    await writeSettings(browser, { enabled: true });
+    const marks = await article.waitForMarks((found) => markTexts(found).includes('SANA'));
+    expect(markTexts(marks)).toContain('Bashar al-Assad');
+    await article.close();
+  });
+});
