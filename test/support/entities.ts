@@ -29,7 +29,7 @@ export const TEST_ENTITIES: Entity[] = [
     { hints: { context: ['Syrian', 'Damascus'] } },
   ),
   entity(
-    'Q170449',
+    'Q238217',
     'place',
     'Daraa',
     { en: ['Daraa', 'Deraa', "Dara'a"], ar: ['درعا'] },

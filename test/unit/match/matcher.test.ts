@@ -40,15 +40,15 @@ describe('normalisation', () => {
 describe('matching', () => {
   it('finds Latin-script names whole-word, whatever their case and diacritics', () => {
     expect(found('Troops reached DARAA and Déraa on Sunday.')).toEqual([
-      'DARAA → Q170449',
-      'Déraa → Q170449',
+      'DARAA → Q238217',
+      'Déraa → Q238217',
     ]);
     expect(found('Daraaville and subDaraa are not places.')).toEqual([]);
   });
 
   it('finds Arabic names, with proclitics and letter variants', () => {
-    expect(found('وصلت القوات إلى درعا')).toEqual(['درعا → Q170449']);
-    expect(found('اشتباكات في بدرعا وسوريه')).toEqual(['درعا → Q170449', 'سوريه → Q858']);
+    expect(found('وصلت القوات إلى درعا')).toEqual(['درعا → Q238217']);
+    expect(found('اشتباكات في بدرعا وسوريه')).toEqual(['درعا → Q238217', 'سوريه → Q858']);
     expect(found('قال بشار الاسد')).toEqual(['بشار الاسد → Q44306']);
   });
 
@@ -68,7 +68,7 @@ describe('matching', () => {
   });
 
   it('does not run a name across punctuation', () => {
-    expect(found('In Daraa, al-Balad was calm.')).toEqual(['Daraa → Q170449']);
+    expect(found('In Daraa, al-Balad was calm.')).toEqual(['Daraa → Q238217']);
   });
 
   it('marks descriptive phrases', () => {

@@ -71,7 +71,7 @@ describe('annotator', () => {
       ].sort(),
     );
     expect(
-      annotator.counts().find((count) => matcher.data.entityIds[count.entity] === 'Q170449')?.count,
+      annotator.counts().find((count) => matcher.data.entityIds[count.entity] === 'Q238217')?.count,
     ).toBe(1);
     annotator.stop();
     expect(painted()).toEqual([]);
@@ -185,7 +185,7 @@ describe('annotator', () => {
     const mentions = annotator.mentionsIn(h1Text) as Mention[];
     expect(mentions.map((mention) => matcher.data.entityIds[mention.entity])).toEqual([
       'bs:assad-regime',
-      'Q170449',
+      'Q238217',
     ]);
     expect(mentions[1]!.range.startOffset).toBe(h1Text.data.indexOf('Daraa'));
   });
