@@ -36,7 +36,7 @@ export const TEST_ENTITIES: Entity[] = [
     { related: ['Q858'] },
   ),
   entity('bs:daraa-al-balad', 'place', 'Daraa al-Balad', { en: ['Daraa al-Balad'] }),
-  entity('Q44306', 'person', 'Bashar al-Assad', {
+  entity('Q44329', 'person', 'Bashar al-Assad', {
     en: ['Bashar al-Assad', { text: 'Assad', neverAlone: true }],
     ar: ['بشار الأسد'],
   }),

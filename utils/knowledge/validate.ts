@@ -9,7 +9,7 @@ const MAX_ERRORS = 20;
 /**
  * Check untrusted data against the pack schema. Each error names the entity (by id and name,
  * when they can be read) and the field at fault, e.g.
- * `entity Q170449 (Daraa), field timeline[2].links[0].url: Expected an http(s) URL`.
+ * `entity Q238217 (Daraa), field timeline[2].links[0].url: Expected an http(s) URL`.
  */
 export function validatePack(data: unknown): PackValidation {
   const result = v.safeParse(PackSchema, data, { abortPipeEarly: true });

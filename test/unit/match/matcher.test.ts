@@ -49,13 +49,13 @@ describe('matching', () => {
   it('finds Arabic names, with proclitics and letter variants', () => {
     expect(found('وصلت القوات إلى درعا')).toEqual(['درعا → Q238217']);
     expect(found('اشتباكات في بدرعا وسوريه')).toEqual(['درعا → Q238217', 'سوريه → Q858']);
-    expect(found('قال بشار الاسد')).toEqual(['بشار الاسد → Q44306']);
+    expect(found('قال بشار الاسد')).toEqual(['بشار الاسد → Q44329']);
   });
 
   it('matches possessives and names written with or without the article', () => {
-    expect(found("Bashar al-Assad's brother")).toEqual(['Bashar al-Assad → Q44306']);
-    expect(found('Bashar Assad spoke')).toEqual(['Bashar Assad → Q44306']);
-    expect(found('Bashar al Assad spoke')).toEqual(['Bashar al Assad → Q44306']);
+    expect(found("Bashar al-Assad's brother")).toEqual(['Bashar al-Assad → Q44329']);
+    expect(found('Bashar Assad spoke')).toEqual(['Bashar Assad → Q44329']);
+    expect(found('Bashar al Assad spoke')).toEqual(['Bashar al Assad → Q44329']);
   });
 
   it('prefers the longest name at the leftmost position', () => {
@@ -108,8 +108,8 @@ describe('matching', () => {
     expect(
       found('Bashar al-Assad spoke. Assad said the Assad regime would win; the regime denied it.'),
     ).toEqual([
-      'Bashar al-Assad → Q44306',
-      'Assad → Q44306',
+      'Bashar al-Assad → Q44329',
+      'Assad → Q44329',
       'Assad regime → bs:assad-regime',
       'regime → bs:assad-regime',
     ]);
