@@ -8,6 +8,7 @@ export default defineConfig({
   test: {
     include: ['test/unit/**/*.test.{ts,tsx}', '{utils,components}/**/*.test.{ts,tsx}'],
     environment: 'node',
+    globalSetup: ['test/unit/global-setup.ts'],
     restoreMocks: true,
   },
 });

@@ -21,10 +21,9 @@ import {
 } from '../../utils/knowledge/schema';
 import { validatePack } from '../../utils/knowledge/validate';
 import { checkPack } from './check';
+import { CURATED_DIR, PACK_OUTPUT, ROOT } from './paths';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const CURATED_DIR = join(ROOT, 'packs/curated');
-export const OUTPUT = join(ROOT, 'public/packs/default.json');
+export const OUTPUT = PACK_OUTPUT;
 const INPUTS = [CURATED_DIR, join(ROOT, 'scripts/pack'), join(ROOT, 'utils/knowledge')];
 
 export const DEFAULT_PACK_ID = 'backstory.default';

@@ -3,7 +3,7 @@
  * how often it marks something on articles that are about none of it (the false-positive check).
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { KnowledgePack } from '../../utils/knowledge/schema';
 import { compileMatcher } from '../../utils/match/compile';
@@ -11,9 +11,7 @@ import { findMentions } from '../../utils/match/find-mentions';
 import type { MatcherData } from '../../utils/match/matcher-data';
 import { encodeMatcher } from '../../utils/match/serialize';
 import { articleBlocks } from './article-text';
-import { OUTPUT } from './build';
-
-const FIXTURES = resolve('test/fixtures/articles');
+import { FIXTURE_ARTICLES, PACK_OUTPUT } from './paths';
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`;
 
@@ -25,7 +23,7 @@ function table(rows: [string, string | number][]): string {
 /** Marks found in each fixture article, as "surface → id". */
 export function fixtureMatches(
   data: MatcherData,
-  dir = FIXTURES,
+  dir = FIXTURE_ARTICLES,
 ): { file: string; words: number; marks: string[] }[] {
   return readdirSync(dir)
     .filter((name) => name.endsWith('.html'))
@@ -57,7 +55,7 @@ export async function printReport(pack: KnowledgePack): Promise<void> {
   const started = performance.now();
   const { data, report } = compileMatcher(pack.entities);
   const compileMs = performance.now() - started;
-  const json = readFileSync(OUTPUT);
+  const json = readFileSync(PACK_OUTPUT);
   const stored = Buffer.from(JSON.stringify(encodeMatcher(data)));
 
   console.log(`\nBackstory default pack ${pack.version}`);

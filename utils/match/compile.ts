@@ -76,7 +76,9 @@ export function compileMatcher(entities: readonly Entity[]): {
 }
 
 /** The entity's aliases, plus its display name unless an alias already spells it (with its rules). */
-function aliasesOf(entity: Entity): { text: string; rules: Exclude<Alias, string> | null }[] {
+export function aliasesOf(
+  entity: Entity,
+): { text: string; rules: Exclude<Alias, string> | null }[] {
   const out: { text: string; rules: Exclude<Alias, string> | null }[] = [];
   for (const list of Object.values(entity.aliases)) {
     for (const alias of list) {
@@ -93,7 +95,7 @@ function aliasesOf(entity: Entity): { text: string; rules: Exclude<Alias, string
   return out;
 }
 
-function flagsOf(entity: Entity, alias: { rules: Exclude<Alias, string> | null }): number {
+export function flagsOf(entity: Entity, alias: { rules: Exclude<Alias, string> | null }): number {
   const hints = entity.hints ?? {};
   const pick = (key: 'caseSensitive' | 'requireContext' | 'neverAlone') =>
     alias.rules?.[key] ?? hints[key] ?? false;
@@ -108,7 +110,7 @@ function flagsOf(entity: Entity, alias: { rules: Exclude<Alias, string> | null }
 const HYPHENATED_ARTICLE = /\b(?:al|el|as|ash|ad|ar|at|az|an|ath|adh|ul)[-‐‑]\s*/gi;
 
 /** The alias as written, and without hyphenated articles when that still leaves two words. */
-function variantsOf(text: string): string[] {
+export function variantsOf(text: string): string[] {
   const withoutArticles = text.replace(HYPHENATED_ARTICLE, '');
   const variants = [text];
   if (withoutArticles !== text && wordsOf(withoutArticles).length >= 2)
@@ -117,7 +119,7 @@ function variantsOf(text: string): string[] {
 }
 
 /** Words of an alias; a leading "the" is not part of any name as the matcher sees it. */
-function wordsOf(text: string): Token[] {
+export function wordsOf(text: string): Token[] {
   const tokens = tokenize(text);
   if (tokens.length > 1 && tokens[0]?.folded === 'the') tokens.shift();
   return tokens;

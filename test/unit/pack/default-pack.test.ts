@@ -1,0 +1,100 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { KnowledgePack } from '@/utils/knowledge/schema';
+import { compileMatcher } from '@/utils/match/compile';
+import { findMentions } from '@/utils/match/find-mentions';
+import { articleBlocks } from '../../../scripts/pack/article-text';
+import { readCurated } from '../../../scripts/pack/build';
+import { checkPack } from '../../../scripts/pack/check';
+import { FIXTURE_ARTICLES, PACK_OUTPUT, ROOT } from '../../../scripts/pack/paths';
+import { fixtureMatches } from '../../../scripts/pack/report';
+import { entity } from '../../support/entities';
+
+const pack = JSON.parse(readFileSync(PACK_OUTPUT, 'utf8')) as KnowledgePack;
+const { data } = compileMatcher(pack.entities);
+
+/** Every mention in an HTML file, as "surface → id". */
+function mentionsIn(file: string): string[] {
+  const blocks = articleBlocks(readFileSync(file, 'utf8'));
+  return findMentions(data, blocks).flatMap((list, b) =>
+    list.map((m) => `${(blocks[b] as string).slice(m.start, m.end)} → ${data.entityIds[m.entity]}`),
+  );
+}
+
+describe('the default pack on the seed story (demo/article.html, 22 August 2021)', () => {
+  const found = mentionsIn(join(ROOT, 'demo/article.html'));
+
+  it.each([
+    ['Assad regime', 'Q131404661'],
+    ['Daraa', 'Q238217'],
+    ['درعا', 'Q238217'],
+    ['Daraa al-Balad', 'bs:daraa-al-balad'],
+    ['Bashar al-Assad', 'Q44329'],
+    ['Maher al-Assad', 'bs:maher-al-assad'],
+    ['4th Armoured Division', 'bs:4th-armoured-division'],
+    ['SANA', 'bs:sana'],
+    ['Nasib border crossing', 'bs:nasib-border-crossing'],
+    ['Russian mediators', 'bs:russian-mediation-southern-syria'],
+    ['reconciliation agreements', 'bs:reconciliation-agreements-2018'],
+    ['Adnan al-Masalma', 'bs:adnan-al-masalma'],
+    ['Syrian Observatory for Human Rights', 'bs:syrian-observatory-for-human-rights'],
+    ['Iran-backed forces', 'bs:iran-backed-militias'],
+    ['Hezbollah', 'bs:hezbollah'],
+    ['Nabaa news agency', 'bs:nabaa-media'],
+    ['Tafas', 'Q4120104'],
+    ['Busra al-Sham', 'Q272680'],
+    ['Idlib', 'Q504657'],
+    ['Jordan', 'Q810'],
+    ['Amman', 'Q3805'],
+    ['Russia', 'Q159'],
+    ['United Nations', 'Q1065'],
+    ['2018 offensive', 'bs:southern-syria-offensive-2018'],
+  ])('"%s" is %s', (surface, id) => {
+    expect(found).toContain(`${surface} → ${id}`);
+  });
+});
+
+describe('false positives on articles about other things (test/fixtures/articles)', () => {
+  it.each(
+    fixtureMatches(data, FIXTURE_ARTICLES).map((fixture) => [fixture.file, fixture] as const),
+  )('%s is marked only where it truly names a place or organisation', (file, fixture) => {
+    const html = readFileSync(join(FIXTURE_ARTICLES, file), 'utf8');
+    const declared = /True mentions intentionally included: ([^.]*)\./.exec(html)?.[1] ?? 'none';
+    const allowed =
+      declared === 'none' ? [] : declared.split(/,\s*/).map((item) => item.replace(/\s*\(.*$/, ''));
+    for (const mark of fixture.marks) expect(allowed).toContain(mark.split(' → ')[0]);
+  });
+});
+
+describe('the pack pipeline checks', () => {
+  it('holds the story in depth: at least 120 curated Syria entities, and every country', () => {
+    const syria = readCurated().filter(({ file }) => file.startsWith('syria-'));
+    expect(syria.flatMap(({ entities }) => entities).length).toBeGreaterThanOrEqual(120);
+    const countries = pack.entities.filter((item) =>
+      item.facts?.some((fact) => fact.label === 'ISO 3166-1 code'),
+    );
+    expect(countries.length).toBeGreaterThanOrEqual(240);
+  });
+
+  it('finds dead references and shared names without hints', () => {
+    const shared = {
+      format: 'backstory-pack' as const,
+      schemaVersion: 1 as const,
+      id: 'test',
+      name: 'test',
+      version: '1',
+      entities: [
+        entity('Q1', 'place', 'Tripoli', { en: ['Tripoli'] }, { related: ['Q404'] }),
+        entity('Q2', 'place', 'Tripoli (Lebanon)', { en: ['Tripoli'] }),
+        entity('Q3', 'place', 'Jordan', { en: [{ text: 'Jordan', requireContext: true }] }),
+        entity('Q4', 'person', 'Michael Jordan', { en: ['Jordan'] }),
+      ],
+    };
+    expect(checkPack(shared)).toEqual([
+      'entity Q1 (Tripoli), field related: Q404 is not in the pack',
+      'alias "Tripoli" is shared by entity Q1 (Tripoli), entity Q2 (Tripoli (Lebanon)) with no disambiguation hint',
+    ]);
+    expect(checkPack(pack)).toEqual([]);
+  });
+});

@@ -1,0 +1,166 @@
+import type { VisitedPage } from '../history/history-store';
+import type { Entity, EntityKind, Link, TimelineEntry } from '../knowledge/schema';
+import { formatPartialDate, formatVisit, safeWebUrl } from './format';
+
+export interface CardLink {
+  title: string;
+  outlet: string;
+  url: string;
+  dateLabel?: string;
+}
+
+export interface CardTimelineItem {
+  date: string;
+  dateLabel: string;
+  title: string;
+  summary?: string;
+  links: CardLink[];
+}
+
+export interface CardTimeline {
+  heading: string;
+  /** Shown at once, in date order. */
+  shown: CardTimelineItem[];
+  /** Behind "more", in date order (the earlier history). */
+  more: CardTimelineItem[];
+}
+
+export interface CardFact {
+  label: string;
+  value: string;
+}
+
+export interface CardHistoryGroup {
+  label: string;
+  pages: { title: string; site: string; url: string; dateLabel: string }[];
+}
+
+export interface ReadyCard {
+  state: 'ready';
+  id: string;
+  name: string;
+  kind: EntityKind;
+  kindLabel: string;
+  description: string;
+  summary?: string;
+  facts: CardFact[];
+  timeline: CardTimeline | null;
+  history: CardHistoryGroup[];
+  sources: CardLink[];
+}
+
+/** What the card shows, in each of its states. */
+export type CardModel =
+  | { state: 'loading'; name: string; kind: EntityKind }
+  | { state: 'missing'; name: string; message: string }
+  | { state: 'error'; name: string; message: string }
+  | ReadyCard;
+
+export const KIND_LABELS: Record<EntityKind, string> = {
+  person: 'Person',
+  place: 'Place',
+  organisation: 'Organisation',
+  event: 'Event',
+  group: 'Group',
+  topic: 'Topic',
+};
+
+/** Timeline entries shown before "more". */
+export const TIMELINE_SHOWN = 4;
+/** Key facts shown on a card. */
+export const FACTS_SHOWN = 6;
+/** Earlier pages listed under "You read about this before". */
+export const HISTORY_SHOWN = 5;
+
+/** Sort entries by date; partial dates sort at the start of their period. */
+export function byDate(a: { date: string }, b: { date: string }): number {
+  return a.date.localeCompare(b.date);
+}
+
+function toLink(link: Link): CardLink | null {
+  const url = safeWebUrl(link.url);
+  if (!url) return null;
+  return {
+    title: link.title,
+    outlet: link.outlet,
+    url,
+    ...(link.date ? { dateLabel: formatPartialDate(link.date) } : {}),
+  };
+}
+
+function toItem(entry: TimelineEntry): CardTimelineItem {
+  return {
+    date: entry.date,
+    dateLabel: formatPartialDate(entry.date),
+    title: entry.title,
+    ...(entry.summary ? { summary: entry.summary } : {}),
+    links: (entry.links ?? []).map(toLink).filter((link): link is CardLink => link !== null),
+  };
+}
+
+/**
+ * The timeline in date order, trimmed to the most recent {@link TIMELINE_SHOWN} entries; the
+ * earlier ones wait behind "more". Recent history is what a reader of today's news lacks most.
+ */
+export function buildTimeline(
+  entries: readonly TimelineEntry[],
+  heading = 'Earlier coverage',
+): CardTimeline | null {
+  if (entries.length === 0) return null;
+  const items = [...entries].sort(byDate).map(toItem);
+  const cut = Math.max(0, items.length - TIMELINE_SHOWN);
+  return { heading, shown: items.slice(cut), more: items.slice(0, cut) };
+}
+
+/** Earlier pages grouped by when they were read: today, this week, earlier. */
+export function groupHistory(pages: readonly VisitedPage[], now: number): CardHistoryGroup[] {
+  const day = 86_400_000;
+  const buckets: CardHistoryGroup[] = [
+    { label: 'Today', pages: [] },
+    { label: 'This week', pages: [] },
+    { label: 'Earlier', pages: [] },
+  ];
+  const seen = new Set<string>();
+  const sorted = [...pages].sort((a, b) => b.visitedAt - a.visitedAt);
+  for (const page of sorted) {
+    const url = safeWebUrl(page.url);
+    if (!url || seen.has(url) || seen.size >= HISTORY_SHOWN) continue;
+    seen.add(url);
+    const age = now - page.visitedAt;
+    const bucket = formatVisit(page.visitedAt, now) === 'today' ? 0 : age < 7 * day ? 1 : 2;
+    buckets[bucket]?.pages.push({
+      title: page.title || url,
+      site: page.site,
+      url,
+      dateLabel: formatVisit(page.visitedAt, now),
+    });
+  }
+  return buckets.filter((bucket) => bucket.pages.length > 0);
+}
+
+/** The card for an entity, with the reader's earlier pages that mentioned it. */
+export function buildCard(entity: Entity, history: readonly VisitedPage[], now: number): ReadyCard {
+  const sources = entity.sources
+    .map((source) =>
+      source.url
+        ? toLink({ title: source.title, outlet: source.licence ?? '', url: source.url })
+        : null,
+    )
+    .filter((link): link is CardLink => link !== null);
+  return {
+    state: 'ready',
+    id: entity.id,
+    name: entity.name,
+    kind: entity.kind,
+    kindLabel: KIND_LABELS[entity.kind],
+    description: entity.description,
+    ...(entity.summary ? { summary: entity.summary } : {}),
+    facts: (entity.facts ?? [])
+      .filter((fact) => !fact.to)
+      .slice(0, FACTS_SHOWN)
+      .map(({ label, value }) => ({ label, value })),
+    timeline: buildTimeline(entity.timeline ?? []),
+    history: groupHistory(history, now),
+    sources,
+  };
+}
