@@ -1,6 +1,8 @@
 import { storage } from '@wxt-dev/storage';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { backgroundHandlers } from '@/utils/background/handlers';
+import { HistoryStore } from '@/utils/history/history-store';
 import { PackService, type StoredMatcherRecord } from '@/utils/knowledge/pack-service';
 import type { KnowledgePack } from '@/utils/knowledge/schema';
 import { askContent } from '@/utils/messages/client';
@@ -10,6 +12,7 @@ import {
   type TabStatus,
 } from '@/utils/messages/protocol';
 import { createRouter } from '@/utils/messages/router';
+import { readSettings } from '@/utils/settings/storage';
 
 export default defineBackground(() => {
   const tabs = new Map<number, TabStatus>();
@@ -20,25 +23,29 @@ export default defineBackground(() => {
     readStoredMatcher: () => storage.getItem<StoredMatcherRecord>('local:matcher'),
     writeStoredMatcher: (record) => storage.setItem('local:matcher', record),
   });
+  const action = browser.action ?? browser.browserAction;
 
   const router = createRouter<BackgroundProtocol>(
-    {
-      'page:ready': (payload, sender) => {
-        const tabId = sender.tab?.id;
-        if (tabId !== undefined)
-          tabs.set(tabId, { url: payload.url, title: payload.title, readyAt: Date.now() });
-        return { ok: true };
+    backgroundHandlers(
+      {
+        packs,
+        history: new HistoryStore(),
+        readSettings,
+        setBadge: (tabId, text) => {
+          void action.setBadgeText({ tabId, text });
+          void action.setBadgeBackgroundColor({ tabId, color: '#1a5fb4' });
+        },
+        now: () => Date.now(),
       },
-      'page:summary': () => ({ ok: true }),
-      'tab:status': ({ tabId }) => tabs.get(tabId) ?? null,
-      'matcher:ensure': async () => ({ key: await packs.ensureMatcher() }),
-    },
+      tabs,
+    ),
     BACKGROUND_SENDERS,
     browser.runtime.id,
     browser.runtime.getURL('/'),
   );
 
   browser.runtime.onMessage.addListener((message, sender) => router(message, sender));
+  browser.tabs.onRemoved.addListener((tabId) => tabs.delete(tabId));
   browser.commands.onCommand.addListener(async (command) => {
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
     if (tab?.id === undefined) return;
@@ -47,7 +54,6 @@ export default defineBackground(() => {
       await askContent(send, 'content:step', { direction: command === 'next-mention' ? 1 : -1 });
     }
   });
-  browser.tabs.onRemoved.addListener((tabId) => tabs.delete(tabId));
   // Compile ahead of the first page after install, update and browser start.
   browser.runtime.onInstalled.addListener(() => void packs.ensureMatcher());
   browser.runtime.onStartup.addListener(() => void packs.ensureMatcher());

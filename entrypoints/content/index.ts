@@ -1,6 +1,9 @@
 import { storage } from '@wxt-dev/storage';
 import { browser } from 'wxt/browser';
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import cardCss from '@/components/card.css?inline';
+import { CardHost } from '@/utils/card/card-host';
 import type { StoredMatcherRecord } from '@/utils/knowledge/pack-service';
 import { decodeMatcher } from '@/utils/match/serialize';
 import { askBackground } from '@/utils/messages/client';
@@ -30,6 +33,7 @@ export default defineContentScript({
       return decodeMatcher(record.matcher);
     }
 
+    let cards: CardHost | null = null;
     const controller = new PageController(
       {
         doc: document,
@@ -39,6 +43,43 @@ export default defineContentScript({
         loadMatcher,
         watchMatcher: (listener) => storage.watch(MATCHER_KEY, listener),
         report: (summary) => void askBackground(send, 'page:summary', summary),
+        onStop: () => cards?.close(),
+      },
+      ctx.signal,
+    );
+
+    cards = new CardHost(
+      {
+        doc: document,
+        mount: async () => {
+          const ui = await createShadowRootUi(ctx, {
+            name: 'backstory-card',
+            mode: 'open',
+            position: 'inline',
+            // After <body>, not in it: the page's own content stays exactly as it was.
+            anchor: 'html',
+            append: 'last',
+            css: cardCss,
+            isolateEvents: ['keydown', 'keyup', 'keypress'],
+            onMount: (container, shadow, host) => ({ container, shadow, host }),
+          });
+          ui.mount();
+          adoptStyles(ui.shadow, cardCss);
+          return {
+            host: ui.shadowHost,
+            shadow: ui.shadow,
+            container: ui.uiContainer,
+            remove: () => ui.remove(),
+          };
+        },
+        load: async (id) => {
+          const answer = await askBackground(send, 'entity:card', { id });
+          if (!answer.ok) throw new Error(answer.error);
+          return answer.value;
+        },
+        mentionAt: (x, y) => controller.mentionAt(x, y),
+        describe: (mention) => controller.describe(mention),
+        focus: (mention) => controller.focus(mention),
       },
       ctx.signal,
     );
@@ -48,6 +89,7 @@ export default defineContentScript({
         'content:summary': () => controller.summary(),
         'content:step': ({ direction }) => {
           const mention = controller.step(direction === -1 ? -1 : 1);
+          if (mention) void cards?.open(mention, 'keyboard');
           return { entity: mention ? controller.entityId(mention) : null };
         },
         'content:reveal': ({ id }) => ({ found: controller.reveal(String(id)) }),
@@ -65,3 +107,17 @@ export default defineContentScript({
     await controller.start();
   },
 });
+
+/**
+ * The card's styles as a constructed stylesheet too: a page whose CSP forbids inline styles
+ * blocks WXT's <style> element, never an adopted sheet.
+ */
+function adoptStyles(shadow: ShadowRoot, css: string): void {
+  try {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, sheet];
+  } catch {
+    // Older engines: the <style> element alone will do.
+  }
+}

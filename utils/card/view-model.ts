@@ -19,10 +19,10 @@ export interface CardTimelineItem {
 
 export interface CardTimeline {
   heading: string;
-  /** Shown at once, in date order. */
-  shown: CardTimelineItem[];
-  /** Behind "more", in date order (the earlier history). */
-  more: CardTimelineItem[];
+  /** Every entry in date order; `key` entries are shown before "more" is pressed. */
+  items: (CardTimelineItem & { key: boolean })[];
+  /** How many entries "more" reveals. */
+  hidden: number;
 }
 
 export interface CardFact {
@@ -98,18 +98,31 @@ function toItem(entry: TimelineEntry): CardTimelineItem {
   };
 }
 
+/** How much an entry tells a reader: coverage to follow beats a bare line; a known event helps. */
+function weight(entry: TimelineEntry): number {
+  return (entry.links?.length ? 2 : 0) + (entry.event ? 1 : 0);
+}
+
 /**
- * The timeline in date order, trimmed to the most recent {@link TIMELINE_SHOWN} entries; the
- * earlier ones wait behind "more". Recent history is what a reader of today's news lacks most.
+ * The timeline in date order, trimmed to what matters: the weightiest entry of each year (the
+ * earliest among equals: how a story began), then the {@link TIMELINE_SHOWN} most recent of
+ * those. The rest waits behind "more", in place.
  */
 export function buildTimeline(
   entries: readonly TimelineEntry[],
   heading = 'Earlier coverage',
 ): CardTimeline | null {
   if (entries.length === 0) return null;
-  const items = [...entries].sort(byDate).map(toItem);
-  const cut = Math.max(0, items.length - TIMELINE_SHOWN);
-  return { heading, shown: items.slice(cut), more: items.slice(0, cut) };
+  const sorted = [...entries].sort(byDate);
+  const bestOfYear = new Map<string, TimelineEntry>();
+  for (const entry of sorted) {
+    const year = entry.date.slice(0, entry.date.startsWith('-') ? 5 : 4);
+    const best = bestOfYear.get(year);
+    if (!best || weight(entry) > weight(best)) bestOfYear.set(year, entry);
+  }
+  const key = new Set([...bestOfYear.values()].slice(-TIMELINE_SHOWN));
+  const items = sorted.map((entry) => ({ ...toItem(entry), key: key.has(entry) }));
+  return { heading, items, hidden: items.length - key.size };
 }
 
 /** Earlier pages grouped by when they were read: today, this week, earlier. */

@@ -3,7 +3,8 @@
  * `runtime.sendMessage` by content scripts and our pages) and what a tab's content script answers
  * (sent with `tabs.sendMessage` by the background and the popup). Every answer is a {@link Result}.
  */
-import type { EntityKind } from '../knowledge/schema';
+import type { VisitedPage } from '../history/history-store';
+import type { Entity, EntityKind } from '../knowledge/schema';
 
 /** What the background knows about one tab's page. */
 export interface TabStatus {
@@ -26,7 +27,15 @@ export interface PageSummary {
   /** Is Backstory marking this page (on globally, and for this site)? */
   active: boolean;
   host: string | null;
+  url: string;
+  title: string;
   entities: PageEntity[];
+}
+
+/** What a card needs from the background: the entity and the reader's earlier pages about it. */
+export interface CardData {
+  entity: Entity | null;
+  history: VisitedPage[];
 }
 
 /** Who may send a message: a content script in a tab, or one of our own pages or the background. */
@@ -41,6 +50,8 @@ export type BackgroundProtocol = {
   'tab:status': { request: { tabId: number }; response: TabStatus | null };
   /** A content script found no compiled matcher in storage: build it now. */
   'matcher:ensure': { request: Record<string, never>; response: { key: string } };
+  /** A hover card asks for its entity and for earlier pages that mentioned it. */
+  'entity:card': { request: { id: string }; response: CardData };
 };
 
 export type ContentProtocol = {
@@ -72,6 +83,7 @@ export const BACKGROUND_SENDERS: AllowedSenders<BackgroundProtocol> = {
   'page:summary': ['content'],
   'tab:status': ['extension-page'],
   'matcher:ensure': ['content', 'extension-page'],
+  'entity:card': ['content', 'extension-page'],
 };
 
 export const CONTENT_SENDERS: AllowedSenders<ContentProtocol> = {

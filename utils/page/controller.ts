@@ -4,7 +4,7 @@ import { KIND_CODES, type MatcherData } from '../match/matcher-data';
 import type { PageSummary } from '../messages/protocol';
 import { isActiveOn, type Settings } from '../settings/settings';
 import { Annotator, type PaintFilter } from './annotator';
-import { inDocumentOrder, nextMention, revealMention } from './hit';
+import { inDocumentOrder, mentionAtPoint, nextMention, revealMention } from './hit';
 import type { Mention } from './mention';
 import { HighlightPainter, highlightApiOf, type Painter, WrapperPainter } from './paint';
 import { PageWatcher } from './watch';
@@ -21,6 +21,8 @@ export interface ControllerDeps {
   watchMatcher(listener: () => void): () => void;
   /** Tell the background what the page mentions (badge). */
   report(summary: PageSummary): void;
+  /** Marking stopped (switched off): close whatever shows a mention. */
+  onStop?: () => void;
 }
 
 interface Session {
@@ -78,7 +80,14 @@ export class PageController {
             count,
           }))
         : [];
-    return { active, host: this.deps.host, entities: entities ?? [] };
+    const doc = this.deps.doc;
+    return {
+      active,
+      host: this.deps.host,
+      url: doc.URL,
+      title: doc.title,
+      entities: entities ?? [],
+    };
   }
 
   /** Move the focus mark to the next or previous painted mention and bring it into view. */
@@ -122,6 +131,30 @@ export class PageController {
   /** Entity id of a mention. */
   entityId(mention: Mention): string | null {
     return this.matcher?.data.entityIds[mention.entity] ?? null;
+  }
+
+  /** Id, display name and kind of a mention's entity. */
+  describe(mention: Mention): { id: string; name: string; kind: EntityKind } | null {
+    const data = this.matcher?.data;
+    if (!data) return null;
+    return {
+      id: data.entityIds[mention.entity] as string,
+      name: data.entityNames[mention.entity] as string,
+      kind: KIND_CODES[data.entityKinds[mention.entity] as number] as EntityKind,
+    };
+  }
+
+  /** The painted mention under a viewport point (hover cards). */
+  mentionAt(x: number, y: number): Mention | null {
+    const annotator = this.session?.annotator;
+    if (!annotator) return null;
+    return mentionAtPoint(
+      this.deps.doc,
+      x,
+      y,
+      (node) => annotator.mentionsIn(node),
+      (mention) => annotator.isPainted(mention),
+    );
   }
 
   dispose(): void {
@@ -185,6 +218,7 @@ export class PageController {
   private stopSession(): void {
     const session = this.session;
     if (!session) return;
+    this.deps.onStop?.();
     this.session = null;
     this.focused = null;
     session.abort.abort();

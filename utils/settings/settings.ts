@@ -22,6 +22,8 @@ export const SettingsSchema = v.object({
   siteMode: v.picklist(['all', 'allowed'] as const),
   blockedSites: v.pipe(v.array(Host), v.maxLength(2000)),
   allowedSites: v.pipe(v.array(Host), v.maxLength(2000)),
+  /** Stop recording the reading history (what is recorded stays until cleared). */
+  historyPaused: v.boolean(),
 });
 
 export type Settings = v.InferOutput<typeof SettingsSchema>;
@@ -34,6 +36,7 @@ export const DEFAULT_SETTINGS: Settings = {
   siteMode: 'all',
   blockedSites: [],
   allowedSites: [],
+  historyPaused: false,
 };
 
 /**

@@ -37,6 +37,8 @@ export interface TestPage {
   press(key: string): Promise<void>;
   screenshot(path: string, fullPage?: boolean): Promise<void>;
   setViewport(width: number, height: number): Promise<void>;
+  /** Add a script file to the page's own world (axe-core for accessibility checks). */
+  addScript(path: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -62,6 +64,7 @@ function wrapPlaywright(page: PlaywrightPage): TestPage {
     press: (key) => page.keyboard.press(key),
     screenshot: async (path, fullPage = false) => void (await page.screenshot({ path, fullPage })),
     setViewport: (width, height) => page.setViewportSize({ width, height }),
+    addScript: async (path) => void (await page.addScriptTag({ path })),
     close: () => page.close(),
   };
 }
@@ -78,11 +81,18 @@ function wrapPuppeteer(page: PuppeteerPage): TestPage {
     screenshot: async (path, fullPage = false) =>
       void (await page.screenshot({ path: path as `${string}.png`, fullPage })),
     setViewport: (width, height) => page.setViewport({ width, height }),
+    addScript: async (path) => void (await page.addScriptTag({ path })),
     close: () => page.close(),
   };
 }
 
-async function launchChromium(): Promise<ExtensionBrowser> {
+/** How the browser presents itself to pages. */
+export interface LaunchOptions {
+  /** The reader's colour scheme, as `prefers-color-scheme` reports it. */
+  colorScheme?: 'light' | 'dark';
+}
+
+async function launchChromium(options: LaunchOptions): Promise<ExtensionBrowser> {
   const executablePath = findChromium();
   if (!executablePath) throw new Error('Chromium not found: install it or set CHROME_PATH');
   const profile = mkdtempSync(join(tmpdir(), 'backstory-chromium-'));
@@ -92,6 +102,7 @@ async function launchChromium(): Promise<ExtensionBrowser> {
     headless: false,
     args: ['--headless=new', ...CHROMIUM_FLAGS, ...loadExtensionFlags(dir)],
     viewport: { width: 1280, height: 900 },
+    colorScheme: options.colorScheme ?? 'light',
   });
   const worker =
     context.serviceWorkers()[0] ??
@@ -112,7 +123,7 @@ async function launchChromium(): Promise<ExtensionBrowser> {
   };
 }
 
-async function launchFirefox(): Promise<ExtensionBrowser> {
+async function launchFirefox(options: LaunchOptions): Promise<ExtensionBrowser> {
   const executablePath = findFirefox();
   if (!executablePath)
     throw new Error('Firefox not found: install firefox-esr or set FIREFOX_PATH');
@@ -124,6 +135,8 @@ async function launchFirefox(): Promise<ExtensionBrowser> {
     defaultViewport: { width: 1280, height: 900 },
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_EXTENSION_UUID }),
+      // 0 dark, 1 light: what pages (and the card's media queries) see as the reader's scheme.
+      'layout.css.prefers-color-scheme.content-override': options.colorScheme === 'dark' ? 0 : 1,
     },
   });
   await browser.installExtension(BUILD_DIRS.firefox);
@@ -158,6 +171,9 @@ async function pollUntil(check: () => Promise<boolean>, timeoutMs = DEFAULT_TIME
 }
 
 /** Start a browser with the built extension loaded. */
-export function launchBrowser(name: BrowserName): Promise<ExtensionBrowser> {
-  return name === 'chromium' ? launchChromium() : launchFirefox();
+export function launchBrowser(
+  name: BrowserName,
+  options: LaunchOptions = {},
+): Promise<ExtensionBrowser> {
+  return name === 'chromium' ? launchChromium(options) : launchFirefox(options);
 }

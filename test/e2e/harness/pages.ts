@@ -16,7 +16,7 @@ interface ExtensionGlobals {
 
 /** A news article open in a tab, as a reader sees it. */
 export class ArticlePage {
-  private constructor(
+  constructor(
     readonly page: TestPage,
     readonly url: string,
   ) {}
@@ -116,6 +116,7 @@ export async function writeSettings(
       siteMode: 'all',
       blockedSites: [],
       allowedSites: [],
+      historyPaused: false,
     };
     await api.storage.sync.set({ settings: { ...base, ...changes } });
   }, patch);

@@ -17,6 +17,7 @@ function makeRouter() {
     'page:ready': vi.fn(() => ({ ok: true as const })),
     'page:summary': vi.fn(() => ({ ok: true as const })),
     'matcher:ensure': vi.fn(() => ({ key: 'k' })),
+    'entity:card': vi.fn(() => ({ entity: null, history: [] })),
     'tab:status': vi.fn(({ tabId }: { tabId: number }) =>
       tabId === 7 ? { url: 'https://news.example/a', title: 'A', readyAt: 1 } : null,
     ),
@@ -70,6 +71,7 @@ describe('message router', () => {
         'page:summary': () => ({ ok: true }),
         'tab:status': () => null,
         'matcher:ensure': () => ({ key: 'k' }),
+        'entity:card': () => ({ entity: null, history: [] }),
       },
       BACKGROUND_SENDERS,
       OWN_ID,

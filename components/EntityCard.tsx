@@ -1,0 +1,172 @@
+import { useState } from 'preact/hooks';
+import type {
+  CardHistoryGroup,
+  CardModel,
+  CardTimeline,
+  CardTimelineItem,
+  ReadyCard,
+} from '@/utils/card/view-model';
+
+export interface EntityCardProps {
+  model: CardModel;
+  onClose?: () => void;
+}
+
+/**
+ * The hover card, as a pure view of a {@link CardModel}: loading, ready, missing and error each
+ * render on their own. Everything from the pack is rendered as text; links are web links only
+ * and open in a new tab without access to this page.
+ */
+export function EntityCard({ model, onClose }: EntityCardProps) {
+  return (
+    <section
+      class={`card card--${model.state}`}
+      role="dialog"
+      aria-modal="false"
+      aria-labelledby="backstory-card-title"
+      aria-busy={model.state === 'loading'}
+      tabIndex={-1}
+      lang="en"
+      dir="ltr"
+      data-state={model.state}
+    >
+      <header class="card__header">
+        <div>
+          {model.state === 'ready' && (
+            <p class={`card__kind card__kind--${model.kind}`}>{model.kindLabel}</p>
+          )}
+          <h2 class="card__title" id="backstory-card-title">
+            {model.name}
+          </h2>
+        </div>
+        {onClose && (
+          <button type="button" class="card__close" aria-label="Close" onClick={onClose}>
+            ×
+          </button>
+        )}
+      </header>
+      {model.state === 'loading' && <Loading />}
+      {(model.state === 'missing' || model.state === 'error') && (
+        <p class="card__message" role={model.state === 'error' ? 'alert' : undefined}>
+          {model.message}
+        </p>
+      )}
+      {model.state === 'ready' && <Ready card={model} />}
+    </section>
+  );
+}
+
+function Loading() {
+  return (
+    <div class="card__loading">
+      <span class="card__skeleton" />
+      <span class="card__skeleton card__skeleton--short" />
+      <span class="visually-hidden">Loading…</span>
+    </div>
+  );
+}
+
+function Ready({ card }: { card: ReadyCard }) {
+  return (
+    <div class="card__body">
+      <p class="card__description">{card.description}</p>
+      {card.summary && <p class="card__summary">{card.summary}</p>}
+      {card.facts.length > 0 && (
+        <dl class="card__facts">
+          {card.facts.map((fact) => (
+            <div class="card__fact" key={fact.label}>
+              <dt>{fact.label}</dt>
+              <dd dir="auto">{fact.value}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+      {card.timeline && <Timeline timeline={card.timeline} />}
+      {card.history.length > 0 && <History groups={card.history} />}
+      {card.sources.length > 0 && (
+        <footer class="card__sources">
+          Sources:{' '}
+          {card.sources.map((source, i) => (
+            <>
+              {i > 0 && ', '}
+              <a href={source.url} target="_blank" rel="noopener noreferrer">
+                {source.title}
+              </a>
+            </>
+          ))}
+        </footer>
+      )}
+    </div>
+  );
+}
+
+function Timeline({ timeline }: { timeline: CardTimeline }) {
+  const [expanded, setExpanded] = useState(false);
+  const items = expanded ? timeline.items : timeline.items.filter((item) => item.key);
+  return (
+    <section class="card__section" aria-labelledby="backstory-card-timeline">
+      <h3 id="backstory-card-timeline">{timeline.heading}</h3>
+      {timeline.hidden > 0 && (
+        <button
+          type="button"
+          class="card__more"
+          aria-expanded={expanded}
+          onClick={() => setExpanded(!expanded)}
+        >
+          {expanded ? 'Show fewer' : `Show ${timeline.hidden} more`}
+        </button>
+      )}
+      <ol class="card__timeline">
+        {items.map((item) => (
+          <TimelineItem item={item} key={`${item.date}-${item.title}`} />
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+function TimelineItem({ item }: { item: CardTimelineItem }) {
+  return (
+    <li class="card__event">
+      <time class="card__date" dateTime={item.date}>
+        {item.dateLabel}
+      </time>
+      <span class="card__event-title">{item.title}</span>
+      {item.links.length > 0 && (
+        <span class="card__links">
+          {item.links.map((link) => (
+            <a href={link.url} target="_blank" rel="noopener noreferrer" key={link.url}>
+              {link.outlet}
+              <span class="visually-hidden">: {link.title}</span>
+            </a>
+          ))}
+        </span>
+      )}
+    </li>
+  );
+}
+
+function History({ groups }: { groups: CardHistoryGroup[] }) {
+  return (
+    <section class="card__section card__history" aria-labelledby="backstory-card-history">
+      <h3 id="backstory-card-history">You read about this before</h3>
+      {groups.map((group) => (
+        <div key={group.label}>
+          <h4>{group.label}</h4>
+          <ul>
+            {group.pages.map((page) => (
+              <li key={page.url}>
+                <a href={page.url} target="_blank" rel="noopener noreferrer">
+                  {page.title}
+                </a>
+                <span class="card__where">
+                  {page.site} · {page.dateLabel}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+    </section>
+  );
+}
