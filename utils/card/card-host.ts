@@ -128,7 +128,7 @@ export class CardHost {
     this.stopPositioning?.();
     this.stopPositioning = null;
     if (this.ui) render(null, this.ui.container);
-    if (this.popover?.matches(':popover-open')) this.popover.hidePopover();
+    if (this.popover) hideFromTopLayer(this.popover);
     const back = this.returnFocus;
     this.returnFocus = null;
     if (back?.isConnected) back.focus({ preventScroll: true });
@@ -146,7 +146,7 @@ export class CardHost {
     const ui = await this.ensureUi();
     if (this.current !== mention || !this.popover) return;
     render(h(EntityCard, { model, onClose: () => this.close() }), ui.container);
-    if (!this.popover.matches(':popover-open')) this.popover.showPopover();
+    showInTopLayer(this.popover);
     this.place(mention);
   }
 
@@ -157,6 +157,7 @@ export class CardHost {
       const popover = this.deps.doc.createElement('div');
       popover.className = 'popover';
       popover.setAttribute('popover', 'manual');
+      popover.hidden = typeof popover.showPopover !== 'function';
       ui.shadow.append(popover);
       popover.append(ui.container);
       popover.addEventListener('pointerenter', () => {
@@ -271,4 +272,24 @@ export class CardHost {
     event.stopPropagation();
     this.close();
   }
+}
+
+/** Is a popover shown? (`:popover-open` where the popover API exists, else not `hidden`.) */
+function isShown(popover: HTMLElement): boolean {
+  try {
+    return popover.matches(':popover-open');
+  } catch {
+    return !popover.hidden;
+  }
+}
+
+/** Show the card in the top layer where the browser has popovers; else as a fixed, topmost box. */
+function showInTopLayer(popover: HTMLElement): void {
+  if (typeof popover.showPopover !== 'function') popover.hidden = false;
+  else if (!isShown(popover)) popover.showPopover();
+}
+
+function hideFromTopLayer(popover: HTMLElement): void {
+  if (typeof popover.hidePopover !== 'function') popover.hidden = true;
+  else if (isShown(popover)) popover.hidePopover();
 }

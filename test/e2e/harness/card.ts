@@ -75,6 +75,7 @@ export class CardPage {
       return {
         state: card.dataset.state ?? '',
         title: title.textContent ?? '',
+        // biome-ignore lint/performance/useDomNodeTextContent: rendered text is what the reader sees.
         text: card.innerText,
         links: [...card.querySelectorAll('a')].map((a) => ({
           text: a.textContent ?? '',
