@@ -13,6 +13,10 @@ export default defineConfig({
     permissions: ['storage'],
     action: { default_title: 'Backstory' },
     commands: {
+      'toggle-highlights': {
+        suggested_key: { default: 'Alt+Shift+B' },
+        description: 'Switch highlights on or off on this tab',
+      },
       'next-mention': {
         suggested_key: { default: 'Alt+Shift+N' },
         description: 'Move to the next marked mention',

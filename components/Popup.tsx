@@ -1,46 +1,123 @@
-import type { TabStatus } from '@/utils/messages/protocol';
+import type { EntityKind } from '@/utils/knowledge/schema';
+import type { PageEntity, PageSummary } from '@/utils/messages/protocol';
+import type { Settings } from '@/utils/settings/settings';
+import { KIND_NAMES, SettingsControls } from './SettingsControls';
+import { Switch } from './Switch';
 
-/** What the popup shows; built by the popup entrypoint from the background's answers. */
+/** What the popup shows; its container builds it from settings and the tab's content script. */
 export interface PopupModel {
-  state: 'loading' | 'ready' | 'unavailable';
-  /** The page in the reader's tab, when Backstory runs there. */
-  page: TabStatus | null;
-  /** Why Backstory cannot tell anything about this tab (browser pages, errors). */
-  message?: string;
+  state: 'loading' | 'ready';
+  settings: Settings | null;
+  /** The page in the reader's tab, when Backstory runs there (null on browser pages). */
+  page: PageSummary | null;
+  /** Is the tab's site switched on (for the site switch)? */
+  siteOn: boolean;
+}
+
+export interface PopupActions {
+  onSettings(settings: Settings): void;
+  onSite(on: boolean): void;
+  onReveal(id: string): void;
 }
 
 /** Pure view of the toolbar popup. */
-export function Popup({ model, optionsUrl }: { model: PopupModel; optionsUrl: string }) {
+export function Popup({
+  model,
+  actions,
+  optionsUrl,
+}: {
+  model: PopupModel;
+  actions: PopupActions;
+  optionsUrl: string;
+}) {
+  const { settings, page } = model;
   return (
     <main class="popup" aria-busy={model.state === 'loading'}>
       <header class="popup__header">
         <h1 class="popup__title">Backstory</h1>
       </header>
-      <section class="popup__status" aria-live="polite" data-testid="page-status">
+      {settings && (
+        <section class="popup__switches">
+          <Switch
+            label="Highlight entities"
+            hint="On every site, in every tab"
+            checked={settings.enabled}
+            onChange={(enabled) => actions.onSettings({ ...settings, enabled })}
+          />
+          {page?.host && (
+            <Switch
+              label={`On ${page.host}`}
+              hint="This site only"
+              checked={model.siteOn}
+              disabled={!settings.enabled}
+              onChange={actions.onSite}
+            />
+          )}
+        </section>
+      )}
+      <section class="popup__page" aria-live="polite" data-testid="page-status">
         {model.state === 'loading' && <p>Looking at this page…</p>}
-        {model.state === 'ready' && model.page && (
-          <p>
-            Active on <strong>{hostOf(model.page.url)}</strong>
-          </p>
-        )}
-        {model.state === 'ready' && !model.page && (
+        {model.state === 'ready' && !page && (
           <p>Backstory does not run on this page. Open a news article to see it work.</p>
         )}
-        {model.state === 'unavailable' && <p role="alert">{model.message}</p>}
+        {model.state === 'ready' && page && !page.active && <p>Backstory is off on this page.</p>}
+        {model.state === 'ready' && page?.active && page.entities.length === 0 && (
+          <p>No known people, places or events on this page.</p>
+        )}
+        {model.state === 'ready' && page?.active && page.entities.length > 0 && (
+          <EntityList entities={page.entities} onReveal={actions.onReveal} />
+        )}
       </section>
+      {settings && (
+        <details class="popup__more">
+          <summary>What to mark and how</summary>
+          <SettingsControls idPrefix="popup" settings={settings} onChange={actions.onSettings} />
+        </details>
+      )}
       <footer class="popup__footer">
         <a href={optionsUrl} target="_blank" rel="noopener">
-          Options
+          All options
         </a>
       </footer>
     </main>
   );
 }
 
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
-  }
+function EntityList({
+  entities,
+  onReveal,
+}: {
+  entities: PageEntity[];
+  onReveal: (id: string) => void;
+}) {
+  const byKind = new Map<EntityKind, PageEntity[]>();
+  for (const entity of entities)
+    byKind.set(entity.kind, [...(byKind.get(entity.kind) ?? []), entity]);
+  return (
+    <div class="entity-list">
+      <p class="entity-list__total">
+        {entities.length} {entities.length === 1 ? 'entity' : 'entities'} on this page
+      </p>
+      {[...byKind].map(([kind, list]) => (
+        <section key={kind} class="entity-list__group" aria-labelledby={`kind-${kind}`}>
+          <h2 id={`kind-${kind}`}>
+            <span class={`kind-dot kind-dot--${kind}`} aria-hidden="true" />
+            {KIND_NAMES[kind]} <span class="count">{list.length}</span>
+          </h2>
+          <ul>
+            {list.map((entity) => (
+              <li key={entity.id}>
+                <button type="button" class="entity-button" onClick={() => onReveal(entity.id)}>
+                  <span>{entity.name}</span>
+                  <span class="count" aria-label={`${entity.count} mentions`}>
+                    {entity.count}
+                  </span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </div>
+  );
 }

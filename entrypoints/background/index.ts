@@ -4,7 +4,9 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { backgroundHandlers } from '@/utils/background/handlers';
 import { HistoryStore } from '@/utils/history/history-store';
 import { PackService, type StoredMatcherRecord } from '@/utils/knowledge/pack-service';
+import { readerPackStore } from '@/utils/knowledge/reader-pack-store';
 import type { KnowledgePack } from '@/utils/knowledge/schema';
+import { readerPackList } from '@/utils/knowledge/user-packs';
 import { askContent } from '@/utils/messages/client';
 import {
   BACKGROUND_SENDERS,
@@ -16,10 +18,15 @@ import { readSettings } from '@/utils/settings/storage';
 
 export default defineBackground(() => {
   const tabs = new Map<number, TabStatus>();
+  const readerPacks = readerPackStore();
   const packs = new PackService({
     loadDefaultPack: async () =>
       (await fetch(browser.runtime.getURL('/packs/default.json'))).json() as Promise<KnowledgePack>,
-    loadUserPacks: async () => [],
+    loadUserPacks: async () => {
+      const { packs, warnings } = await readerPacks.read();
+      for (const warning of warnings) console.warn(`Backstory: ${warning}`);
+      return readerPackList(packs);
+    },
     readStoredMatcher: () => storage.getItem<StoredMatcherRecord>('local:matcher'),
     writeStoredMatcher: (record) => storage.setItem('local:matcher', record),
   });
@@ -29,6 +36,7 @@ export default defineBackground(() => {
     backgroundHandlers(
       {
         packs,
+        readerPacks,
         history: new HistoryStore(),
         readSettings,
         setBadge: (tabId, text) => {
@@ -52,6 +60,8 @@ export default defineBackground(() => {
     const send = (message: unknown) => browser.tabs.sendMessage(tab.id as number, message);
     if (command === 'next-mention' || command === 'previous-mention') {
       await askContent(send, 'content:step', { direction: command === 'next-mention' ? 1 : -1 });
+    } else if (command === 'toggle-highlights') {
+      await askContent(send, 'content:toggle', {});
     }
   });
   // Compile ahead of the first page after install, update and browser start.

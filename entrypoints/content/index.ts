@@ -93,6 +93,7 @@ export default defineContentScript({
           return { entity: mention ? controller.entityId(mention) : null };
         },
         'content:reveal': ({ id }) => ({ found: controller.reveal(String(id)) }),
+        'content:toggle': async () => ({ active: await controller.toggleHere() }),
       },
       CONTENT_SENDERS,
       browser.runtime.id,

@@ -1,7 +1,33 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { Options } from '@/components/Options';
+import { OptionsContainer } from '@/components/OptionsContainer';
+import { askBackground } from '@/utils/messages/client';
+import { readSettings, watchSettings, writeSettings } from '@/utils/settings/storage';
 import '@/components/ui.css';
 
+function download(name: string, contents: string): void {
+  const url = URL.createObjectURL(new Blob([contents], { type: 'application/json' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
 const root = document.getElementById('app');
-if (root) render(<Options version={browser.runtime.getManifest().version} />, root);
+if (root) {
+  render(
+    <OptionsContainer
+      deps={{
+        version: browser.runtime.getManifest().version,
+        readSettings,
+        writeSettings,
+        watchSettings,
+        ask: (name, payload) =>
+          askBackground((message) => browser.runtime.sendMessage(message), name, payload),
+        download,
+      }}
+    />,
+    root,
+  );
+}

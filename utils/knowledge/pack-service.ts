@@ -26,6 +26,7 @@ export interface PackServiceDeps {
  */
 export class PackService {
   private entities: Map<string, Entity> | null = null;
+  private builtIn: KnowledgePack | null = null;
   private key = '';
   private loading: Promise<void> | null = null;
 
@@ -41,6 +42,12 @@ export class PackService {
   invalidate(): void {
     this.loading = null;
     this.entities = null;
+  }
+
+  /** The built-in pack (for the options page's about section). */
+  async defaultPack(): Promise<KnowledgePack> {
+    await this.load();
+    return this.builtIn as KnowledgePack;
   }
 
   /** An entity by id, after {@link load}. */
@@ -64,6 +71,7 @@ export class PackService {
       this.deps.loadDefaultPack(),
       this.deps.loadUserPacks(),
     ]);
+    this.builtIn = defaultPack;
     const packs = [defaultPack, ...userPacks];
     this.entities = new Map(mergePacks(packs).map((entity) => [entity.id, entity]));
     this.key = packs.map((pack) => `${pack.id}@${pack.version}`).join('|');

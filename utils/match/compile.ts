@@ -160,7 +160,8 @@ function buildAutomaton(
       wordChars[(wordStart[w] as number) + i] = word.charCodeAt(i);
   });
   let capacity = 16;
-  while (capacity < words.length * 2) capacity *= 2;
+  // Sparse on purpose: most words of a page are in no name, and an empty first slot says so at once.
+  while (capacity < words.length * 8) capacity *= 2;
   const dictHash = new Int32Array(capacity);
   const dictWord = new Int32Array(capacity).fill(-1);
   words.forEach((word, w) => {
@@ -231,11 +232,32 @@ function buildAutomaton(
     });
   }
 
-  // Candidates.
+  // Candidates: each group's mentions first, then its context cues, so the resolver reads only
+  // the mentions when it chooses (a word like "Syria" is a cue for hundreds of places).
   const groupStart = new Uint32Array(groups.length + 1);
+  const groupMentionEnd = new Uint32Array(groups.length);
+  const groupSingle = new Int32Array(groups.length).fill(-1);
+  const contextLists: number[][] = entities.map(() => []);
   const cands = groups.flatMap((group, g) => {
-    groupStart[g + 1] = (groupStart[g] as number) + group.candidates.length;
-    return group.candidates;
+    const mentions = group.candidates.filter((c) => !(c.flags & CandidateFlag.Context));
+    const cues = group.candidates.filter((c) => c.flags & CandidateFlag.Context);
+    const start = groupStart[g] as number;
+    groupMentionEnd[g] = start + mentions.length;
+    groupStart[g + 1] = start + mentions.length + cues.length;
+    const only = mentions[0];
+    if (
+      mentions.length === 1 &&
+      only &&
+      !(only.flags & (CandidateFlag.RequireContext | CandidateFlag.NeverAlone))
+    ) {
+      groupSingle[g] = start;
+    }
+    for (const cue of cues) contextLists[cue.entity]?.push(g);
+    return [...mentions, ...cues];
+  });
+  const contextStart = new Uint32Array(entities.length + 1);
+  contextLists.forEach((list, e) => {
+    contextStart[e + 1] = (contextStart[e] as number) + list.length;
   });
 
   // Entities. Relations work both ways: either side's presence is context for the other.
@@ -269,6 +291,10 @@ function buildAutomaton(
     outGroup: Int32Array.from(outGroup),
     outLink,
     groupStart,
+    groupMentionEnd,
+    groupSingle,
+    contextStart,
+    contextGroups: Int32Array.from(contextLists.flat()),
     candEntity: Int32Array.from(cands, (c) => c.entity),
     candFlags: Uint8Array.from(cands, (c) => c.flags),
     candCase: cands.map((c) => c.casePattern),

@@ -98,8 +98,3 @@ export function classOf(code: number): CharClass {
 }
 
 export { PACKED };
-
-/** Is this code unit an Arabic-script letter (for proclitic handling)? */
-export function isArabic(code: number): boolean {
-  return code >= 0x0600 && code <= 0x06ff;
-}

@@ -37,8 +37,15 @@ export interface MatcherData {
   /** Group ending at each state (-1: none), and the next state down the fail chain that has one (0: none). */
   outGroup: Int32Array;
   outLink: Int32Array;
-  /** Candidates of group `g` are `[groupStart[g] .. groupStart[g + 1])`. */
+  /** Candidates of group `g` are `[groupStart[g] .. groupStart[g + 1])`: mentions, then context cues. */
   groupStart: Uint32Array;
+  /** Where group `g`'s context cues begin (its mentions are `[groupStart[g] .. groupMentionEnd[g])`). */
+  groupMentionEnd: Uint32Array;
+  /** The candidate index when a group names one entity with no hint but case (else -1). */
+  groupSingle: Int32Array;
+  /** Groups whose words are context cues for entity `e`: `contextGroups[contextStart[e] .. contextStart[e + 1])`. */
+  contextStart: Uint32Array;
+  contextGroups: Int32Array;
   candEntity: Int32Array;
   candFlags: Uint8Array;
   /** For case-sensitive candidates, per word: `U` all capitals, `C` capital first, `-` any. */

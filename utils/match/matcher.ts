@@ -1,4 +1,4 @@
-import { CharClass, isArabic, PACKED, packedOf } from './fold';
+import { CharClass, PACKED, packedOf } from './fold';
 import { MAX_ALIAS_WORDS, type MatcherData } from './matcher-data';
 
 const WORD = CharClass.Word;
@@ -79,7 +79,9 @@ export class Matcher {
         let word =
           dictWord[(hash | 0) & mask] === -1 ? -1 : this.lookup(text, start, end, hash, length);
         let wordStart = start;
-        if (word < 0 && length > 2 && isArabic(text.charCodeAt(start))) {
+        // Arabic words may carry a proclitic (و، ب، ل…); the range test is inlined (hot path).
+        const first = word < 0 && length > 2 ? text.charCodeAt(start) : 0;
+        if (first >= 0x0600 && first <= 0x06ff) {
           const found = this.lookupWithoutProclitic(text, start, end);
           word = found.word;
           wordStart = found.start;

@@ -25,8 +25,11 @@ export interface ReleasedMention<K> {
 
 type Choice = ResolvedMention & { neverAlone: boolean };
 
-/** Context counts per entity within one segment, from {@link Resolver.observe}. */
-export type LocalContext = Map<number, number>;
+/** What one segment holds, from {@link Resolver.observe}: the alias groups met and the entities clearly named. */
+export interface LocalContext {
+  groups: Set<number>;
+  present: Set<number>;
+}
 
 const SEGMENT_CONTEXT_WEIGHT = 100;
 const PAGE_CONTEXT_WEIGHT = 10;
@@ -45,12 +48,13 @@ const MAX_PENDING = 2000;
  * inside it.
  */
 export class Resolver<K> {
-  private readonly pageContext: Int32Array;
+  /** Alias groups (names and context words) met anywhere on the page. */
+  private readonly pageGroups: Uint8Array;
   private readonly present: Uint8Array;
   private pending: ReleasedMention<K>[] = [];
 
   constructor(private readonly data: MatcherData) {
-    this.pageContext = new Int32Array(data.entityIds.length);
+    this.pageGroups = new Uint8Array(data.groupStart.length - 1);
     this.present = new Uint8Array(data.entityIds.length);
   }
 
@@ -112,59 +116,60 @@ export class Resolver<K> {
     this.pending = this.pending.filter((item) => !isGone(item.key));
   }
 
-  /** Count context cues and clear presences in one segment, recording them page-wide too. */
+  /**
+   * Note the groups a segment meets and the entities it names clearly (one candidate, no hint
+   * but case), page-wide and for the segment. Constant work per match, however many entities
+   * a word is a cue for: the cues are read only when a choice needs them.
+   */
   private collectContext(segment: MatchedSegment<K>): LocalContext {
-    const { groupStart, candEntity, candFlags } = this.data;
-    const local: LocalContext = new Map();
-    const bump = (entity: number) => {
-      local.set(entity, (local.get(entity) ?? 0) + 1);
-      this.pageContext[entity] = (this.pageContext[entity] as number) + 1;
-    };
+    const { groupSingle, candEntity } = this.data;
+    const local: LocalContext = { groups: new Set(), present: new Set() };
     for (const raw of segment.raws) {
-      const from = groupStart[raw.group] as number;
-      const to = groupStart[raw.group + 1] as number;
-      let mentionCandidates = 0;
-      let only = -1;
-      for (let c = from; c < to; c++) {
-        if ((candFlags[c] as number) & CandidateFlag.Context) bump(candEntity[c] as number);
-        else {
-          mentionCandidates++;
-          only = c;
-        }
-      }
-      if (mentionCandidates !== 1) continue;
-      const lastEntity = candEntity[only] as number;
-      const plain = !(
-        (candFlags[only] as number) &
-        (CandidateFlag.RequireContext | CandidateFlag.NeverAlone)
-      );
-      if (plain && this.caseMatches(segment.text, raw, only)) {
-        this.present[lastEntity] = 1;
-        // A clear mention is context for the entities it is related to.
-        const { relatedStart, related } = this.data;
-        for (
-          let r = relatedStart[lastEntity] as number;
-          r < (relatedStart[lastEntity + 1] as number);
-          r++
-        ) {
-          bump(related[r] as number);
-        }
+      local.groups.add(raw.group);
+      this.pageGroups[raw.group] = 1;
+      const single = groupSingle[raw.group] as number;
+      if (single >= 0 && this.caseMatches(segment.text, raw, single)) {
+        const entity = candEntity[single] as number;
+        this.present[entity] = 1;
+        local.present.add(entity);
       }
     }
     return local;
   }
 
-  private choose(text: string, raw: RawMatch, local: Map<number, number>): Choice | null {
-    const { groupStart, candEntity, candFlags, entityPriority } = this.data;
+  /** How much the segment, and the page, point to an entity: its context words and related entities met. */
+  private contextOf(entity: number, local: LocalContext): { near: number; onPage: number } {
+    const { contextStart, contextGroups, relatedStart, related } = this.data;
+    let near = 0;
+    let onPage = 0;
+    for (let i = contextStart[entity] as number; i < (contextStart[entity + 1] as number); i++) {
+      const group = contextGroups[i] as number;
+      if (local.groups.has(group)) near++;
+      if (this.pageGroups[group] === 1) onPage++;
+    }
+    for (let i = relatedStart[entity] as number; i < (relatedStart[entity + 1] as number); i++) {
+      const other = related[i] as number;
+      if (local.present.has(other)) near++;
+      if (this.present[other] === 1) onPage++;
+    }
+    return { near, onPage };
+  }
+
+  private choose(text: string, raw: RawMatch, local: LocalContext): Choice | null {
+    const { groupStart, groupMentionEnd, candEntity, candFlags, entityPriority } = this.data;
     let best: Choice | null = null;
     let bestScore = Number.NEGATIVE_INFINITY;
-    for (let c = groupStart[raw.group] as number; c < (groupStart[raw.group + 1] as number); c++) {
+    const from = groupStart[raw.group] as number;
+    const to = groupMentionEnd[raw.group] as number;
+    for (let c = from; c < to; c++) {
       const flags = candFlags[c] as number;
-      if (flags & CandidateFlag.Context) continue;
       if (flags & CandidateFlag.CaseSensitive && !this.caseMatches(text, raw, c)) continue;
       const entity = candEntity[c] as number;
-      const near = local.get(entity) ?? 0;
-      const onPage = this.pageContext[entity] as number;
+      // A lone candidate with no hint needs no context to be chosen.
+      const { near, onPage } =
+        to - from === 1 && !(flags & CandidateFlag.RequireContext)
+          ? { near: 0, onPage: 0 }
+          : this.contextOf(entity, local);
       if (flags & CandidateFlag.RequireContext && near + onPage === 0) continue;
       const score =
         SEGMENT_CONTEXT_WEIGHT * Math.min(near, 9) +

@@ -4,7 +4,7 @@
  * (sent with `tabs.sendMessage` by the background and the popup). Every answer is a {@link Result}.
  */
 import type { VisitedPage } from '../history/history-store';
-import type { Entity, EntityKind } from '../knowledge/schema';
+import type { Entity, EntityKind, Source } from '../knowledge/schema';
 
 /** What the background knows about one tab's page. */
 export interface TabStatus {
@@ -38,6 +38,25 @@ export interface CardData {
   history: VisitedPage[];
 }
 
+/** A pack as the options page lists it. */
+export interface PackInfo {
+  id: string;
+  name: string;
+  version: string;
+  entities: number;
+  sources: Source[];
+}
+
+/** Everything the options page shows about packs. */
+export interface PacksOverview {
+  builtIn: PackInfo;
+  imported: PackInfo[];
+  /** The reader's own entities, in full (they edit them). */
+  user: Entity[];
+  /** Problems met reading stored packs (damaged storage), for the reader to see. */
+  warnings: string[];
+}
+
 /** Who may send a message: a content script in a tab, or one of our own pages or the background. */
 export type SenderRole = 'content' | 'extension-page';
 
@@ -52,6 +71,17 @@ export type BackgroundProtocol = {
   'matcher:ensure': { request: Record<string, never>; response: { key: string } };
   /** A hover card asks for its entity and for earlier pages that mentioned it. */
   'entity:card': { request: { id: string }; response: CardData };
+  /** The options page lists the packs. */
+  'packs:list': { request: Record<string, never>; response: PacksOverview };
+  /** Import a pack file's parsed JSON; fails with every problem named, storing nothing. */
+  'packs:import': { request: { data: unknown }; response: PackInfo };
+  'packs:remove': { request: { id: string }; response: { removed: boolean } };
+  /** Add or replace one of the reader's own entities (validated in the background). */
+  'user:save': { request: { entity: unknown }; response: { id: string } };
+  'user:delete': { request: { id: string }; response: { removed: boolean } };
+  /** The reading history, newest first. */
+  'history:list': { request: { limit?: number }; response: VisitedPage[] };
+  'history:clear': { request: Record<string, never>; response: { cleared: number } };
 };
 
 export type ContentProtocol = {
@@ -61,6 +91,8 @@ export type ContentProtocol = {
   'content:step': { request: { direction: 1 | -1 }; response: { entity: string | null } };
   /** Scroll to and flash the first mention of an entity (popup list). */
   'content:reveal': { request: { id: string }; response: { found: boolean } };
+  /** Pause or resume marking on this tab only (the keyboard command). */
+  'content:toggle': { request: Record<string, never>; response: { active: boolean } };
 };
 
 /** Any protocol map: message name → request and response types. */
@@ -84,12 +116,20 @@ export const BACKGROUND_SENDERS: AllowedSenders<BackgroundProtocol> = {
   'tab:status': ['extension-page'],
   'matcher:ensure': ['content', 'extension-page'],
   'entity:card': ['content', 'extension-page'],
+  'packs:list': ['extension-page'],
+  'packs:import': ['extension-page'],
+  'packs:remove': ['extension-page'],
+  'user:save': ['extension-page'],
+  'user:delete': ['extension-page'],
+  'history:list': ['extension-page'],
+  'history:clear': ['extension-page'],
 };
 
 export const CONTENT_SENDERS: AllowedSenders<ContentProtocol> = {
   'content:summary': ['extension-page'],
   'content:step': ['extension-page'],
   'content:reveal': ['extension-page'],
+  'content:toggle': ['extension-page'],
 };
 
 /** Narrow an unknown message to one of a protocol's, without trusting its payload's shape. */

@@ -42,6 +42,8 @@ export class PageController {
   private matcher: Matcher | null = null;
   private session: Session | null = null;
   private focused: Mention | null = null;
+  /** Paused on this tab only (the keyboard command), whatever the settings say. */
+  private pausedHere = false;
   private readonly unsubscribe: (() => void)[] = [];
   private reportTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -60,6 +62,14 @@ export class PageController {
       this.deps.watchMatcher(() => void this.reloadMatcher()),
     );
     await this.apply(this.settings);
+  }
+
+  /** Pause or resume marking on this tab only; returns whether the page is marked now. */
+  async toggleHere(): Promise<boolean> {
+    this.pausedHere = !this.pausedHere;
+    if (this.settings) await this.apply(this.settings);
+    this.scheduleReport();
+    return this.active;
   }
 
   /** Is the page being marked? */
@@ -166,7 +176,7 @@ export class PageController {
   private async apply(settings: Settings): Promise<void> {
     const previous = this.settings;
     this.settings = settings;
-    const shouldRun = isActiveOn(settings, this.deps.host);
+    const shouldRun = isActiveOn(settings, this.deps.host) && !this.pausedHere;
     if (!shouldRun) {
       if (this.session) {
         this.stopSession();
@@ -187,7 +197,8 @@ export class PageController {
     const doc = this.deps.doc;
     if (!settings || !doc.body) return;
     this.matcher ??= new Matcher(await this.deps.loadMatcher());
-    if (this.session || !isActiveOn(this.settings ?? settings, this.deps.host)) return;
+    if (this.session || this.pausedHere || !isActiveOn(this.settings ?? settings, this.deps.host))
+      return;
     const win = doc.defaultView as (Window & typeof globalThis) | null;
     const api = win ? highlightApiOf(win) : null;
     const painter = api

@@ -124,12 +124,21 @@ export function isInsideSkipped(node: Node, stopAt: Node | null = null): boolean
  * several short tasks. Create one per scan; call {@link next} until it returns `null`.
  */
 export class SegmentWalker {
+  /**
+   * Text nodes only, walked natively: elements are never handed to script one by one, which is
+   * what makes a walk expensive from an extension's isolated world. Skipped regions are found
+   * from each text node's ancestors instead, remembered per element.
+   */
   private readonly walker: TreeWalker;
   private readonly blockOf = new Map<Element, Element>();
+  private readonly skippedParent = new Map<Element, boolean>();
+  private readonly shown = new Map<Element, boolean>();
   private pieces: TextPiece[] = [];
   private starts: number[] = [];
   private text = '';
   private block: Element | null = null;
+  /** The last text node read: a <br> between it and the next one ends the segment. */
+  private previous: Text | null = null;
   private done = false;
 
   constructor(
@@ -137,18 +146,11 @@ export class SegmentWalker {
     private readonly isVisible: (block: Element) => boolean = () => true,
   ) {
     const doc = root.ownerDocument ?? (root as Document);
-    this.walker = doc.createTreeWalker(root, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */, {
-      acceptNode: (node) => {
-        if (node.nodeType === 3) return 1; // FILTER_ACCEPT
-        const element = node as Element;
-        if (isSkipped(element)) return 2; // FILTER_REJECT: skip the whole subtree
-        return element.localName === 'br' || !INLINE.has(element.localName) ? 1 : 3; // else FILTER_SKIP
-      },
-    });
+    this.walker = doc.createTreeWalker(root, 0x4 /* SHOW_TEXT */);
   }
 
   /**
-   * The next segments, stopping once `budget` text nodes have been visited (at least one segment
+   * The next segments, stopping once `budget` text nodes have been read (at least one segment
    * is returned unless the walk is over). `null` when the subtree is exhausted.
    */
   next(budget = 512): TextSegment[] | null {
@@ -156,26 +158,56 @@ export class SegmentWalker {
     const out: TextSegment[] = [];
     let visited = 0;
     for (let node = this.walker.nextNode(); node; node = this.walker.nextNode()) {
-      if (node.nodeType !== 3) {
-        this.flush(out); // a block boundary or <br>
-        continue;
-      }
       const text = node as Text;
+      const parent = text.parentElement;
+      if (!parent || this.insideSkipped(parent)) continue;
       const block = this.blockFor(text);
-      if (block !== this.block) {
+      if (block !== this.block || this.brokenByLine(text)) {
         this.flush(out);
-        if (!this.isVisible(block)) {
+        let shown = this.shown.get(block);
+        if (shown === undefined) {
+          shown = this.isVisible(block);
+          this.shown.set(block, shown);
+        }
+        if (!shown) {
           this.block = null;
           continue;
         }
         this.block = block;
       }
+      this.previous = text;
       this.append(text, out);
       if (++visited >= budget && out.length > 0) return out;
     }
     this.flush(out);
     this.done = true;
     return out.length > 0 ? out : null;
+  }
+
+  /** Is this element, or an ancestor below the root, skipped? (Memoised per element.) */
+  private insideSkipped(element: Element): boolean {
+    const known = this.skippedParent.get(element);
+    if (known !== undefined) return known;
+    const skipped =
+      isSkipped(element) ||
+      (element !== this.root &&
+      element.parentElement !== null &&
+      element.parentElement !== this.root.parentElement
+        ? this.insideSkipped(element.parentElement)
+        : false);
+    this.skippedParent.set(element, skipped);
+    return skipped;
+  }
+
+  /** A <br> (or any element) straight before this text node, inside the same block, breaks the line. */
+  private brokenByLine(text: Text): boolean {
+    const before = text.previousSibling;
+    return (
+      before !== null &&
+      before !== this.previous &&
+      before.nodeType === 1 &&
+      (before as Element).localName === 'br'
+    );
   }
 
   private blockFor(text: Text): Element {

@@ -50,6 +50,8 @@ export function parseSettings(raw: unknown): { settings: Settings; warning?: str
   const settings = structuredClone(DEFAULT_SETTINGS) as Record<string, unknown>;
   if (typeof raw === 'object') {
     for (const [key, schema] of Object.entries(SettingsSchema.entries)) {
+      // Own fields only: nothing a value inherits is a setting.
+      if (!Object.hasOwn(raw, key)) continue;
       const field = v.safeParse(schema, (raw as Record<string, unknown>)[key]);
       if (field.success) settings[key] = field.output;
     }

@@ -1,6 +1,23 @@
 import { storage } from '@wxt-dev/storage';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from './settings';
 
+/** The settings item's current version; each bump has a migration below. */
+export const SETTINGS_VERSION = 2;
+
+/**
+ * How stored settings of earlier versions become today's. Migrations run once, in order, when a
+ * newer extension first reads an older value; anything they cannot repair is left to
+ * {@link parseSettings}, which falls back to defaults field by field.
+ */
+export const SETTINGS_MIGRATIONS: Record<number, (old: unknown) => unknown> = {
+  // v2 added the reading history, and with it the switch to pause it.
+  2: (old) => (isRecord(old) ? { ...old, historyPaused: false } : old),
+};
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 /**
  * The settings item: small, so it lives in sync storage and follows the reader between browsers.
  * Created on first use, never at import (WXT imports entrypoints in Node while building).
@@ -10,7 +27,8 @@ let item: ReturnType<typeof defineSettingsItem> | null = null;
 function defineSettingsItem() {
   return storage.defineItem<unknown>('sync:settings', {
     fallback: DEFAULT_SETTINGS,
-    version: 1,
+    version: SETTINGS_VERSION,
+    migrations: SETTINGS_MIGRATIONS,
   });
 }
 
@@ -31,7 +49,19 @@ export async function writeSettings(settings: Settings): Promise<void> {
   await settingsItem().setValue(settings);
 }
 
+/** Read, change and save in one step. */
+export async function updateSettings(change: (settings: Settings) => Settings): Promise<Settings> {
+  const next = change(await readSettings());
+  await writeSettings(next);
+  return next;
+}
+
 /** Call `listener` with fresh, validated settings whenever they change; returns the unsubscribe. */
 export function watchSettings(listener: (settings: Settings) => void): () => void {
   return settingsItem().watch((value) => listener(parseSettings(value).settings));
+}
+
+/** Forget the item (tests re-create it against a fresh fake browser). */
+export function resetSettingsItemForTests(): void {
+  item = null;
 }

@@ -5,23 +5,30 @@ import {
   type BackgroundProtocol,
   type Envelope,
 } from '@/utils/messages/protocol';
-import { createRouter } from '@/utils/messages/router';
+import { createRouter, type Handlers } from '@/utils/messages/router';
 
 const OWN_ID = 'backstory-test';
 const ORIGIN = 'chrome-extension://backstory-test/';
 const contentSender = { id: OWN_ID, url: 'https://news.example/a', tab: { id: 7 } };
 const popupSender = { id: OWN_ID, url: `${ORIGIN}popup.html` };
 
+/** Every background message answered by a mock; the two under test answer for real. */
+function stubHandlers(
+  overrides: Partial<Handlers<BackgroundProtocol>> = {},
+): Handlers<BackgroundProtocol> {
+  const stubs = Object.fromEntries(
+    Object.keys(BACKGROUND_SENDERS).map((name) => [name, vi.fn(() => null)]),
+  );
+  return { ...stubs, ...overrides } as unknown as Handlers<BackgroundProtocol>;
+}
+
 function makeRouter() {
-  const handlers = {
+  const handlers = stubHandlers({
     'page:ready': vi.fn(() => ({ ok: true as const })),
-    'page:summary': vi.fn(() => ({ ok: true as const })),
-    'matcher:ensure': vi.fn(() => ({ key: 'k' })),
-    'entity:card': vi.fn(() => ({ entity: null, history: [] })),
     'tab:status': vi.fn(({ tabId }: { tabId: number }) =>
       tabId === 7 ? { url: 'https://news.example/a', title: 'A', readyAt: 1 } : null,
     ),
-  };
+  });
   return {
     handlers,
     route: createRouter<BackgroundProtocol>(handlers, BACKGROUND_SENDERS, OWN_ID, ORIGIN),
@@ -64,15 +71,11 @@ describe('message router', () => {
 
   it('turns a throwing handler into an error result', async () => {
     const route = createRouter<BackgroundProtocol>(
-      {
+      stubHandlers({
         'page:ready': () => {
           throw new Error('storage is gone');
         },
-        'page:summary': () => ({ ok: true }),
-        'tab:status': () => null,
-        'matcher:ensure': () => ({ key: 'k' }),
-        'entity:card': () => ({ entity: null, history: [] }),
-      },
+      }),
       BACKGROUND_SENDERS,
       OWN_ID,
       ORIGIN,

@@ -1,0 +1,120 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { VisitedPage } from '@/utils/history/history-store';
+import { MAX_IMPORT_BYTES } from '@/utils/knowledge/user-packs';
+import type { BackgroundProtocol, PacksOverview, Result } from '@/utils/messages/protocol';
+import type { Settings } from '@/utils/settings/settings';
+import { Options, type OptionsModel } from './Options';
+
+/** The options page's window on the extension. */
+export interface OptionsDeps {
+  version: string;
+  readSettings(): Promise<Settings>;
+  writeSettings(settings: Settings): Promise<void>;
+  watchSettings(listener: (settings: Settings) => void): () => void;
+  ask<N extends keyof BackgroundProtocol & string>(
+    name: N,
+    payload: BackgroundProtocol[N]['request'],
+  ): Promise<Result<BackgroundProtocol[N]['response']>>;
+  /** Offer a file to the reader (a download). */
+  download(name: string, contents: string): void;
+}
+
+/** Read a pack file as JSON, with a message a reader understands when it is not JSON. */
+async function readJsonFile(
+  file: File,
+): Promise<{ ok: true; data: unknown } | { ok: false; error: string }> {
+  if (file.size > MAX_IMPORT_BYTES) {
+    return {
+      ok: false,
+      error: `The file is ${(file.size / 1e6).toFixed(1)} MB; packs up to ${MAX_IMPORT_BYTES / 1e6} MB can be imported.`,
+    };
+  }
+  try {
+    return { ok: true, data: JSON.parse(await file.text()) };
+  } catch (error) {
+    return {
+      ok: false,
+      error: `The file is not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
+    };
+  }
+}
+
+/** The options page with its state. */
+export function OptionsContainer({ deps }: { deps: OptionsDeps }) {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [packs, setPacks] = useState<PacksOverview | null>(null);
+  const [history, setHistory] = useState<VisitedPage[]>([]);
+  const [importResult, setImportResult] = useState<OptionsModel['importResult']>(null);
+  const [entityErrors, setEntityErrors] = useState<string[]>([]);
+
+  const reloadPacks = useCallback(async () => {
+    const answer = await deps.ask('packs:list', {});
+    if (answer.ok) setPacks(answer.value);
+  }, [deps]);
+  const reloadHistory = useCallback(async () => {
+    const answer = await deps.ask('history:list', {});
+    if (answer.ok) setHistory(answer.value);
+  }, [deps]);
+
+  useEffect(() => {
+    void deps.readSettings().then(setSettings);
+    void reloadPacks();
+    void reloadHistory();
+    return deps.watchSettings(setSettings);
+  }, [deps, reloadPacks, reloadHistory]);
+
+  const save = (next: Settings) => {
+    setSettings(next);
+    void deps.writeSettings(next);
+  };
+
+  return (
+    <Options
+      model={{ version: deps.version, settings, packs, history, importResult, entityErrors }}
+      actions={{
+        onSettings: save,
+        onImport: async (file) => {
+          const read = await readJsonFile(file);
+          if (!read.ok) return setImportResult({ ok: false, errors: [read.error] });
+          const answer = await deps.ask('packs:import', { data: read.data });
+          if (!answer.ok) return setImportResult({ ok: false, errors: answer.error.split('\n') });
+          setImportResult({
+            ok: true,
+            message: `Imported “${answer.value.name}” (${answer.value.entities} entities).`,
+          });
+          await reloadPacks();
+        },
+        onRemovePack: async (id) => {
+          await deps.ask('packs:remove', { id });
+          await reloadPacks();
+        },
+        onExport: () => {
+          const pack = {
+            format: 'backstory-pack',
+            schemaVersion: 1,
+            id: 'my-entities',
+            name: 'My Backstory entities',
+            version: new Date().toISOString().slice(0, 10),
+            entities: packs?.user ?? [],
+          };
+          deps.download('backstory-my-entities.json', `${JSON.stringify(pack, null, 2)}\n`);
+        },
+        onSaveEntity: async (candidate, done) => {
+          const answer = await deps.ask('user:save', { entity: candidate });
+          if (!answer.ok) return setEntityErrors(answer.error.split('\n'));
+          setEntityErrors([]);
+          done();
+          await reloadPacks();
+        },
+        onDeleteEntity: async (id) => {
+          await deps.ask('user:delete', { id });
+          await reloadPacks();
+        },
+        onClearHistory: async () => {
+          await deps.ask('history:clear', {});
+          await reloadHistory();
+        },
+      }}
+    />
+  );
+}

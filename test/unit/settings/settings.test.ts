@@ -1,0 +1,90 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import {
+  DEFAULT_SETTINGS,
+  isActiveOn,
+  parseSettings,
+  siteOf,
+  withSite,
+} from '@/utils/settings/settings';
+import {
+  readSettings,
+  resetSettingsItemForTests,
+  watchSettings,
+  writeSettings,
+} from '@/utils/settings/storage';
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  resetSettingsItemForTests();
+});
+
+describe('settings in storage', () => {
+  it('gives the defaults on first run', async () => {
+    expect(await readSettings()).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('migrates version 1 settings (before the reading history) to version 2', async () => {
+    const v1 = {
+      ...DEFAULT_SETTINGS,
+      style: 'background',
+      blockedSites: ['example.com'],
+    } as Record<string, unknown>;
+    delete v1.historyPaused;
+    await fakeBrowser.storage.sync.set({ settings: v1, settings$: { v: 1 } });
+    const settings = await readSettings();
+    expect(settings.historyPaused).toBe(false);
+    expect(settings.style).toBe('background');
+    expect(settings.blockedSites).toEqual(['example.com']);
+    const stored = await fakeBrowser.storage.sync.get(['settings', 'settings$']);
+    expect(stored.settings$).toEqual({ v: 2 });
+  });
+
+  it('falls back to defaults, field by field, for a corrupt value, with a warning', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    await fakeBrowser.storage.sync.set({
+      settings: { ...DEFAULT_SETTINGS, style: 'neon', enabled: false, kinds: 'all' },
+      settings$: { v: 2 },
+    });
+    const settings = await readSettings();
+    expect(settings.style).toBe('underline');
+    expect(settings.kinds).toEqual(DEFAULT_SETTINGS.kinds);
+    expect(settings.enabled).toBe(false);
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('Stored settings were damaged'));
+  });
+
+  it('survives values that are not settings at all', () => {
+    for (const junk of ['hello', 42, [], null, { __proto__: { enabled: false } }]) {
+      expect(parseSettings(junk).settings).toEqual(DEFAULT_SETTINGS);
+    }
+  });
+
+  it('round-trips and notifies watchers with validated values', async () => {
+    const seen: boolean[] = [];
+    const stop = watchSettings((settings) => seen.push(settings.enabled));
+    await writeSettings({ ...DEFAULT_SETTINGS, enabled: false });
+    await vi.waitFor(() => expect(seen).toEqual([false]));
+    stop();
+    expect((await readSettings()).enabled).toBe(false);
+  });
+});
+
+describe('site rules', () => {
+  it('reads the site of a page address', () => {
+    expect(siteOf('https://www.bbc.co.uk/news/world')).toBe('bbc.co.uk');
+    expect(siteOf('chrome://extensions')).toBeNull();
+    expect(siteOf('not a url')).toBeNull();
+  });
+
+  it('blocks a site and its subdomains in "all" mode, and allows only listed sites in "allowed" mode', () => {
+    const blocked = withSite(DEFAULT_SETTINGS, 'example.com', false);
+    expect(isActiveOn(blocked, 'example.com')).toBe(false);
+    expect(isActiveOn(blocked, 'news.example.com')).toBe(false);
+    expect(isActiveOn(blocked, 'other.org')).toBe(true);
+    expect(isActiveOn(withSite(blocked, 'example.com', true), 'example.com')).toBe(true);
+    const allowedOnly = { ...DEFAULT_SETTINGS, siteMode: 'allowed' as const };
+    expect(isActiveOn(allowedOnly, 'example.com')).toBe(false);
+    expect(isActiveOn(withSite(allowedOnly, 'example.com', true), 'example.com')).toBe(true);
+    expect(isActiveOn({ ...DEFAULT_SETTINGS, enabled: false }, 'example.com')).toBe(false);
+  });
+});
