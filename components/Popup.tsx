@@ -109,8 +109,9 @@ function EntityList({
               <li key={entity.id}>
                 <button type="button" class="entity-button" onClick={() => onReveal(entity.id)}>
                   <span>{entity.name}</span>
-                  <span class="count" aria-label={`${entity.count} mentions`}>
+                  <span class="count">
                     {entity.count}
+                    <span class="visually-hidden"> mentions</span>
                   </span>
                 </button>
               </li>
