@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { BROWSERS, type ExtensionBrowser, launchBrowser } from './harness/browsers';
 import { CardPage } from './harness/card';
-import { ArticlePage, markTexts, sendToTab } from './harness/pages';
+import { ArticlePage, markTexts, OptionsPage, sendToTab } from './harness/pages';
 
 describe.each(BROWSERS)('hover cards in %s', (browserName) => {
   let browser: ExtensionBrowser;
@@ -117,7 +117,11 @@ describe.each(BROWSERS)('hover cards in %s', (browserName) => {
     expect(view.text).toMatch(/You read about this before/i);
     expect(view.text).toContain('Aid convoy reaches southern Syria');
     await page.page.press('Escape');
-    await clearHistory(browser);
+    const options = await OptionsPage.open(browser);
+    expect(await options.historyLine()).toMatch(/\d+ pages? recorded/);
+    await options.clearHistory();
+    await options.close();
+    await page.page.bringToFront();
     await card.hover('lead', 'Daraa');
     view = await card.read();
     expect(view.text).not.toMatch(/You read about this before/i);
@@ -140,22 +144,3 @@ describe.each(BROWSERS)('hover cards in %s', (browserName) => {
     }
   });
 });
-
-async function clearHistory(browser: ExtensionBrowser): Promise<void> {
-  const options = await browser.openExtensionPage('options.html');
-  await options.evaluate(
-    () =>
-      new Promise<void>((done) => {
-        const request = indexedDB.open('backstory-history');
-        request.onsuccess = () => {
-          const tx = request.result.transaction('pages', 'readwrite');
-          tx.objectStore('pages').clear();
-          tx.oncomplete = () => {
-            request.result.close();
-            done();
-          };
-        };
-      }),
-  );
-  await options.close();
-}

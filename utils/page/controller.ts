@@ -25,6 +25,9 @@ export interface ControllerDeps {
   onStop?: () => void;
 }
 
+/** How long a mention revealed from the popup stays flashed. */
+const FLASH_MS = 1600;
+
 interface Session {
   annotator: Annotator;
   watcher: PageWatcher;
@@ -46,6 +49,7 @@ export class PageController {
   private pausedHere = false;
   private readonly unsubscribe: (() => void)[] = [];
   private reportTimer: ReturnType<typeof setTimeout> | undefined;
+  private flashTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly deps: ControllerDeps,
@@ -124,6 +128,11 @@ export class PageController {
     if (!first) return false;
     this.focus(first);
     revealMention(this.deps.doc, first);
+    // A flash, not a lasting mark: the focus fades unless something (a card) took it over.
+    clearTimeout(this.flashTimer);
+    this.flashTimer = setTimeout(() => {
+      if (this.focused === first) this.focus(null);
+    }, FLASH_MS);
     return true;
   }
 
@@ -171,6 +180,7 @@ export class PageController {
     for (const stop of this.unsubscribe.splice(0)) stop();
     this.stopSession();
     clearTimeout(this.reportTimer);
+    clearTimeout(this.flashTimer);
   }
 
   private async apply(settings: Settings): Promise<void> {

@@ -37,6 +37,14 @@ export interface TestPage {
   press(key: string): Promise<void>;
   screenshot(path: string, fullPage?: boolean): Promise<void>;
   setViewport(width: number, height: number): Promise<void>;
+  /** Click the centre of the first element matching a selector, with the mouse. */
+  clickOn(selector: string): Promise<void>;
+  /** Type into a form field (replacing what is there). */
+  fill(selector: string, text: string): Promise<void>;
+  /** Choose a file in a file input. */
+  upload(selector: string, path: string): Promise<void>;
+  /** Bring the tab to the front (extension pages opened by tests take the focus). */
+  bringToFront(): Promise<void>;
   /** Add a script file to the page's own world (axe-core for accessibility checks). */
   addScript(path: string): Promise<void>;
   close(): Promise<void>;
@@ -65,6 +73,10 @@ function wrapPlaywright(page: PlaywrightPage): TestPage {
     screenshot: async (path, fullPage = false) => void (await page.screenshot({ path, fullPage })),
     setViewport: (width, height) => page.setViewportSize({ width, height }),
     addScript: async (path) => void (await page.addScriptTag({ path })),
+    clickOn: (selector) => page.click(selector),
+    fill: (selector, text) => page.fill(selector, text),
+    upload: (selector, path) => page.setInputFiles(selector, path),
+    bringToFront: () => page.bringToFront(),
     close: () => page.close(),
   };
 }
@@ -82,6 +94,18 @@ function wrapPuppeteer(page: PuppeteerPage): TestPage {
       void (await page.screenshot({ path: path as `${string}.png`, fullPage })),
     setViewport: (width, height) => page.setViewport({ width, height }),
     addScript: async (path) => void (await page.addScriptTag({ path })),
+    clickOn: (selector) => page.click(selector),
+    fill: async (selector, text) => {
+      await page.click(selector, { count: 3 });
+      await page.keyboard.press('Backspace');
+      await page.type(selector, text);
+    },
+    upload: async (selector, path) => {
+      const input = await page.$(selector);
+      if (!input) throw new Error(`No ${selector}`);
+      await (input as unknown as { uploadFile(path: string): Promise<void> }).uploadFile(path);
+    },
+    bringToFront: () => page.bringToFront(),
     close: () => page.close(),
   };
 }

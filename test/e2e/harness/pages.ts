@@ -133,10 +133,9 @@ export async function sendToTab(
   name: string,
   payload: unknown,
 ): Promise<unknown> {
+  const tabId = await tabIdOf(browser, articleUrl);
   const probe = await browser.openExtensionPage('options.html');
   try {
-    const tabId = await probe.evaluate(findTabByUrl, articleUrl);
-    if (tabId === null) throw new Error(`No tab reported ${articleUrl}`);
     return await probe.evaluate(
       async ({ tabId, message }) => {
         const api =
@@ -156,14 +155,13 @@ export class PopupPage {
 
   /** Open the popup for the tab showing `articleUrl` (the popup reads `?tab=`). */
   static async openFor(browser: ExtensionBrowser, articleUrl: string): Promise<PopupPage> {
-    const probe = await browser.openExtensionPage('popup.html');
-    const tabId = await probe.evaluate(findTabByUrl, articleUrl);
-    await probe.close();
-    if (tabId === null) throw new Error(`No tab reported ${articleUrl} to the background`);
-    return new PopupPage(await browser.openExtensionPage(`popup.html?tab=${tabId}`));
+    const tabId = await tabIdOf(browser, articleUrl);
+    const popup = new PopupPage(await browser.openExtensionPage(`popup.html?tab=${tabId}`));
+    await popup.status();
+    return popup;
   }
 
-  /** Wait until the status line settles and return it. */
+  /** Wait until the page section settles and return its text. */
   async status(): Promise<string> {
     await this.page.waitFor(() => {
       const el = document.querySelector('[data-testid="page-status"]');
@@ -178,8 +176,166 @@ export class PopupPage {
     return this.page.evaluate(() => document.querySelector('h1')?.textContent ?? '');
   }
 
+  /** Is the switch with this label on? */
+  isOn(label: string): Promise<boolean> {
+    return this.page.evaluate(
+      (name) =>
+        document
+          .querySelector(`[role="switch"][aria-label="${name}"]`)
+          ?.getAttribute('aria-checked') === 'true',
+      label,
+    );
+  }
+
+  /** Click a switch, as a reader would. */
+  async flip(label: string): Promise<void> {
+    const before = await this.isOn(label);
+    await this.page.clickOn(`[role="switch"][aria-label="${label}"]`);
+    await this.page.waitFor(
+      ({ name, was }) =>
+        document
+          .querySelector(`[role="switch"][aria-label="${name}"]`)
+          ?.getAttribute('aria-checked') !== String(was),
+      { name: label, was: before },
+    );
+  }
+
+  /** The "N entities on this page" line, as a number (0 when absent). */
+  async entityTotal(): Promise<number> {
+    const text = await this.page.evaluate(
+      () => document.querySelector('.entity-list__total')?.textContent ?? '',
+    );
+    return Number(/^(\d+)/.exec(text)?.[1] ?? 0);
+  }
+
+  /** The entity buttons, as "name count". */
+  entities(): Promise<string[]> {
+    return this.page.evaluate(() =>
+      [...document.querySelectorAll('.entity-button')].map((button) =>
+        (button.textContent ?? '').replace(/\s*mentions$/, '').trim(),
+      ),
+    );
+  }
+
   close(): Promise<void> {
     return this.page.close();
+  }
+}
+
+/** The options page. */
+export class OptionsPage {
+  constructor(readonly page: TestPage) {}
+
+  static async open(browser: ExtensionBrowser): Promise<OptionsPage> {
+    const page = await browser.openExtensionPage('options.html');
+    await page.waitFor(() => document.querySelector('[data-testid="pack-version"]'));
+    return new OptionsPage(page);
+  }
+
+  /** Choose a pack file to import and wait for the verdict. */
+  async importPack(path: string): Promise<{ ok: boolean; text: string }> {
+    await this.page.evaluate(() => {
+      for (const el of document.querySelectorAll('.notice, .form-errors')) el.remove();
+    });
+    await this.page.upload('input[name="pack-file"]', path);
+    await this.page.waitFor(() => document.querySelector('.notice, .form-errors[role="alert"]'));
+    return this.page.evaluate(() => {
+      const ok = document.querySelector('.notice');
+      const error = document.querySelector('.form-errors[role="alert"]');
+      return { ok: !!ok, text: (ok ?? error)?.textContent ?? '' };
+    });
+  }
+
+  /** Names of the imported packs listed. */
+  importedPacks(): Promise<string[]> {
+    return this.page.evaluate(() =>
+      [...document.querySelectorAll('section[aria-labelledby="packs"] li strong')].map(
+        (el) => el.textContent ?? '',
+      ),
+    );
+  }
+
+  /** Add one of the reader's own entities through the form. */
+  async addEntity(fields: {
+    name: string;
+    kind: string;
+    aliases?: string;
+    description: string;
+  }): Promise<void> {
+    await this.page.evaluate(() => {
+      const button = [...document.querySelectorAll('button')].find(
+        (b) => b.textContent === 'Add an entity',
+      );
+      (button as HTMLButtonElement | undefined)?.click();
+    });
+    await this.page.waitFor(() => document.querySelector('form.entity-form'));
+    await this.page.fill('form.entity-form input[name="name"]', fields.name);
+    await this.page.evaluate((kind) => {
+      const select = document.querySelector(
+        'form.entity-form select[name="kind"]',
+      ) as HTMLSelectElement;
+      select.value = kind;
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    }, fields.kind);
+    if (fields.aliases)
+      await this.page.fill('form.entity-form input[name="aliases"]', fields.aliases);
+    await this.page.fill('form.entity-form input[name="description"]', fields.description);
+    await this.page.clickOn('form.entity-form button[type="submit"]');
+    await this.page.waitFor(
+      (name) =>
+        !document.querySelector('form.entity-form') && document.body.textContent?.includes(name),
+      fields.name,
+    );
+  }
+
+  /** The "N pages recorded" line. */
+  historyLine(): Promise<string> {
+    return this.page.evaluate(
+      () => document.querySelector('[data-testid="history-count"]')?.textContent ?? '',
+    );
+  }
+
+  async clearHistory(): Promise<void> {
+    await this.page.clickOn('button.danger');
+    await this.page.waitFor(
+      () =>
+        document.querySelector('[data-testid="history-count"]')?.textContent ===
+        'No pages recorded.',
+    );
+  }
+
+  close(): Promise<void> {
+    return this.page.close();
+  }
+}
+
+/** The tab id showing `articleUrl` (asked of the background from an extension page). */
+export async function tabIdOf(browser: ExtensionBrowser, articleUrl: string): Promise<number> {
+  const probe = await browser.openExtensionPage('options.html');
+  try {
+    const tabId = await probe.evaluate(findTabByUrl, articleUrl);
+    if (tabId === null) throw new Error(`No tab reported ${articleUrl} to the background`);
+    return tabId;
+  } finally {
+    await probe.close();
+  }
+}
+
+/** The toolbar badge of the tab showing `articleUrl`. */
+export async function badgeOf(browser: ExtensionBrowser, articleUrl: string): Promise<string> {
+  const tabId = await tabIdOf(browser, articleUrl);
+  const probe = await browser.openExtensionPage('options.html');
+  try {
+    return await probe.evaluate(async (id) => {
+      const api = ((globalThis as ExtensionGlobals).browser ??
+        (globalThis as ExtensionGlobals).chrome) as unknown as {
+        action?: { getBadgeText(details: object): Promise<string> };
+        browserAction?: { getBadgeText(details: object): Promise<string> };
+      };
+      return (api.action ?? api.browserAction)?.getBadgeText({ tabId: id }) ?? '';
+    }, tabId);
+  } finally {
+    await probe.close();
   }
 }
 
