@@ -1,4 +1,4 @@
-import type { EntityKind } from '@/utils/knowledge/schema';
+import { ENTITY_KINDS, type EntityKind } from '@/utils/knowledge/schema';
 import type { PageEntity, PageSummary } from '@/utils/messages/protocol';
 import type { Settings } from '@/utils/settings/settings';
 import { KIND_NAMES, SettingsControls } from './SettingsControls';
