@@ -30,7 +30,10 @@ export default defineContentScript({
         record = await storage.getItem<StoredMatcherRecord>(MATCHER_KEY);
       }
       if (!record) throw new Error('Backstory has no matcher');
-      return decodeMatcher(record.matcher);
+      const started = performance.now();
+      const data = decodeMatcher(record.matcher);
+      controller.loadMs = performance.now() - started;
+      return data;
     }
 
     let cards: CardHost | null = null;
@@ -94,6 +97,7 @@ export default defineContentScript({
         },
         'content:reveal': ({ id }) => ({ found: controller.reveal(String(id)) }),
         'content:toggle': async () => ({ active: await controller.toggleHere() }),
+        'content:diagnostics': () => controller.diagnostics(),
       },
       CONTENT_SENDERS,
       browser.runtime.id,

@@ -22,6 +22,12 @@ export default async function setup(project: TestProject) {
   }
   const server = await startStaticServer([
     { prefix: '/demo/', dir: resolve('demo') },
+    // The strictest policy a page can set: no scripts, no styles, nothing from anywhere.
+    {
+      prefix: '/csp/',
+      dir: resolve('test/fixtures/pages/csp'),
+      headers: { 'Content-Security-Policy': "default-src 'none'" },
+    },
     { prefix: '/', dir: resolve('test/fixtures/pages') },
   ]);
   project.provide('origin', server.origin);

@@ -38,6 +38,17 @@ export interface CardData {
   history: VisitedPage[];
 }
 
+/** How Backstory is doing on a page: its stretches of work, and what it found. */
+export interface PageDiagnostics {
+  longestTaskMs: number;
+  tasks: number;
+  /** Stretches over 50 ms. */
+  overBudget: number;
+  mentions: number;
+  /** Turning the stored matcher back into arrays: one task per page. */
+  loadMs: number;
+}
+
 /** A pack as the options page lists it. */
 export interface PackInfo {
   id: string;
@@ -93,6 +104,8 @@ export type ContentProtocol = {
   'content:reveal': { request: { id: string }; response: { found: boolean } };
   /** Pause or resume marking on this tab only (the keyboard command). */
   'content:toggle': { request: Record<string, never>; response: { active: boolean } };
+  /** How Backstory is doing on the page: its longest task, task count and mentions found. */
+  'content:diagnostics': { request: Record<string, never>; response: PageDiagnostics };
 };
 
 /** Any protocol map: message name → request and response types. */
@@ -130,6 +143,7 @@ export const CONTENT_SENDERS: AllowedSenders<ContentProtocol> = {
   'content:step': ['extension-page'],
   'content:reveal': ['extension-page'],
   'content:toggle': ['extension-page'],
+  'content:diagnostics': ['extension-page'],
 };
 
 /** Narrow an unknown message to one of a protocol's, without trusting its payload's shape. */

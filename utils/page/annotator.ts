@@ -5,7 +5,7 @@ import { type LocalContext, type MatchedSegment, Resolver } from '../match/resol
 import { type Mention, makeStaticRange } from './mention';
 import type { Painter } from './paint';
 import { isInsideSkipped, locate, SegmentWalker, type TextSegment } from './scan';
-import { Slice } from './slices';
+import { Slice, type TaskStats } from './slices';
 import { ViewportTracker } from './viewport';
 
 /** Which mentions are painted; all are found and counted either way. */
@@ -25,6 +25,8 @@ export interface AnnotatorOptions {
   onChange?: () => void;
   /** `near` (default): paint only blocks near the viewport; `all`: paint everything at once. */
   paint?: 'near' | 'all';
+  /** Where to record the length of each stretch of work (the 50 ms task budget). */
+  stats?: TaskStats;
 }
 
 /** How many mentions an entity has on the page. */
@@ -145,7 +147,7 @@ export class Annotator {
   }
 
   private async scanNow(roots: readonly Element[], signal?: AbortSignal): Promise<void> {
-    const slice = new Slice();
+    const slice = new Slice(undefined, this.options.stats);
     const blocks = outermost(roots);
     // Old mentions inside the rescanned roots go first.
     const old: Mention[] = [];
@@ -166,9 +168,12 @@ export class Annotator {
       for (let batch = walker.next(); batch; batch = walker.next()) {
         for (const segment of batch) {
           const raws = this.options.matcher.scan(segment.text);
-          if (raws.length === 0) continue;
-          const matched = { key: segment, text: segment.text, raws };
-          found.push({ segment: matched, local: this.resolver.observe(matched) });
+          if (raws.length > 0) {
+            const matched = { key: segment, text: segment.text, raws };
+            found.push({ segment: matched, local: this.resolver.observe(matched) });
+          }
+          // One huge text node comes as many segments at once: breathe between them.
+          await slice.breathe(signal);
         }
         await slice.breathe(signal);
       }
@@ -188,6 +193,7 @@ export class Annotator {
     }
     await this.commit(fresh, slice, signal);
     this.forgetEmpty(new Set(old.map((mention) => mention.block)));
+    slice.finish();
     this.options.onChange?.();
   }
 

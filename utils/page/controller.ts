@@ -1,12 +1,13 @@
 import type { EntityKind } from '../knowledge/schema';
 import { Matcher } from '../match/matcher';
 import { KIND_CODES, type MatcherData } from '../match/matcher-data';
-import type { PageSummary } from '../messages/protocol';
+import type { PageDiagnostics, PageSummary } from '../messages/protocol';
 import { isActiveOn, type Settings } from '../settings/settings';
 import { Annotator, type PaintFilter } from './annotator';
 import { inDocumentOrder, mentionAtPoint, nextMention, revealMention } from './hit';
 import type { Mention } from './mention';
 import { HighlightPainter, highlightApiOf, type Painter, WrapperPainter } from './paint';
+import { TaskStats } from './slices';
 import { PageWatcher } from './watch';
 
 /** What the controller needs from the extension; the content script passes the real ones. */
@@ -45,6 +46,8 @@ export class PageController {
   private matcher: Matcher | null = null;
   private session: Session | null = null;
   private focused: Mention | null = null;
+  /** How long Backstory's stretches of work on this page were (the 50 ms task budget). */
+  readonly stats = new TaskStats();
   /** Paused on this tab only (the keyboard command), whatever the settings say. */
   private pausedHere = false;
   private readonly unsubscribe: (() => void)[] = [];
@@ -75,6 +78,16 @@ export class PageController {
     this.scheduleReport();
     return this.active;
   }
+
+  /** Diagnostics for tests and the curious: the longest task so far, and the page's mentions. */
+  diagnostics(): PageDiagnostics {
+    const mentions = [...(this.session?.annotator.mentions() ?? [])].length;
+    const { longestMs, tasks, overBudget } = this.stats;
+    return { longestTaskMs: longestMs, tasks, overBudget, mentions, loadMs: this.loadMs };
+  }
+
+  /** How long turning the stored matcher back into arrays took (one task, once per page). */
+  loadMs = 0;
 
   /** Is the page being marked? */
   get active(): boolean {
@@ -206,7 +219,7 @@ export class PageController {
     const settings = this.settings;
     const doc = this.deps.doc;
     if (!settings || !doc.body) return;
-    this.matcher ??= new Matcher(await this.deps.loadMatcher());
+    if (!this.matcher) this.matcher = new Matcher(await this.deps.loadMatcher());
     if (this.session || this.pausedHere || !isActiveOn(this.settings ?? settings, this.deps.host))
       return;
     const win = doc.defaultView as (Window & typeof globalThis) | null;
@@ -222,6 +235,7 @@ export class PageController {
       filter: filterOf(settings),
       isVisible: (block) => watcher?.isVisible(block) ?? true,
       onChange: () => this.scheduleReport(),
+      stats: this.stats,
     });
     watcher = new PageWatcher(
       doc,

@@ -130,7 +130,6 @@ export class SegmentWalker {
    * from each text node's ancestors instead, remembered per element.
    */
   private readonly walker: TreeWalker;
-  private readonly blockOf = new Map<Element, Element>();
   private readonly skippedParent = new Map<Element, boolean>();
   private readonly shown = new Map<Element, boolean>();
   private pieces: TextPiece[] = [];
@@ -150,18 +149,23 @@ export class SegmentWalker {
   }
 
   /**
-   * The next segments, stopping once `budget` text nodes have been read (at least one segment
-   * is returned unless the walk is over). `null` when the subtree is exhausted.
+   * The next segments, stopping after `budget` text nodes whatever they held: a page of 200,000
+   * tiny nodes costs its walk in many short steps, not one long one. The list may be empty while
+   * the walk goes on; `null` when the subtree is exhausted.
    */
   next(budget = 512): TextSegment[] | null {
     if (this.done) return null;
     const out: TextSegment[] = [];
-    let visited = 0;
-    for (let node = this.walker.nextNode(); node; node = this.walker.nextNode()) {
+    for (let visited = 0; visited < budget; visited++) {
+      const node = this.walker.nextNode();
+      if (!node) {
+        this.flush(out);
+        this.done = true;
+        return out;
+      }
       const text = node as Text;
-      const parent = text.parentElement;
-      if (!parent || this.insideSkipped(parent)) continue;
-      const block = this.blockFor(text);
+      const block = this.blockOfText(text);
+      if (!block) continue;
       if (block !== this.block || this.brokenByLine(text)) {
         this.flush(out);
         let shown = this.shown.get(block);
@@ -177,26 +181,33 @@ export class SegmentWalker {
       }
       this.previous = text;
       this.append(text, out);
-      if (++visited >= budget && out.length > 0) return out;
     }
-    this.flush(out);
-    this.done = true;
-    return out.length > 0 ? out : null;
+    return out;
   }
 
-  /** Is this element, or an ancestor below the root, skipped? (Memoised per element.) */
+  /**
+   * Is this element, or an ancestor up to the root, skipped? Memoised per element, and iterative:
+   * pages nest ten thousand deep, and a recursive walk would overflow the stack.
+   */
   private insideSkipped(element: Element): boolean {
-    const known = this.skippedParent.get(element);
-    if (known !== undefined) return known;
-    const skipped =
-      isSkipped(element) ||
-      (element !== this.root &&
-      element.parentElement !== null &&
-      element.parentElement !== this.root.parentElement
-        ? this.insideSkipped(element.parentElement)
-        : false);
-    this.skippedParent.set(element, skipped);
-    return skipped;
+    const chain: Element[] = [];
+    let verdict = false;
+    for (let current: Element | null = element; current; current = current.parentElement) {
+      const known = this.skippedParent.get(current);
+      if (known !== undefined) {
+        verdict = known;
+        break;
+      }
+      chain.push(current);
+      if (isSkipped(current)) {
+        verdict = true;
+        break;
+      }
+      if (current === this.root) break;
+    }
+    // Everything below a skipped element is skipped; everything below a clear one is as clear.
+    for (const visited of chain) this.skippedParent.set(visited, verdict);
+    return verdict;
   }
 
   /** A <br> (or any element) straight before this text node, inside the same block, breaks the line. */
@@ -210,17 +221,19 @@ export class SegmentWalker {
     );
   }
 
-  private blockFor(text: Text): Element {
-    const parent = text.parentElement as Element;
-    let block = this.blockOf.get(parent);
-    if (block === undefined) {
-      block = parent;
-      while (INLINE.has(block.localName) && block.parentElement && block !== this.root) {
-        block = block.parentElement;
-      }
-      this.blockOf.set(parent, block);
+  /**
+   * The block a text node belongs to, or null when it sits in a skipped region. Inline ancestors
+   * (links, spans, bold) are checked on the way up but not remembered: a page of 100,000 spans
+   * would otherwise fill a map per span. Blocks are few, and remembered.
+   */
+  private blockOfText(text: Text): Element | null {
+    let element = text.parentElement;
+    while (element && element !== this.root && INLINE.has(element.localName)) {
+      if (isSkipped(element)) return null;
+      element = element.parentElement;
     }
-    return block;
+    if (!element || this.insideSkipped(element)) return null;
+    return element;
   }
 
   private append(node: Text, out: TextSegment[]): void {

@@ -21,12 +21,36 @@ export function yieldToPage(signal?: AbortSignal): Promise<void> {
   });
 }
 
+/** The longest stretch of work between yields, and how many there were: the task budget, measured. */
+export class TaskStats {
+  longestMs = 0;
+  tasks = 0;
+  /** Stretches over the 50 ms long-task line (a slice overrun, or a garbage collection inside one). */
+  overBudget = 0;
+
+  record(ms: number): void {
+    this.tasks++;
+    if (ms > this.longestMs) this.longestMs = ms;
+    if (ms > 50) this.overBudget++;
+  }
+}
+
 /** A clock for one slice. */
 export class Slice {
   private end: number;
+  private started: number;
 
-  constructor(private readonly ms = SLICE_MS) {
-    this.end = performance.now() + ms;
+  constructor(
+    private readonly ms = SLICE_MS,
+    private readonly stats?: TaskStats,
+  ) {
+    this.started = performance.now();
+    this.end = this.started + ms;
+  }
+
+  /** The work is over: record the last stretch. */
+  finish(): void {
+    this.stats?.record(performance.now() - this.started);
   }
 
   /** Has this slice used its time? */
@@ -37,8 +61,10 @@ export class Slice {
   /** Yield to the page if the slice is spent (or `force`), then start a new one. */
   async breathe(signal?: AbortSignal, force = false): Promise<void> {
     if (!force && !this.spent) return;
+    this.stats?.record(performance.now() - this.started);
     await yieldToPage(signal);
-    this.end = performance.now() + this.ms;
+    this.started = performance.now();
+    this.end = this.started + this.ms;
   }
 }
 

@@ -61,12 +61,32 @@ export interface ExtensionBrowser {
 
 const DEFAULT_TIMEOUT = 15_000;
 
+/**
+ * Poll a function in the page from the test side. Not waitForFunction: that runs helper code in
+ * the page's world, which hostile test pages break on purpose (they replace MutationObserver).
+ */
+async function pollInPage<A>(
+  evaluate: (fn: (arg: A) => unknown, arg: A) => Promise<unknown>,
+  fn: (arg: A) => unknown,
+  arg: A,
+  timeoutMs = DEFAULT_TIMEOUT,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await evaluate(fn, arg).catch(() => false);
+    if (value) return;
+    if (Date.now() > deadline)
+      throw new Error(`Timed out after ${timeoutMs} ms waiting for ${fn.toString().slice(0, 120)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 function wrapPlaywright(page: PlaywrightPage): TestPage {
   return {
     goto: async (url) => void (await page.goto(url, { waitUntil: 'load' })),
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
-    waitFor: async (fn, arg, timeout = DEFAULT_TIMEOUT) =>
-      void (await page.waitForFunction(fn as never, arg, { timeout, polling: 100 })),
+    waitFor: (fn, arg, timeout) =>
+      pollInPage(page.evaluate.bind(page) as never, fn, arg as never, timeout),
     mouseMove: (x, y) => page.mouse.move(x, y),
     click: (x, y) => page.mouse.click(x, y),
     press: (key) => page.keyboard.press(key),
@@ -85,8 +105,8 @@ function wrapPuppeteer(page: PuppeteerPage): TestPage {
   return {
     goto: async (url) => void (await page.goto(url, { waitUntil: 'load' })),
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
-    waitFor: async (fn, arg, timeout = DEFAULT_TIMEOUT) =>
-      void (await page.waitForFunction(fn as never, { timeout, polling: 100 }, arg)),
+    waitFor: (fn, arg, timeout) =>
+      pollInPage(page.evaluate.bind(page) as never, fn, arg as never, timeout),
     mouseMove: (x, y) => page.mouse.move(x, y),
     click: (x, y) => page.mouse.click(x, y),
     press: (key) => page.keyboard.press(key as never),

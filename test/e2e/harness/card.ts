@@ -30,7 +30,7 @@ export class CardPage {
         for (let node = walker.nextNode(); node; node = walker.nextNode()) {
           const at = (node as Text).data.indexOf(text);
           if (at < 0) continue;
-          const range = document.createRange();
+          const range = new Range();
           range.setStart(node, at);
           range.setEnd(node, at + text.length);
           const rect = range.getBoundingClientRect();
@@ -49,9 +49,11 @@ export class CardPage {
 
   /** Rest the pointer on a word, as a reader would (approach from the side first). */
   async hover(id: string, text: string): Promise<void> {
+    // Hover intent runs on animation frames, which a background tab does not get.
+    await this.page.bringToFront();
     const point = await this.pointOf(id, text);
-    await this.page.mouseMove(point.x - 60, point.y - 30);
-    await this.page.mouseMove(point.x - 2, point.y);
+    await this.page.mouseMove(Math.max(0, point.x - 60), Math.max(0, point.y - 30));
+    await this.page.mouseMove(Math.max(0, point.x - 2), point.y);
     await this.page.mouseMove(point.x, point.y);
   }
 

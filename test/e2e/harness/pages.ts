@@ -57,7 +57,8 @@ export class ArticlePage {
         .highlights;
       for (const [name, highlight] of registry ?? []) {
         for (const range of highlight) {
-          const live = document.createRange();
+          // new Range(), not document.createRange(): hostile pages rewrite the latter.
+          const live = new Range();
           live.setStart(range.startContainer, range.startOffset);
           live.setEnd(range.endContainer, range.endOffset);
           out.push(`${name}: ${live.toString()}`);

@@ -20,15 +20,20 @@ const filter = { kinds: new Set(ENTITY_KINDS), firstMentionOnly: false };
 
 /** Everything a reader or a script could see: light DOM, shadow roots, field values. */
 function serialise(doc: Document): string {
-  const shadows = [...doc.querySelectorAll('.shadow-host')].map((host) => host.shadowRoot?.innerHTML ?? '');
-  const values = [...doc.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea')].map((el) => el.value);
+  const shadows = [...doc.querySelectorAll('.shadow-host')].map(
+    (host) => host.shadowRoot?.innerHTML ?? '',
+  );
+  const values = [
+    ...doc.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea'),
+  ].map((el) => el.value);
   return JSON.stringify([doc.body.innerHTML, shadows, values]);
 }
 
 function textNodes(doc: Document): [Text, string][] {
   const walker = doc.createTreeWalker(doc.body, 4);
   const out: [Text, string][] = [];
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) out.push([node as Text, (node as Text).data]);
+  for (let node = walker.nextNode(); node; node = walker.nextNode())
+    out.push([node as Text, (node as Text).data]);
   return out;
 }
 
@@ -37,59 +42,86 @@ function fakeHighlights(): { api: HighlightApi; count: () => number } {
   return {
     api: {
       registry: registry as unknown as HighlightRegistry,
-      create: () => Object.assign(new Set<AbstractRange>(), { priority: 0 }) as unknown as Highlight,
+      create: () =>
+        Object.assign(new Set<AbstractRange>(), { priority: 0 }) as unknown as Highlight,
     },
     count: () => [...registry.values()].reduce((sum, set) => sum + set.size, 0),
   };
 }
 
 describe('paint then clear leaves the page exactly as it was (property)', () => {
-  it(`with the wrapper fallback, over ${RUNS} generated pages: same serialisation, same text nodes, same data`, async () => {
-    await fc.assert(
-      fc.asyncProperty(articleBody, async (html) => {
-        document.body.innerHTML = html;
-        attachShadows(document);
-        const before = serialise(document);
-        const nodes = textNodes(document);
-        const annotator = new Annotator(document, { matcher, painter: new WrapperPainter('underline'), filter, paint: 'all' });
-        await annotator.scan([document.body]);
-        // While painted, fields and editors are untouched.
-        for (const field of document.querySelectorAll('input, textarea, [contenteditable], pre')) {
-          expect(field.querySelector('backstory-mark')).toBeNull();
-        }
-        annotator.stop();
-        expect(serialise(document)).toBe(before);
-        for (const [node, data] of nodes) {
-          expect(node.isConnected).toBe(true);
-          expect(node.data).toBe(data);
-        }
-      }),
-      { numRuns: RUNS, seed: SEED },
-    );
-  }, TIMEOUT);
+  it(
+    `with the wrapper fallback, over ${RUNS} generated pages: same serialisation, same text nodes, same data`,
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(articleBody, async (html) => {
+          document.body.innerHTML = html;
+          attachShadows(document);
+          const before = serialise(document);
+          const nodes = textNodes(document);
+          const annotator = new Annotator(document, {
+            matcher,
+            painter: new WrapperPainter('underline'),
+            filter,
+            paint: 'all',
+          });
+          await annotator.scan([document.body]);
+          // While painted, fields and editors are untouched.
+          for (const field of document.querySelectorAll(
+            'input, textarea, [contenteditable], pre',
+          )) {
+            expect(field.querySelector('backstory-mark')).toBeNull();
+          }
+          annotator.stop();
+          expect(serialise(document)).toBe(before);
+          for (const [node, data] of nodes) {
+            expect(node.isConnected).toBe(true);
+            expect(node.data).toBe(data);
+          }
+        }),
+        { numRuns: RUNS, seed: SEED },
+      );
+    },
+    TIMEOUT,
+  );
 
-  it(`with CSS highlights, over ${RUNS} generated pages: the DOM never changes, even while painted`, async () => {
-    await fc.assert(
-      fc.asyncProperty(articleBody, async (html) => {
-        document.body.innerHTML = html;
-        attachShadows(document);
-        const before = serialise(document);
-        const { api, count } = fakeHighlights();
-        const annotator = new Annotator(document, { matcher, painter: new HighlightPainter(api, 'underline'), filter, paint: 'all' });
-        await annotator.scan([document.body]);
-        expect(serialise(document)).toBe(before);
-        annotator.stop();
-        expect(count()).toBe(0);
-        expect(serialise(document)).toBe(before);
-      }),
-      { numRuns: RUNS, seed: SEED },
-    );
-  }, TIMEOUT);
+  it(
+    `with CSS highlights, over ${RUNS} generated pages: the DOM never changes, even while painted`,
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(articleBody, async (html) => {
+          document.body.innerHTML = html;
+          attachShadows(document);
+          const before = serialise(document);
+          const { api, count } = fakeHighlights();
+          const annotator = new Annotator(document, {
+            matcher,
+            painter: new HighlightPainter(api, 'underline'),
+            filter,
+            paint: 'all',
+          });
+          await annotator.scan([document.body]);
+          expect(serialise(document)).toBe(before);
+          annotator.stop();
+          expect(count()).toBe(0);
+          expect(serialise(document)).toBe(before);
+        }),
+        { numRuns: RUNS, seed: SEED },
+      );
+    },
+    TIMEOUT,
+  );
 
   it('finds names split across inline elements in generated pages', async () => {
-    document.body.innerHTML = '<p><b>Bash</b><i>ar al</i>-<span>Assad</span> and <em>Dar</em>aa</p>';
+    document.body.innerHTML =
+      '<p><b>Bash</b><i>ar al</i>-<span>Assad</span> and <em>Dar</em>aa</p>';
     const { api, count } = fakeHighlights();
-    const annotator = new Annotator(document, { matcher, painter: new HighlightPainter(api, 'underline'), filter, paint: 'all' });
+    const annotator = new Annotator(document, {
+      matcher,
+      painter: new HighlightPainter(api, 'underline'),
+      filter,
+      paint: 'all',
+    });
     await annotator.scan([document.body]);
     expect(count()).toBe(2);
   });
