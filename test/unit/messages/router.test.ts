@@ -53,6 +53,15 @@ describe('message router', () => {
     expect(handlers['tab:status']).not.toHaveBeenCalled();
   });
 
+  it('never lets a content script change packs, entities or the history', async () => {
+    const { route, handlers } = makeRouter();
+    for (const name of ['packs:import', 'packs:remove', 'user:save', 'user:delete', 'history:clear', 'history:list']) {
+      const answer = await route(envelope(name, {}), contentSender);
+      expect(answer).toEqual({ ok: false, error: `${name} is not allowed from this sender` });
+      expect(handlers[name as keyof typeof handlers]).not.toHaveBeenCalled();
+    }
+  });
+
   it('ignores other extensions entirely', async () => {
     const { route, handlers } = makeRouter();
     const answer = await route(envelope('page:ready', { url: 'x', title: 'y' }), {
