@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { GECKO_ID } from './utils/extension-ids';
@@ -53,7 +54,14 @@ export default defineConfig({
       await writeDefaultPack();
     },
     'prepare:publicPaths': (_wxt, paths) => {
-      paths.push('packs/default.json');
+      paths.push('packs/default.json', 'map/countries-50m.json');
+    },
+    // Natural Earth outlines for locator maps, copied from world-atlas as they are published.
+    'build:publicAssets': (_wxt, files) => {
+      files.push({
+        absoluteSrc: createRequire(import.meta.url).resolve('world-atlas/countries-50m.json'),
+        relativeDest: 'map/countries-50m.json',
+      });
     },
   },
 });

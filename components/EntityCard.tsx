@@ -1,11 +1,13 @@
 import { useState } from 'preact/hooks';
 import type {
+  CardFact,
   CardHistoryGroup,
   CardModel,
   CardTimeline,
   CardTimelineItem,
   ReadyCard,
 } from '@/utils/card/view-model';
+import { LocatorMap } from './LocatorMap';
 
 export interface EntityCardProps {
   model: CardModel;
@@ -70,18 +72,23 @@ function Ready({ card }: { card: ReadyCard }) {
   return (
     <div class="card__body">
       <p class="card__description">{card.description}</p>
+      {card.map && <LocatorMap map={card.map} />}
       {card.summary && <p class="card__summary">{card.summary}</p>}
-      {card.facts.length > 0 && (
-        <dl class="card__facts">
-          {card.facts.map((fact) => (
-            <div class="card__fact" key={fact.label}>
-              <dt>{fact.label}</dt>
-              <dd dir="auto">{fact.value}</dd>
-            </div>
-          ))}
-        </dl>
+      {card.facts.length > 0 && <Facts facts={card.facts} />}
+      {card.factsSince.length > 0 && (
+        <section class="card__since-facts" aria-labelledby="backstory-card-facts-since">
+          <h3 id="backstory-card-facts-since">Changed since this article</h3>
+          <Facts facts={card.factsSince} />
+        </section>
       )}
       {card.timeline && <Timeline timeline={card.timeline} />}
+      {card.article.known && (
+        <p class="card__article-date" data-testid="article-date" title={card.article.detail}>
+          This article · <time dateTime={card.article.date}>{card.article.label}</time>
+        </p>
+      )}
+      {card.since && <Timeline timeline={card.since} />}
+      {!card.article.known && <p class="card__note">{card.article.detail}</p>}
       {card.history.length > 0 && <History groups={card.history} />}
       {card.sources.length > 0 && (
         <footer class="card__sources">
@@ -100,12 +107,31 @@ function Ready({ card }: { card: ReadyCard }) {
   );
 }
 
+function Facts({ facts }: { facts: CardFact[] }) {
+  return (
+    <dl class="card__facts">
+      {facts.map((fact) => (
+        <div
+          class={`card__fact${fact.changed ? ' card__fact--changed' : ''}`}
+          key={`${fact.label}-${fact.value}`}
+        >
+          <dt>{fact.label}</dt>
+          <dd dir="auto">
+            {fact.value}
+            {fact.note && <span class="card__fact-note"> ({fact.note})</span>}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
 function Timeline({ timeline }: { timeline: CardTimeline }) {
   const [expanded, setExpanded] = useState(false);
   const items = expanded ? timeline.items : timeline.items.filter((item) => item.key);
   return (
-    <section class="card__section" aria-labelledby="backstory-card-timeline">
-      <h3 id="backstory-card-timeline">{timeline.heading}</h3>
+    <section class="card__section" aria-label={timeline.heading}>
+      <h3>{timeline.heading}</h3>
       {timeline.hidden > 0 && (
         <button
           type="button"

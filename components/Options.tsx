@@ -196,6 +196,7 @@ function Packs({ model, actions }: { model: OptionsModel; actions: OptionsAction
           Import a pack…
           <input
             type="file"
+            class="file-input"
             accept="application/json,.json"
             name="pack-file"
             onChange={(event) => {

@@ -90,9 +90,10 @@ function EntityList({
   entities: PageEntity[];
   onReveal: (id: string) => void;
 }) {
-  const byKind = new Map<EntityKind, PageEntity[]>();
-  for (const entity of entities)
-    byKind.set(entity.kind, [...(byKind.get(entity.kind) ?? []), entity]);
+  // Kinds in a fixed order (people, places, …), entities by mentions within each.
+  const byKind = new Map<EntityKind, PageEntity[]>(ENTITY_KINDS.map((kind) => [kind, []]));
+  for (const entity of entities) byKind.get(entity.kind)?.push(entity);
+  for (const [kind, list] of byKind) if (list.length === 0) byKind.delete(kind);
   return (
     <div class="entity-list">
       <p class="entity-list__total">

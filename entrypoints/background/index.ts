@@ -7,6 +7,8 @@ import { PackService, type StoredMatcherRecord } from '@/utils/knowledge/pack-se
 import { readerPackStore } from '@/utils/knowledge/reader-pack-store';
 import type { KnowledgePack } from '@/utils/knowledge/schema';
 import { readerPackList } from '@/utils/knowledge/user-packs';
+import { LocatorService } from '@/utils/map/locator-service';
+import { createAtlasLoader } from '@/utils/map/world';
 import { askContent } from '@/utils/messages/client';
 import {
   BACKGROUND_SENDERS,
@@ -31,11 +33,18 @@ export default defineBackground(() => {
     writeStoredMatcher: (record) => storage.setItem('local:matcher', record),
   });
   const action = browser.action ?? browser.browserAction;
+  const maps = new LocatorService({
+    entities: () => packs.all(),
+    loadAtlas: createAtlasLoader(async () =>
+      (await fetch(browser.runtime.getURL('/map/countries-50m.json'))).json(),
+    ),
+  });
 
   const router = createRouter<BackgroundProtocol>(
     backgroundHandlers(
       {
         packs,
+        maps,
         readerPacks,
         history: new HistoryStore(),
         readSettings,

@@ -3,12 +3,14 @@ import { browser } from 'wxt/browser';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import cardCss from '@/components/card.css?inline';
+import { LOCATOR_CSS } from '@/components/locator-css';
 import { CardHost } from '@/utils/card/card-host';
 import type { StoredMatcherRecord } from '@/utils/knowledge/pack-service';
 import { decodeMatcher } from '@/utils/match/serialize';
 import { askBackground } from '@/utils/messages/client';
 import { CONTENT_SENDERS, type ContentProtocol } from '@/utils/messages/protocol';
 import { createRouter } from '@/utils/messages/router';
+import { type ArticleDate, findArticleDate } from '@/utils/page/article-date';
 import { PageController } from '@/utils/page/controller';
 import { siteOf } from '@/utils/settings/settings';
 import { readSettings, watchSettings } from '@/utils/settings/storage';
@@ -37,6 +39,7 @@ export default defineContentScript({
     }
 
     let cards: CardHost | null = null;
+    let articleDate: ArticleDate | null = null;
     const controller = new PageController(
       {
         doc: document,
@@ -62,12 +65,12 @@ export default defineContentScript({
             // After <body>, not in it: the page's own content stays exactly as it was.
             anchor: 'html',
             append: 'last',
-            css: cardCss,
+            css: `${cardCss}\n${LOCATOR_CSS}`,
             isolateEvents: ['keydown', 'keyup', 'keypress'],
             onMount: (container, shadow, host) => ({ container, shadow, host }),
           });
           ui.mount();
-          adoptStyles(ui.shadow, cardCss);
+          adoptStyles(ui.shadow, `${cardCss}\n${LOCATOR_CSS}`);
           return {
             host: ui.shadowHost,
             shadow: ui.shadow,
@@ -79,6 +82,14 @@ export default defineContentScript({
           const answer = await askBackground(send, 'entity:card', { id });
           if (!answer.ok) throw new Error(answer.error);
           return answer.value;
+        },
+        loadMap: async (id) => {
+          const answer = await askBackground(send, 'map:locator', { id });
+          return answer.ok ? answer.value : null;
+        },
+        articleDate: () => {
+          articleDate ??= findArticleDate(document, location.href, new Date());
+          return articleDate;
         },
         mentionAt: (x, y) => controller.mentionAt(x, y),
         describe: (mention) => controller.describe(mention),

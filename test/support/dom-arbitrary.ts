@@ -43,9 +43,9 @@ const WORDS = [
 
 const text = fc
   .array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 8 })
-  .map((words) => escape(words.join(' ')));
+  .map((words) => escapeHtml(words.join(' ')));
 
-function escape(value: string): string {
+function escapeHtml(value: string): string {
   return value
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')

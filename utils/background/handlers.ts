@@ -10,6 +10,7 @@ import {
   withoutUserEntity,
   withUserEntity,
 } from '../knowledge/user-packs';
+import type { LocatorService } from '../map/locator-service';
 import type { BackgroundProtocol, PackInfo, PageSummary, TabStatus } from '../messages/protocol';
 import type { Handlers } from '../messages/router';
 import type { Settings } from '../settings/settings';
@@ -17,6 +18,7 @@ import type { Settings } from '../settings/settings';
 /** What the background's message handlers work with; the entrypoint passes the real ones. */
 export interface BackgroundDeps {
   packs: PackService;
+  maps: LocatorService;
   readerPacks: ReaderPackStore;
   history: HistoryStore;
   readSettings(): Promise<Settings>;
@@ -53,6 +55,7 @@ export function backgroundHandlers(
   async function saveReaderPacks(packs: ReaderPacks): Promise<void> {
     await deps.readerPacks.write(packs);
     deps.packs.invalidate();
+    deps.maps.invalidate();
     await deps.packs.ensureMatcher();
   }
 
@@ -88,6 +91,10 @@ export function backgroundHandlers(
         ? await deps.history.pagesMentioning(entity.id, sender.url ?? null)
         : [];
       return { entity, history };
+    },
+    'map:locator': async ({ id }) => {
+      const entity = await deps.packs.entity(String(id));
+      return entity ? deps.maps.mapFor(entity) : null;
     },
     'packs:list': async () => {
       const { packs, warnings } = await deps.readerPacks.read();

@@ -3,6 +3,8 @@ import { h, render } from 'preact';
 import { EntityCard } from '@/components/EntityCard';
 import type { VisitedPage } from '../history/history-store';
 import type { Entity, EntityKind } from '../knowledge/schema';
+import type { LocatorMap } from '../map/locator';
+import type { ArticleDate } from '../page/article-date';
 import { liveRange } from '../page/hit';
 import type { Mention } from '../page/mention';
 import { buildCard, type CardModel } from './view-model';
@@ -27,6 +29,10 @@ export interface CardHostDeps {
   mount(): Promise<MountedUi>;
   /** The entity and the reader's earlier pages about it, from the background. */
   load(entityId: string): Promise<{ entity: Entity | null; history: VisitedPage[] }>;
+  /** A place's locator map (built in the background; null for other entities). */
+  loadMap(entityId: string): Promise<LocatorMap | null>;
+  /** When the page was published (worked out once, from its metadata). */
+  articleDate(): ArticleDate;
   /** Mention under a viewport point, or null (the annotator's hit test). */
   mentionAt(x: number, y: number): Mention | null;
   /** Entity id, name and kind of a mention. */
@@ -96,7 +102,7 @@ export class CardHost {
     try {
       const { entity, history } = await this.deps.load(about.id);
       model = entity
-        ? buildCard(entity, history, this.deps.now?.() ?? Date.now())
+        ? buildCard(entity, history, this.deps.now?.() ?? Date.now(), this.deps.articleDate())
         : {
             state: 'missing',
             name: about.name,
@@ -113,6 +119,12 @@ export class CardHost {
     if (token !== this.request || this.current !== mention) return;
     await this.show(model, mention);
     if (opener === 'keyboard') this.focusCard();
+    if (model.state === 'ready' && model.kind === 'place') {
+      // The map comes second: the card is readable at once, the outline follows.
+      const map = await this.deps.loadMap(about.id).catch(() => null);
+      if (map && token === this.request && this.current === mention)
+        await this.show({ ...model, map }, mention);
+    }
   }
 
   /** Close the card; keyboard users get their focus back where it was. */

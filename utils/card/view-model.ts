@@ -1,6 +1,11 @@
 import type { VisitedPage } from '../history/history-store';
 import type { Entity, EntityKind, Link, TimelineEntry } from '../knowledge/schema';
+import type { LocatorMap as LocatorMapModel } from '../map/locator';
+import type { ArticleDate } from '../page/article-date';
+import { type CardFact, factsAt, splitTimeline } from './dated';
 import { formatPartialDate, formatVisit, safeWebUrl } from './format';
+
+export type { CardFact } from './dated';
 
 export interface CardLink {
   title: string;
@@ -25,11 +30,6 @@ export interface CardTimeline {
   hidden: number;
 }
 
-export interface CardFact {
-  label: string;
-  value: string;
-}
-
 export interface CardHistoryGroup {
   label: string;
   pages: { title: string; site: string; url: string; dateLabel: string }[];
@@ -43,10 +43,20 @@ export interface ReadyCard {
   kindLabel: string;
   description: string;
   summary?: string;
+  /** When the page was published, as the card shows it. */
+  article: { date: string; label: string; known: boolean; detail: string };
+  /** Facts as they stood on the article's date. */
   facts: CardFact[];
+  /** Facts that began after it. */
+  factsSince: CardFact[];
+  /** The timeline up to the article ("Before this article", or "Earlier coverage" without a date). */
   timeline: CardTimeline | null;
+  /** What has happened since the article. */
+  since: CardTimeline | null;
   history: CardHistoryGroup[];
   sources: CardLink[];
+  /** A locator map, for places (computed in the background, rendered here). */
+  map?: LocatorMapModel;
 }
 
 /** What the card shows, in each of its states. */
@@ -151,8 +161,27 @@ export function groupHistory(pages: readonly VisitedPage[], now: number): CardHi
   return buckets.filter((bucket) => bucket.pages.length > 0);
 }
 
-/** The card for an entity, with the reader's earlier pages that mentioned it. */
-export function buildCard(entity: Entity, history: readonly VisitedPage[], now: number): ReadyCard {
+/** Today as YYYY-MM-DD in the reader's calendar. */
+function todayOf(now: number): string {
+  const d = new Date(now);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/**
+ * The card for an entity on a page published on `articleDate`: facts as they stood then, the
+ * timeline split into before and since, and the reader's earlier pages that mentioned it. With no
+ * date, "then" is today and everything is earlier coverage.
+ */
+export function buildCard(
+  entity: Entity,
+  history: readonly VisitedPage[],
+  now: number,
+  articleDate?: ArticleDate,
+): ReadyCard {
+  const known = !!articleDate && articleDate.source !== 'none';
+  const date = known ? (articleDate as ArticleDate).date : todayOf(now);
+  const facts = factsAt(entity.facts ?? [], date);
+  const split = splitTimeline(entity.timeline ?? [], date);
   const sources = entity.sources
     .map((source) =>
       source.url
@@ -168,11 +197,18 @@ export function buildCard(entity: Entity, history: readonly VisitedPage[], now: 
     kindLabel: KIND_LABELS[entity.kind],
     description: entity.description,
     ...(entity.summary ? { summary: entity.summary } : {}),
-    facts: (entity.facts ?? [])
-      .filter((fact) => !fact.to)
-      .slice(0, FACTS_SHOWN)
-      .map(({ label, value }) => ({ label, value })),
-    timeline: buildTimeline(entity.timeline ?? []),
+    article: {
+      date,
+      label: formatPartialDate(date),
+      known,
+      detail: known
+        ? (articleDate as ArticleDate).detail
+        : 'No publication date on this page: showing what is known today.',
+    },
+    facts: facts.then.slice(0, FACTS_SHOWN),
+    factsSince: facts.since.slice(0, FACTS_SHOWN),
+    timeline: buildTimeline(split.before, known ? 'Before this article' : 'Earlier coverage'),
+    since: known ? buildTimeline(split.since, 'Since this article') : null,
     history: groupHistory(history, now),
     sources,
   };

@@ -50,6 +50,12 @@ export class PackService {
     return this.builtIn as KnowledgePack;
   }
 
+  /** Every merged entity. */
+  async all(): Promise<Entity[]> {
+    await this.load();
+    return [...(this.entities?.values() ?? [])];
+  }
+
   /** An entity by id, after {@link load}. */
   async entity(id: string): Promise<Entity | null> {
     await this.load();

@@ -5,6 +5,7 @@
  */
 import type { VisitedPage } from '../history/history-store';
 import type { Entity, EntityKind, Source } from '../knowledge/schema';
+import type { LocatorMap } from '../map/locator';
 
 /** What the background knows about one tab's page. */
 export interface TabStatus {
@@ -82,6 +83,8 @@ export type BackgroundProtocol = {
   'matcher:ensure': { request: Record<string, never>; response: { key: string } };
   /** A hover card asks for its entity and for earlier pages that mentioned it. */
   'entity:card': { request: { id: string }; response: CardData };
+  /** A place card asks for its locator map (built in the background, on first use). */
+  'map:locator': { request: { id: string }; response: LocatorMap | null };
   /** The options page lists the packs. */
   'packs:list': { request: Record<string, never>; response: PacksOverview };
   /** Import a pack file's parsed JSON; fails with every problem named, storing nothing. */
@@ -129,6 +132,7 @@ export const BACKGROUND_SENDERS: AllowedSenders<BackgroundProtocol> = {
   'tab:status': ['extension-page'],
   'matcher:ensure': ['content', 'extension-page'],
   'entity:card': ['content', 'extension-page'],
+  'map:locator': ['content', 'extension-page'],
   'packs:list': ['extension-page'],
   'packs:import': ['extension-page'],
   'packs:remove': ['extension-page'],

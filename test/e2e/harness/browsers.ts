@@ -72,11 +72,21 @@ async function pollInPage<A>(
   timeoutMs = DEFAULT_TIMEOUT,
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
+  // Truthiness is judged in the page: an element does not survive the trip back over BiDi.
+  const truthy = new Function('arg', `return !!(${fn.toString()})(arg);`) as (arg: A) => boolean;
+  let lastError: unknown = null;
   for (;;) {
-    const value = await evaluate(fn, arg).catch(() => false);
+    const value = await evaluate(truthy, arg).catch((error: unknown) => {
+      lastError = error;
+      return false;
+    });
     if (value) return;
-    if (Date.now() > deadline)
-      throw new Error(`Timed out after ${timeoutMs} ms waiting for ${fn.toString().slice(0, 120)}`);
+    if (Date.now() > deadline) {
+      const why = lastError ? ` (last error: ${String(lastError).slice(0, 200)})` : '';
+      throw new Error(
+        `Timed out after ${timeoutMs} ms waiting for ${fn.toString().slice(0, 120)}${why}`,
+      );
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
 }

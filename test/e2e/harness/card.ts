@@ -8,6 +8,14 @@ export interface CardView {
   links: { text: string; href: string; target: string; rel: string }[];
   /** Timeline entries shown: date and how many coverage links each has. */
   timeline: { date: string; title: string; links: number }[];
+  /** Each timeline section's heading with the dates of its entries. */
+  sections: { heading: string; dates: string[] }[];
+  /** The "This article · date" line, when the page has a date. */
+  articleDate: string | null;
+  /** Facts as "label: value (note)". */
+  facts: string[];
+  /** The locator map's text alternative, when the card has a map. */
+  map: string | null;
   color: string;
   fontFamily: string;
   background: string;
@@ -90,6 +98,18 @@ export class CardPage {
           title: item.querySelector('.card__event-title')?.textContent ?? '',
           links: item.querySelectorAll('a').length,
         })),
+        sections: [...card.querySelectorAll('.card__section[aria-label]')].map((section) => ({
+          heading: section.getAttribute('aria-label') ?? '',
+          dates: [...section.querySelectorAll('time')].map(
+            (time) => time.getAttribute('datetime') ?? '',
+          ),
+        })),
+        articleDate: card.querySelector('[data-testid="article-date"]')?.textContent ?? null,
+        facts: [...card.querySelectorAll('.card__fact')].map(
+          (fact) =>
+            `${fact.querySelector('dt')?.textContent}: ${fact.querySelector('dd')?.textContent}`,
+        ),
+        map: card.querySelector('.locator svg title')?.textContent ?? null,
         color: getComputedStyle(title).color,
         fontFamily: style.fontFamily,
         background: style.backgroundColor,

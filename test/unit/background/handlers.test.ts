@@ -6,6 +6,8 @@ import { PackService, type StoredMatcherRecord } from '@/utils/knowledge/pack-se
 import type { ReaderPackStore } from '@/utils/knowledge/reader-pack-store';
 import type { KnowledgePack } from '@/utils/knowledge/schema';
 import { emptyUserPack, type ReaderPacks, readerPackList } from '@/utils/knowledge/user-packs';
+import { loadAtlas } from '@/utils/map/atlas';
+import { LocatorService } from '@/utils/map/locator-service';
 import type { PageSummary } from '@/utils/messages/protocol';
 import { DEFAULT_SETTINGS } from '@/utils/settings/settings';
 import { entity } from '../../support/entities';
@@ -50,6 +52,7 @@ function setup(paused = false) {
   const handlers = backgroundHandlers(
     {
       packs,
+      maps: new LocatorService({ entities: () => packs.all(), loadAtlas }),
       readerPacks: store,
       history,
       readSettings: async () => ({ ...DEFAULT_SETTINGS, historyPaused: paused }),
@@ -127,6 +130,26 @@ describe('background handlers', () => {
     await expect(
       handlers['packs:import']({ data: { ...pack, id: 'backstory.user' } }, tab(0, 'x')),
     ).rejects.toThrow('reserved');
+  });
+
+  it('builds a locator map for a place with coordinates, and none for other entities', async () => {
+    const { handlers } = setup();
+    await handlers['user:save'](
+      {
+        entity: {
+          ...entity('user:tafas', 'place', 'Tafas'),
+          coordinates: { lat: 32.74, lon: 35.97 },
+          country: 'SY',
+        },
+      },
+      tab(0, 'x'),
+    );
+    const map = await handlers['map:locator']({ id: 'user:tafas' }, tab(1, 'https://a.example/'));
+    expect(map?.alt).toMatch(/^Map: Tafas, in .*Syria/);
+    expect(map?.place).toBeDefined();
+    expect(
+      await handlers['map:locator']({ id: 'Q238217' }, tab(1, 'https://a.example/')),
+    ).toBeNull();
   });
 
   it("saves the reader's own entity so the next matcher knows it", async () => {

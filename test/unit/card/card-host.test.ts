@@ -42,6 +42,14 @@ function setup(loadDelay = 0) {
       await new Promise((resolve) => setTimeout(resolve, loadDelay));
       return { entity: entity(id, 'place', id === 'Q1' ? 'Daraa' : 'Amman'), history: [] };
     },
+    loadMap: async () => null,
+    articleDate: () => ({
+      date: '2021-08-22',
+      source: 'meta',
+      confidence: 0.9,
+      detail: 'meta article:published_time',
+      conflicts: [],
+    }),
     mentionAt: (_x, y) => (y < 10 ? daraa : y < 20 ? amman : null),
     describe: (m) => ({ id: `Q${m.entity + 1}`, name: names[m.entity] as string, kind: 'place' }),
     focus: (m) => focused.push(m),

@@ -152,7 +152,7 @@ describe('a ready card', () => {
         ],
       },
       [],
-      0,
+      Date.UTC(2026, 10, 25),
     );
     expect(card.kindLabel).toBe('Place');
     expect(card.facts).toEqual([{ label: 'Governorate', value: 'Daraa Governorate' }]);

@@ -55,7 +55,14 @@ describe('message router', () => {
 
   it('never lets a content script change packs, entities or the history', async () => {
     const { route, handlers } = makeRouter();
-    for (const name of ['packs:import', 'packs:remove', 'user:save', 'user:delete', 'history:clear', 'history:list']) {
+    for (const name of [
+      'packs:import',
+      'packs:remove',
+      'user:save',
+      'user:delete',
+      'history:clear',
+      'history:list',
+    ]) {
       const answer = await route(envelope(name, {}), contentSender);
       expect(answer).toEqual({ ok: false, error: `${name} is not allowed from this sender` });
       expect(handlers[name as keyof typeof handlers]).not.toHaveBeenCalled();

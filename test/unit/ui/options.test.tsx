@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { OptionsContainer, type OptionsDeps } from '@/components/OptionsContainer';
 import type { Entity } from '@/utils/knowledge/schema';
 import {
