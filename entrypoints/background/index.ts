@@ -10,16 +10,11 @@ import { readerPackList } from '@/utils/knowledge/user-packs';
 import { LocatorService } from '@/utils/map/locator-service';
 import { createAtlasLoader } from '@/utils/map/world';
 import { askContent } from '@/utils/messages/client';
-import {
-  BACKGROUND_SENDERS,
-  type BackgroundProtocol,
-  type TabStatus,
-} from '@/utils/messages/protocol';
+import { BACKGROUND_SENDERS, type BackgroundProtocol } from '@/utils/messages/protocol';
 import { createRouter } from '@/utils/messages/router';
 import { readSettings } from '@/utils/settings/storage';
 
 export default defineBackground(() => {
-  const tabs = new Map<number, TabStatus>();
   const readerPacks = readerPackStore();
   const packs = new PackService({
     loadDefaultPack: async () =>
@@ -41,28 +36,24 @@ export default defineBackground(() => {
   });
 
   const router = createRouter<BackgroundProtocol>(
-    backgroundHandlers(
-      {
-        packs,
-        maps,
-        readerPacks,
-        history: new HistoryStore(),
-        readSettings,
-        setBadge: (tabId, text) => {
-          void action.setBadgeText({ tabId, text });
-          void action.setBadgeBackgroundColor({ tabId, color: '#1a5fb4' });
-        },
-        now: () => Date.now(),
+    backgroundHandlers({
+      packs,
+      maps,
+      readerPacks,
+      history: new HistoryStore(),
+      readSettings,
+      setBadge: (tabId, text) => {
+        void action.setBadgeText({ tabId, text });
+        void action.setBadgeBackgroundColor({ tabId, color: '#1a5fb4' });
       },
-      tabs,
-    ),
+      now: () => Date.now(),
+    }),
     BACKGROUND_SENDERS,
     browser.runtime.id,
     browser.runtime.getURL('/'),
   );
 
   browser.runtime.onMessage.addListener((message, sender) => router(message, sender));
-  browser.tabs.onRemoved.addListener((tabId) => tabs.delete(tabId));
   browser.commands.onCommand.addListener(async (command) => {
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
     if (tab?.id === undefined) return;

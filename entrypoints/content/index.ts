@@ -119,7 +119,6 @@ export default defineContentScript({
     browser.runtime.onMessage.addListener(listener);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));
 
-    await askBackground(send, 'page:ready', { url: location.href, title: document.title });
     await controller.start();
   },
 });

@@ -11,7 +11,7 @@ import {
   withUserEntity,
 } from '../knowledge/user-packs';
 import type { LocatorService } from '../map/locator-service';
-import type { BackgroundProtocol, PackInfo, PageSummary, TabStatus } from '../messages/protocol';
+import type { BackgroundProtocol, PackInfo, PageSummary } from '../messages/protocol';
 import type { Handlers } from '../messages/router';
 import type { Settings } from '../settings/settings';
 
@@ -44,13 +44,10 @@ function infoOf(pack: KnowledgePack): PackInfo {
 }
 
 /**
- * The background's answers to every message of its protocol. Per-tab state (what each tab's
- * content script reported) lives in `tabs`; the router has already checked each sender's role.
+ * The background's answers to every message of its protocol; the router has already checked
+ * each sender's role.
  */
-export function backgroundHandlers(
-  deps: BackgroundDeps,
-  tabs: Map<number, TabStatus>,
-): Handlers<BackgroundProtocol> {
+export function backgroundHandlers(deps: BackgroundDeps): Handlers<BackgroundProtocol> {
   /** Store changed reader packs, then rebuild what content scripts match with. */
   async function saveReaderPacks(packs: ReaderPacks): Promise<void> {
     await deps.readerPacks.write(packs);
@@ -60,12 +57,6 @@ export function backgroundHandlers(
   }
 
   return {
-    'page:ready': (payload, sender) => {
-      const tabId = sender.tab?.id;
-      if (tabId !== undefined)
-        tabs.set(tabId, { url: payload.url, title: payload.title, readyAt: deps.now() });
-      return { ok: true };
-    },
     'page:summary': async (summary, sender) => {
       const tabId = sender.tab?.id;
       if (tabId !== undefined) deps.setBadge(tabId, badgeText(summary));
@@ -83,7 +74,6 @@ export function backgroundHandlers(
       }
       return { ok: true };
     },
-    'tab:status': ({ tabId }) => tabs.get(tabId) ?? null,
     'matcher:ensure': async () => ({ key: await deps.packs.ensureMatcher() }),
     'entity:card': async ({ id }, sender) => {
       const entity = await deps.packs.entity(String(id));

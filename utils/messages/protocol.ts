@@ -7,14 +7,6 @@ import type { VisitedPage } from '../history/history-store';
 import type { Entity, EntityKind, Source } from '../knowledge/schema';
 import type { LocatorMap } from '../map/locator';
 
-/** What the background knows about one tab's page. */
-export interface TabStatus {
-  url: string;
-  title: string;
-  /** Milliseconds since the epoch when the content script reported in. */
-  readyAt: number;
-}
-
 /** One entity found on a page. */
 export interface PageEntity {
   id: string;
@@ -73,12 +65,8 @@ export interface PacksOverview {
 export type SenderRole = 'content' | 'extension-page';
 
 export type BackgroundProtocol = {
-  /** A content script started on a page. */
-  'page:ready': { request: { url: string; title: string }; response: { ok: true } };
   /** A content script's page summary changed (badge count). */
   'page:summary': { request: PageSummary; response: { ok: true } };
-  /** The popup asks what the background knows of a tab. */
-  'tab:status': { request: { tabId: number }; response: TabStatus | null };
   /** A content script found no compiled matcher in storage: build it now. */
   'matcher:ensure': { request: Record<string, never>; response: { key: string } };
   /** A hover card asks for its entity and for earlier pages that mentioned it. */
@@ -127,9 +115,7 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 export type AllowedSenders<P extends ProtocolMap> = { [N in keyof P]: readonly SenderRole[] };
 
 export const BACKGROUND_SENDERS: AllowedSenders<BackgroundProtocol> = {
-  'page:ready': ['content'],
   'page:summary': ['content'],
-  'tab:status': ['extension-page'],
   'matcher:ensure': ['content', 'extension-page'],
   'entity:card': ['content', 'extension-page'],
   'map:locator': ['content', 'extension-page'],

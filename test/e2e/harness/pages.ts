@@ -341,9 +341,9 @@ export async function badgeOf(browser: ExtensionBrowser, articleUrl: string): Pr
 }
 
 /**
- * Runs inside an extension page: ask the background about every tab until one reports the URL.
- * Without the `tabs` permission the tab list has ids but no URLs, so the background's record is
- * the only way to tell tabs apart. Retries while the content script may still be starting.
+ * Runs inside an extension page: ask each tab's content script for its page until one reports
+ * the URL (the same question the popup asks). Without the `tabs` permission the tab list has ids
+ * but no URLs. Retries while the content script may still be starting.
  */
 async function findTabByUrl(url: string): Promise<number | null> {
   const api = (globalThis as ExtensionGlobals).browser ?? (globalThis as ExtensionGlobals).chrome;
@@ -352,11 +352,9 @@ async function findTabByUrl(url: string): Promise<number | null> {
     const tabs = await api.tabs.query({});
     for (const tab of tabs) {
       if (tab.id === undefined) continue;
-      const answer = (await api.runtime.sendMessage({
-        backstory: 1,
-        name: 'tab:status',
-        payload: { tabId: tab.id },
-      })) as { ok: boolean; value?: { url: string } | null };
+      const answer = (await api.tabs
+        .sendMessage(tab.id, { backstory: 1, name: 'content:summary', payload: {} })
+        .catch(() => null)) as { ok: boolean; value?: { url: string } } | null;
       if (answer?.ok && answer.value?.url === url) return tab.id;
     }
     await new Promise((r) => setTimeout(r, 200));

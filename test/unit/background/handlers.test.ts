@@ -49,18 +49,15 @@ function setup(paused = false) {
     },
   });
   const badges = new Map<number, string>();
-  const handlers = backgroundHandlers(
-    {
-      packs,
-      maps: new LocatorService({ entities: () => packs.all(), loadAtlas }),
-      readerPacks: store,
-      history,
-      readSettings: async () => ({ ...DEFAULT_SETTINGS, historyPaused: paused }),
-      setBadge: (tabId, text) => badges.set(tabId, text),
-      now: () => 1000,
-    },
-    new Map(),
-  );
+  const handlers = backgroundHandlers({
+    packs,
+    maps: new LocatorService({ entities: () => packs.all(), loadAtlas }),
+    readerPacks: store,
+    history,
+    readSettings: async () => ({ ...DEFAULT_SETTINGS, historyPaused: paused }),
+    setBadge: (tabId, text) => badges.set(tabId, text),
+    now: () => 1000,
+  });
   return { handlers, badges, matcherKey: () => stored?.key, readerPacks: () => readerPacks };
 }
 

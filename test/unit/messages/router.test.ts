@@ -12,7 +12,7 @@ const ORIGIN = 'chrome-extension://backstory-test/';
 const contentSender = { id: OWN_ID, url: 'https://news.example/a', tab: { id: 7 } };
 const popupSender = { id: OWN_ID, url: `${ORIGIN}popup.html` };
 
-/** Every background message answered by a mock; the two under test answer for real. */
+/** Every background message answered by a mock; the ones under test answer for real. */
 function stubHandlers(
   overrides: Partial<Handlers<BackgroundProtocol>> = {},
 ): Handlers<BackgroundProtocol> {
@@ -22,12 +22,20 @@ function stubHandlers(
   return { ...stubs, ...overrides } as unknown as Handlers<BackgroundProtocol>;
 }
 
+const HISTORY = [
+  {
+    url: 'https://news.example/a',
+    title: 'A',
+    site: 'news.example',
+    entities: ['Q1'],
+    visitedAt: 1,
+  },
+];
+
 function makeRouter() {
   const handlers = stubHandlers({
-    'page:ready': vi.fn(() => ({ ok: true as const })),
-    'tab:status': vi.fn(({ tabId }: { tabId: number }) =>
-      tabId === 7 ? { url: 'https://news.example/a', title: 'A', readyAt: 1 } : null,
-    ),
+    'page:summary': vi.fn(() => ({ ok: true as const })),
+    'history:list': vi.fn(() => HISTORY),
   });
   return {
     handlers,
@@ -37,20 +45,32 @@ function makeRouter() {
 
 const envelope = (name: string, payload: unknown) => ({ backstory: 1, name, payload }) as Envelope;
 
+const summary = {
+  active: true,
+  host: 'news.example',
+  url: 'https://news.example/a',
+  title: 'A',
+  entities: [],
+};
+
 describe('message router', () => {
   it('answers an allowed sender with an ok result', async () => {
     const { route } = makeRouter();
-    await expect(route(envelope('tab:status', { tabId: 7 }), popupSender)).resolves.toEqual({
+    await expect(route(envelope('history:list', {}), popupSender)).resolves.toEqual({
       ok: true,
-      value: { url: 'https://news.example/a', title: 'A', readyAt: 1 },
+      value: HISTORY,
+    });
+    await expect(route(envelope('page:summary', summary), contentSender)).resolves.toEqual({
+      ok: true,
+      value: { ok: true },
     });
   });
 
   it('refuses a content script asking for what only extension pages may ask', async () => {
     const { route, handlers } = makeRouter();
-    const answer = await route(envelope('tab:status', { tabId: 7 }), contentSender);
-    expect(answer).toEqual({ ok: false, error: 'tab:status is not allowed from this sender' });
-    expect(handlers['tab:status']).not.toHaveBeenCalled();
+    const answer = await route(envelope('history:list', {}), contentSender);
+    expect(answer).toEqual({ ok: false, error: 'history:list is not allowed from this sender' });
+    expect(handlers['history:list']).not.toHaveBeenCalled();
   });
 
   it('never lets a content script change packs, entities or the history', async () => {
@@ -61,7 +81,6 @@ describe('message router', () => {
       'user:save',
       'user:delete',
       'history:clear',
-      'history:list',
     ]) {
       const answer = await route(envelope(name, {}), contentSender);
       expect(answer).toEqual({ ok: false, error: `${name} is not allowed from this sender` });
@@ -71,12 +90,12 @@ describe('message router', () => {
 
   it('ignores other extensions entirely', async () => {
     const { route, handlers } = makeRouter();
-    const answer = await route(envelope('page:ready', { url: 'x', title: 'y' }), {
+    const answer = await route(envelope('page:summary', summary), {
       ...contentSender,
       id: 'someone-else',
     });
     expect(answer).toMatchObject({ ok: false });
-    expect(handlers['page:ready']).not.toHaveBeenCalled();
+    expect(handlers['page:summary']).not.toHaveBeenCalled();
   });
 
   it('leaves messages that are not ours to other listeners', () => {
@@ -88,7 +107,7 @@ describe('message router', () => {
   it('turns a throwing handler into an error result', async () => {
     const route = createRouter<BackgroundProtocol>(
       stubHandlers({
-        'page:ready': () => {
+        'page:summary': () => {
           throw new Error('storage is gone');
         },
       }),
@@ -96,35 +115,32 @@ describe('message router', () => {
       OWN_ID,
       ORIGIN,
     );
-    await expect(
-      route(envelope('page:ready', { url: '', title: '' }), contentSender),
-    ).resolves.toEqual({ ok: false, error: 'storage is gone' });
+    await expect(route(envelope('page:summary', summary), contentSender)).resolves.toEqual({
+      ok: false,
+      error: 'storage is gone',
+    });
   });
 });
 
 describe('message client', () => {
   it('returns the router answer through the send seam', async () => {
     const { route } = makeRouter();
-    const answer = await askBackground(async (m) => route(m, popupSender), 'tab:status', {
-      tabId: 8,
-    });
-    expect(answer).toEqual({ ok: true, value: null });
+    const answer = await askBackground(async (m) => route(m, popupSender), 'history:list', {});
+    expect(answer).toEqual({ ok: true, value: HISTORY });
   });
 
   it('reports a background that does not answer', async () => {
-    await expect(askBackground(async () => undefined, 'tab:status', { tabId: 1 })).resolves.toEqual(
-      {
-        ok: false,
-        error: 'No answer to tab:status',
-      },
-    );
+    await expect(askBackground(async () => undefined, 'history:list', {})).resolves.toEqual({
+      ok: false,
+      error: 'No answer to history:list',
+    });
     await expect(
       askBackground(
         async () => {
           throw new Error('Receiving end does not exist.');
         },
-        'tab:status',
-        { tabId: 1 },
+        'history:list',
+        {},
       ),
     ).resolves.toEqual({ ok: false, error: 'Receiving end does not exist.' });
   });
