@@ -134,10 +134,9 @@ export async function sendToTab(
   name: string,
   payload: unknown,
 ): Promise<unknown> {
-  const tabId = await tabIdOf(browser, articleUrl);
-  const probe = await browser.openExtensionPage('options.html');
-  try {
-    return await probe.evaluate(
+  return withProbe(browser, async (probe) => {
+    const tabId = await tabIdIn(probe, articleUrl);
+    return probe.evaluate(
       async ({ tabId, message }) => {
         const api =
           (globalThis as ExtensionGlobals).browser ?? (globalThis as ExtensionGlobals).chrome;
@@ -145,9 +144,7 @@ export async function sendToTab(
       },
       { tabId, message: { backstory: 1, name, payload } },
     );
-  } finally {
-    await probe.close();
-  }
+  });
 }
 
 /** The toolbar popup, opened as a page and pointed at one article's tab. */
@@ -310,24 +307,36 @@ export class OptionsPage {
   }
 }
 
-/** The tab id showing `articleUrl` (asked of the background from an extension page). */
-export async function tabIdOf(browser: ExtensionBrowser, articleUrl: string): Promise<number> {
+/** Run `work` in one extension page (the probe), closed afterwards. */
+async function withProbe<T>(
+  browser: ExtensionBrowser,
+  work: (probe: TestPage) => Promise<T>,
+): Promise<T> {
   const probe = await browser.openExtensionPage('options.html');
   try {
-    const tabId = await probe.evaluate(findTabByUrl, articleUrl);
-    if (tabId === null) throw new Error(`No tab reported ${articleUrl} to the background`);
-    return tabId;
+    return await work(probe);
   } finally {
     await probe.close();
   }
 }
 
+/** The tab id showing `articleUrl`, asked of the tabs' content scripts from a probe page. */
+async function tabIdIn(probe: TestPage, articleUrl: string): Promise<number> {
+  const tabId = await probe.evaluate(findTabByUrl, articleUrl);
+  if (tabId === null) throw new Error(`No tab's content script reported ${articleUrl}`);
+  return tabId;
+}
+
+/** The tab id showing `articleUrl`. */
+export function tabIdOf(browser: ExtensionBrowser, articleUrl: string): Promise<number> {
+  return withProbe(browser, (probe) => tabIdIn(probe, articleUrl));
+}
+
 /** The toolbar badge of the tab showing `articleUrl`. */
-export async function badgeOf(browser: ExtensionBrowser, articleUrl: string): Promise<string> {
-  const tabId = await tabIdOf(browser, articleUrl);
-  const probe = await browser.openExtensionPage('options.html');
-  try {
-    return await probe.evaluate(async (id) => {
+export function badgeOf(browser: ExtensionBrowser, articleUrl: string): Promise<string> {
+  return withProbe(browser, async (probe) => {
+    const tabId = await tabIdIn(probe, articleUrl);
+    return probe.evaluate(async (id) => {
       const api = ((globalThis as ExtensionGlobals).browser ??
         (globalThis as ExtensionGlobals).chrome) as unknown as {
         action?: { getBadgeText(details: object): Promise<string> };
@@ -335,9 +344,7 @@ export async function badgeOf(browser: ExtensionBrowser, articleUrl: string): Pr
       };
       return (api.action ?? api.browserAction)?.getBadgeText({ tabId: id }) ?? '';
     }, tabId);
-  } finally {
-    await probe.close();
-  }
+  });
 }
 
 /**
