@@ -66,11 +66,30 @@ export const Hints = v.strictObject({
   ...MatchRules,
 });
 
+/**
+ * A field's text in other languages, keyed by language code: `{ ar: { title: '…' } }`. The
+ * main fields stay English, the fallback wherever a language has no text of its own.
+ */
+const translations = <const F extends Record<string, v.GenericSchema<string, string>>>(fields: F) =>
+  v.optional(
+    v.pipe(
+      v.record(LanguageCode, v.strictObject(fieldsOptional(fields))),
+      v.check((byLanguage) => Object.keys(byLanguage).length <= 40, 'Too many languages'),
+    ),
+  );
+
+function fieldsOptional<F extends Record<string, v.GenericSchema<string, string>>>(fields: F) {
+  return Object.fromEntries(
+    Object.entries(fields).map(([key, schema]) => [key, v.optional(schema)]),
+  ) as { [K in keyof F]: v.OptionalSchema<F[K], undefined> };
+}
+
 export const Link = v.strictObject({
   title: text(300),
   outlet: text(120),
   url: WebUrl,
   date: v.optional(PartialDate),
+  translations: translations({ title: text(300) }),
 });
 
 export const Source = v.strictObject({
@@ -86,6 +105,7 @@ export const Fact = v.strictObject({
   from: v.optional(PartialDate),
   /** When it stopped holding; absent while it still holds. */
   to: v.optional(PartialDate),
+  translations: translations({ label: text(80), value: text(300) }),
 });
 
 export const TimelineEntry = v.strictObject({
@@ -95,6 +115,7 @@ export const TimelineEntry = v.strictObject({
   /** The event entity this entry is about, when the pack has one. */
   event: v.optional(EntityId),
   links: v.optional(v.pipe(v.array(Link), v.maxLength(20))),
+  translations: translations({ title: text(200), summary: text(600) }),
 });
 
 export const Coordinates = v.strictObject({
@@ -133,6 +154,8 @@ export const Entity = v.strictObject({
     v.minLength(1, 'Every entity names at least one source'),
     v.maxLength(20),
   ),
+  /** Name, description and summary in other languages (cards fall back to English). */
+  translations: translations({ name: text(120), description: text(200), summary: text(1200) }),
 });
 
 export const KnowledgePack = v.strictObject({
