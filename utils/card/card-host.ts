@@ -4,7 +4,7 @@ import { EntityCard } from '@/components/EntityCard';
 import type { VisitedPage } from '../history/history-store';
 import type { Entity, EntityKind } from '../knowledge/schema';
 import type { LocatorMap } from '../map/locator';
-import type { ArticleDate } from '../page/article-date';
+import type { ArticleDate } from '../article-date/choose';
 import { liveRange } from '../page/hit';
 import type { Mention } from '../page/mention';
 import { buildCard, type CardModel } from './view-model';

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { findArticleDate, parseDate } from '@/utils/page/article-date';
+import { findArticleDate } from '@/utils/article-date/find';
+import { parseDate } from '@/utils/article-date/parse';
 
 /** The reader's "today" in these tests: 10 May 2024, local time. */
 const TODAY = new Date(2024, 4, 10, 15, 30);
