@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { GECKO_ID } from './utils/extension-ids';
@@ -11,7 +12,21 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Backstory',
     description: 'Background for the news you read: people, places and events, explained on hover.',
-    permissions: ['storage'],
+    // unlimitedStorage: packs of up to 200,000 entities and their compiled matcher live in
+    // IndexedDB; without it the browser may refuse a large import or evict the store.
+    permissions: ['storage', 'unlimitedStorage'],
+    // The card frame: an extension page inside news pages. Chrome serves it under a per-session
+    // id (use_dynamic_url), so the frame's address says nothing lasting about the reader.
+    web_accessible_resources:
+      browser === 'firefox'
+        ? (['card.html'] as unknown as { resources: string[]; matches: string[] }[])
+        : [
+            {
+              resources: ['card.html'],
+              matches: ['http://*/*', 'https://*/*'],
+              use_dynamic_url: true,
+            },
+          ],
     action: { default_title: 'Backstory' },
     commands: {
       'toggle-highlights': {
@@ -48,13 +63,30 @@ export default defineConfig({
   },
   webExt: { disabled: true },
   hooks: {
+    // The content script runs on every page, so it speaks the browsers' own promise-based API
+    // instead of carrying webextension-polyfill (9.5 kB); everything else keeps the polyfill.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.some((entrypoint) => entrypoint.type === 'content-script')) return;
+      const native = fileURLToPath(new URL('./utils/page/native-browser.ts', import.meta.url));
+      config.plugins = [
+        ...(config.plugins ?? []),
+        {
+          name: 'backstory:native-browser-in-content-script',
+          enforce: 'pre',
+          resolveId: (id) =>
+            id === '@wxt-dev/webextension-polyfill/browser' || id === 'webextension-polyfill'
+              ? native
+              : null,
+        },
+      ];
+    },
     // The default pack is built from packs/ and data packages into public/packs/ (cached).
     'build:before': async () => {
       const { writeDefaultPack } = await import('./scripts/pack/build');
       await writeDefaultPack();
     },
     'prepare:publicPaths': (_wxt, paths) => {
-      paths.push('packs/default.json', 'map/countries-50m.json');
+      paths.push('packs/default.json', 'packs/default.meta.json', 'map/countries-50m.json');
     },
     // Natural Earth outlines for locator maps, copied from world-atlas as they are published.
     'build:publicAssets': (_wxt, files) => {

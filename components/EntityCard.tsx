@@ -12,6 +12,11 @@ import { LocatorMap } from './LocatorMap';
 export interface EntityCardProps {
   model: CardModel;
   onClose?: () => void;
+  /** Light or dark, to match the page the card sits on. */
+  scheme?: 'light' | 'dark';
+  /** Room for the card in CSS pixels; it scrolls inside past that. */
+  maxWidth?: number;
+  maxHeight?: number;
 }
 
 /**
@@ -19,7 +24,7 @@ export interface EntityCardProps {
  * render on their own. Everything from the pack is rendered as text; links are web links only
  * and open in a new tab without access to this page.
  */
-export function EntityCard({ model, onClose }: EntityCardProps) {
+export function EntityCard({ model, onClose, scheme, maxWidth, maxHeight }: EntityCardProps) {
   return (
     <section
       class={`card card--${model.state}`}
@@ -31,6 +36,11 @@ export function EntityCard({ model, onClose }: EntityCardProps) {
       lang="en"
       dir="ltr"
       data-state={model.state}
+      data-scheme={scheme}
+      style={{
+        ...(maxWidth ? { maxWidth: `${maxWidth}px` } : {}),
+        ...(maxHeight ? { maxHeight: `${maxHeight}px` } : {}),
+      }}
     >
       <header class="card__header">
         <div>

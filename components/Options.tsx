@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { VisitedPage } from '@/utils/history/history-store';
+import type { PacksOverview } from '@/utils/knowledge/pack-service';
 import type { Entity } from '@/utils/knowledge/schema';
-import type { PacksOverview } from '@/utils/messages/protocol';
 import type { Settings } from '@/utils/settings/settings';
 import { EntityForm } from './EntityForm';
 import { SettingsControls } from './SettingsControls';
@@ -14,7 +14,7 @@ export interface OptionsModel {
   packs: PacksOverview | null;
   history: VisitedPage[];
   /** Result of the last pack import: the pack's name, or every problem found. */
-  importResult: { ok: true; message: string } | { ok: false; errors: string[] } | null;
+  importResult: { ok: true | 'working'; message: string } | { ok: false; errors: string[] } | null;
   entityErrors: string[];
 }
 
@@ -62,20 +62,7 @@ function Sites({
   settings: Settings;
   onChange: (settings: Settings) => void;
 }) {
-  const [host, setHost] = useState('');
   const listKey = settings.siteMode === 'allowed' ? 'allowedSites' : 'blockedSites';
-  const list = settings[listKey];
-  const add = () => {
-    const site = host
-      .trim()
-      .toLowerCase()
-      .replace(/^https?:\/\//, '')
-      .replace(/\/.*$/, '')
-      .replace(/^www\./, '');
-    if (!/^[a-z0-9.-]{1,253}$/.test(site) || list.includes(site)) return;
-    onChange({ ...settings, [listKey]: [...list, site] });
-    setHost('');
-  };
   return (
     <section aria-labelledby="sites">
       <h2 id="sites">Sites</h2>
@@ -101,6 +88,40 @@ function Sites({
         </label>
       </fieldset>
       <h3>{settings.siteMode === 'allowed' ? 'Allowed sites' : 'Blocked sites'}</h3>
+      <SiteList
+        name="site"
+        sites={settings[listKey]}
+        onChange={(sites) => onChange({ ...settings, [listKey]: sites })}
+      />
+    </section>
+  );
+}
+
+/** A list of sites the reader edits: add by typing a host (or pasting an address), remove each. */
+function SiteList({
+  name,
+  sites,
+  onChange,
+}: {
+  /** The input's name (forms and tests find it by this). */
+  name: string;
+  sites: string[];
+  onChange: (sites: string[]) => void;
+}) {
+  const [host, setHost] = useState('');
+  const add = () => {
+    const site = host
+      .trim()
+      .toLowerCase()
+      .replace(/^https?:\/\//, '')
+      .replace(/\/.*$/, '')
+      .replace(/^www\./, '');
+    if (!/^[a-z0-9.-]{1,253}$/.test(site) || sites.includes(site)) return;
+    onChange([...sites, site]);
+    setHost('');
+  };
+  return (
+    <>
       <form
         class="inline-form"
         onSubmit={(event) => {
@@ -112,31 +133,28 @@ function Sites({
           Site{' '}
           <input
             value={host}
-            name="site"
+            name={name}
             placeholder="example.com"
             onInput={(event) => setHost(event.currentTarget.value)}
           />
         </label>
         <button type="submit">Add</button>
       </form>
-      {list.length === 0 ? (
+      {sites.length === 0 ? (
         <p class="muted">None yet.</p>
       ) : (
         <ul class="plain-list">
-          {list.map((site) => (
+          {sites.map((site) => (
             <li key={site}>
               {site}{' '}
-              <button
-                type="button"
-                onClick={() => onChange({ ...settings, [listKey]: list.filter((s) => s !== site) })}
-              >
+              <button type="button" onClick={() => onChange(sites.filter((s) => s !== site))}>
                 Remove <span class="visually-hidden">{site}</span>
               </button>
             </li>
           ))}
         </ul>
       )}
-    </section>
+    </>
   );
 }
 
@@ -150,6 +168,16 @@ function YourEntities({ model, actions }: { model: OptionsModel; actions: Option
       <p class="muted">
         People, places and groups you want marked too. They take precedence over the built-in pack.
       </p>
+      {model.settings && (
+        <Switch
+          label="Mark your own entities on pages"
+          hint="A page can see which of its words are marked, though never which entity or kind. Turn this off if even that should not reveal the names you added."
+          checked={model.settings.markOwnEntities}
+          onChange={(markOwnEntities) =>
+            model.settings && actions.onSettings({ ...model.settings, markOwnEntities })
+          }
+        />
+      )}
       {entities.length > 0 && (
         <ul class="plain-list">
           {entities.map((entity) => (
@@ -219,6 +247,11 @@ function Packs({ model, actions }: { model: OptionsModel; actions: OptionsAction
           {result.message}
         </p>
       )}
+      {result?.ok === 'working' && (
+        <p class="muted" role="status" aria-busy="true">
+          {result.message}
+        </p>
+      )}
       {result?.ok === false && (
         <div class="form-errors" role="alert">
           <p>The file was not imported; nothing changed. Problems found:</p>
@@ -271,8 +304,15 @@ function History({
       </p>
       <Switch
         label="Record reading history"
+        hint="A page is recorded once you have read it: after some seconds in view, or when you scroll, click or type on it. Addresses are kept without their query strings."
         checked={!settings.historyPaused}
         onChange={(on) => actions.onSettings({ ...settings, historyPaused: !on })}
+      />
+      <h3>Never record these sites</h3>
+      <SiteList
+        name="history-site"
+        sites={settings.historyExcludedSites}
+        onChange={(sites) => actions.onSettings({ ...settings, historyExcludedSites: sites })}
       />
       <p data-testid="history-count">
         {pages.length === 0

@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { VisitedPage } from '@/utils/history/history-store';
+import type { PacksOverview } from '@/utils/knowledge/pack-service';
 import { MAX_IMPORT_BYTES } from '@/utils/knowledge/user-packs';
-import type { BackgroundProtocol, PacksOverview, Result } from '@/utils/messages/protocol';
+import type { BackgroundProtocol } from '@/utils/messages/background-messages';
+import type { Result } from '@/utils/messages/protocol';
 import type { Settings } from '@/utils/settings/settings';
 import { Options, type OptionsModel } from './Options';
 
@@ -17,26 +19,8 @@ export interface OptionsDeps {
   ): Promise<Result<BackgroundProtocol[N]['response']>>;
   /** Offer a file to the reader (a download). */
   download(name: string, contents: string): void;
-}
-
-/** Read a pack file as JSON, with a message a reader understands when it is not JSON. */
-async function readJsonFile(
-  file: File,
-): Promise<{ ok: true; data: unknown } | { ok: false; error: string }> {
-  if (file.size > MAX_IMPORT_BYTES) {
-    return {
-      ok: false,
-      error: `The file is ${(file.size / 1e6).toFixed(1)} MB; packs up to ${MAX_IMPORT_BYTES / 1e6} MB can be imported.`,
-    };
-  }
-  try {
-    return { ok: true, data: JSON.parse(await file.text()) };
-  } catch (error) {
-    return {
-      ok: false,
-      error: `The file is not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
-    };
-  }
+  /** Put a pack file where the background can read it; returns its staging key. */
+  stage(file: File): Promise<string>;
 }
 
 /** The options page with its state. */
@@ -74,10 +58,19 @@ export function OptionsContainer({ deps }: { deps: OptionsDeps }) {
       actions={{
         onSettings: save,
         onImport: async (file) => {
-          const read = await readJsonFile(file);
-          if (!read.ok) return setImportResult({ ok: false, errors: [read.error] });
-          const answer = await deps.ask('packs:import', { data: read.data });
-          if (!answer.ok) return setImportResult({ ok: false, errors: answer.error.split('\n') });
+          if (file.size > MAX_IMPORT_BYTES) {
+            return setImportResult({
+              ok: false,
+              errors: [
+                `The file is ${(file.size / 1e6).toFixed(1)} MB; packs up to ${MAX_IMPORT_BYTES / 1e6} MB can be imported.`,
+              ],
+            });
+          }
+          setImportResult({ ok: 'working', message: `Importing ${file.name}…` });
+          // The file goes to the background through IndexedDB, not as a message: packs can be
+          // tens of megabytes, more than a message carries.
+          const answer = await deps.ask('packs:import', { staged: await deps.stage(file) });
+          if (!answer.ok) return setImportResult({ ok: false, errors: answer.errors });
           setImportResult({
             ok: true,
             message: `Imported “${answer.value.name}” (${answer.value.entities} entities).`,
@@ -101,7 +94,7 @@ export function OptionsContainer({ deps }: { deps: OptionsDeps }) {
         },
         onSaveEntity: async (candidate, done) => {
           const answer = await deps.ask('user:save', { entity: candidate });
-          if (!answer.ok) return setEntityErrors(answer.error.split('\n'));
+          if (!answer.ok) return setEntityErrors(answer.errors);
           setEntityErrors([]);
           done();
           await reloadPacks();

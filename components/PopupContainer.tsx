@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { ContentProtocol, PageSummary, Result } from '@/utils/messages/protocol';
+import type { ContentProtocol } from '@/utils/messages/content-messages';
+import type { PageSummary, Result } from '@/utils/messages/protocol';
 import { isActiveOn, type Settings, withSite } from '@/utils/settings/settings';
 import { Popup, type PopupModel } from './Popup';
 

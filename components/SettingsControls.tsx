@@ -1,5 +1,5 @@
 import { ENTITY_KINDS, type EntityKind } from '@/utils/knowledge/schema';
-import { HIGHLIGHT_STYLES, type HighlightStyle } from '@/utils/page/paint';
+import { HIGHLIGHT_STYLES, type HighlightStyle } from '@/utils/page/highlight-styles';
 import type { Settings } from '@/utils/settings/settings';
 
 const KIND_NAMES: Record<EntityKind, string> = {

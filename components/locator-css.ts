@@ -16,18 +16,16 @@ export const LOCATOR_CSS = `
   --locator-label: #4f555e;
   margin: 0;
 }
-@media (prefers-color-scheme: dark) {
-  .locator {
-    --locator-sea: #18202b;
-    --locator-land: #2b2f36;
-    --locator-edge: #4c525c;
-    --locator-country: #5a4822;
-    --locator-country-edge: #d9b566;
-    --locator-place: #ff7070;
-    --locator-capital: #e9eaec;
-    --locator-halo: #202329;
-    --locator-label: #b4bac3;
-  }
+[data-scheme="dark"] .locator {
+  --locator-sea: #18202b;
+  --locator-land: #2b2f36;
+  --locator-edge: #4c525c;
+  --locator-country: #5a4822;
+  --locator-country-edge: #d9b566;
+  --locator-place: #ff7070;
+  --locator-capital: #e9eaec;
+  --locator-halo: #202329;
+  --locator-label: #b4bac3;
 }
 .locator__svg {
   display: block;

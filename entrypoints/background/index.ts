@@ -1,46 +1,65 @@
-import { storage } from '@wxt-dev/storage';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { backgroundHandlers } from '@/utils/background/handlers';
+import { PageSessions, type TabState } from '@/utils/background/page-sessions';
 import { HistoryStore } from '@/utils/history/history-store';
-import { PackService, type StoredMatcherRecord } from '@/utils/knowledge/pack-service';
-import { readerPackStore } from '@/utils/knowledge/reader-pack-store';
+import { KnowledgeStore } from '@/utils/knowledge/knowledge-store';
+import { PackService } from '@/utils/knowledge/pack-service';
 import type { KnowledgePack } from '@/utils/knowledge/schema';
-import { readerPackList } from '@/utils/knowledge/user-packs';
 import { LocatorService } from '@/utils/map/locator-service';
 import { createAtlasLoader } from '@/utils/map/world';
+import { BACKGROUND_MESSAGES } from '@/utils/messages/background-messages';
 import { askContent } from '@/utils/messages/client';
-import { BACKGROUND_SENDERS, type BackgroundProtocol } from '@/utils/messages/protocol';
 import { createRouter } from '@/utils/messages/router';
+import { PACKS_KEY_ITEM } from '@/utils/settings/packs-key';
 import { readSettings } from '@/utils/settings/storage';
 
 export default defineBackground(() => {
-  const readerPacks = readerPackStore();
+  const fetchJson = async <T>(path: string) =>
+    (await fetch(browser.runtime.getURL(path as '/'))).json() as Promise<T>;
+  const store = new KnowledgeStore();
   const packs = new PackService({
-    loadDefaultPack: async () =>
-      (await fetch(browser.runtime.getURL('/packs/default.json'))).json() as Promise<KnowledgePack>,
-    loadUserPacks: async () => {
-      const { packs, warnings } = await readerPacks.read();
-      for (const warning of warnings) console.warn(`Backstory: ${warning}`);
-      return readerPackList(packs);
+    store,
+    builtInVersion: async () =>
+      (await fetchJson<{ version: string }>('/packs/default.meta.json')).version,
+    loadBuiltIn: () => fetchJson<KnowledgePack>('/packs/default.json'),
+    // Earlier versions kept the reader's packs in local storage: moved into the store once.
+    takeLegacyReaderPacks: async () => {
+      const { readerPacks } = await browser.storage.local.get('readerPacks');
+      if (readerPacks !== undefined) await browser.storage.local.remove(['readerPacks', 'matcher']);
+      return readerPacks;
     },
-    readStoredMatcher: () => storage.getItem<StoredMatcherRecord>('local:matcher'),
-    writeStoredMatcher: (record) => storage.setItem('local:matcher', record),
+    now: () => Date.now(),
+    // Content scripts watch this key and match their page again with the new packs.
+    onMatcherChanged: (key) => void browser.storage.local.set({ [PACKS_KEY_ITEM]: key }),
+  });
+  const sessionArea = browser.storage.session;
+  const sessions = new PageSessions({
+    matcher: () => packs.matcher(),
+    markOwn: async () => (await readSettings()).markOwnEntities,
+    saveTab: (tab, state) => sessionArea.set({ [`tab:${tab}`]: state }),
+    loadTab: async (tab) =>
+      ((await sessionArea.get(`tab:${tab}`))[`tab:${tab}`] as TabState | undefined) ?? null,
+    today: () => new Date(),
   });
   const action = browser.action ?? browser.browserAction;
   const maps = new LocatorService({
-    entities: () => packs.all(),
-    loadAtlas: createAtlasLoader(async () =>
-      (await fetch(browser.runtime.getURL('/map/countries-50m.json'))).json(),
-    ),
+    capitals: () => packs.capitals(),
+    loadAtlas: createAtlasLoader(() => fetchJson('/map/countries-50m.json')),
   });
 
-  const router = createRouter<BackgroundProtocol>(
+  const router = createRouter(
     backgroundHandlers({
       packs,
+      store,
+      sessions,
       maps,
-      readerPacks,
       history: new HistoryStore(),
+      tokens: {
+        set: (tab, token) => sessionArea.set({ [`card:${tab}`]: token }),
+        get: async (tab) =>
+          ((await sessionArea.get(`card:${tab}`))[`card:${tab}`] as string | undefined) ?? null,
+      },
       readSettings,
       setBadge: (tabId, text) => {
         void action.setBadgeText({ tabId, text });
@@ -48,12 +67,15 @@ export default defineBackground(() => {
       },
       now: () => Date.now(),
     }),
-    BACKGROUND_SENDERS,
+    BACKGROUND_MESSAGES,
     browser.runtime.id,
-    browser.runtime.getURL('/'),
   );
 
   browser.runtime.onMessage.addListener((message, sender) => router(message, sender));
+  browser.tabs.onRemoved.addListener((tab) => {
+    sessions.forget(tab);
+    void sessionArea.remove([`tab:${tab}`, `card:${tab}`]);
+  });
   browser.commands.onCommand.addListener(async (command) => {
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
     if (tab?.id === undefined) return;
@@ -64,7 +86,8 @@ export default defineBackground(() => {
       await askContent(send, 'content:toggle', {});
     }
   });
-  // Compile ahead of the first page after install, update and browser start.
-  browser.runtime.onInstalled.addListener(() => void packs.ensureMatcher());
-  browser.runtime.onStartup.addListener(() => void packs.ensureMatcher());
+  // Store the built-in pack and compile ahead of the first page after install, update and start.
+  const warm = () => void packs.matcher().catch((error) => console.warn('Backstory:', error));
+  browser.runtime.onInstalled.addListener(warm);
+  browser.runtime.onStartup.addListener(warm);
 });

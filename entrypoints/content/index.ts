@@ -1,139 +1,144 @@
-import { storage } from '@wxt-dev/storage';
 import { browser } from 'wxt/browser';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import cardCss from '@/components/card.css?inline';
-import { LOCATOR_CSS } from '@/components/locator-css';
-import { CardHost } from '@/utils/card/card-host';
-import type { StoredMatcherRecord } from '@/utils/knowledge/pack-service';
-import { decodeMatcher } from '@/utils/match/serialize';
-import { askBackground } from '@/utils/messages/client';
-import { CONTENT_SENDERS, type ContentProtocol } from '@/utils/messages/protocol';
+import { collectDateEvidence } from '@/utils/article-date/evidence';
+import type { BackgroundProtocol } from '@/utils/messages/background-messages';
+import { askBackground, unwrap } from '@/utils/messages/client';
+import { CONTENT_MESSAGES } from '@/utils/messages/content-messages';
 import { createRouter } from '@/utils/messages/router';
-import type { ArticleDate } from '@/utils/article-date/choose';
-import { findArticleDate } from '@/utils/article-date/find';
+import { createCardFrame } from '@/utils/page/card-frame-link';
+import { CardHost } from '@/utils/page/card-host';
 import { PageController } from '@/utils/page/controller';
-import { siteOf } from '@/utils/settings/settings';
-import { readSettings, watchSettings } from '@/utils/settings/storage';
+import { isExtensionGone, startLifetime } from '@/utils/page/lifetime';
+import { ReadTracker } from '@/utils/page/read-tracker';
+import { pageScheme } from '@/utils/page/scheme';
+import { PACKS_KEY_ITEM } from '@/utils/settings/packs-key';
+import { siteOf } from '@/utils/settings/site';
 import './highlights.css';
 
-const MATCHER_KEY = 'local:matcher';
+/** After the page counts as read, how often newly found entities are added to its history record. */
+const READ_UPDATE_MS = 30_000;
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
-  async main(ctx) {
-    const send = (message: unknown) => browser.runtime.sendMessage(message);
+  // Say nothing to the page: no "started" message carrying the extension's id.
+  noScriptStartedPostMessage: true,
+  // WXT's context (the argument) can be ended by an event the page forges: nothing hangs on it.
+  async main() {
+    const lifetime = startLifetime();
+    const signal = lifetime.signal;
 
-    async function loadMatcher() {
-      let record = await storage.getItem<StoredMatcherRecord>(MATCHER_KEY);
-      if (!record) {
-        const built = await askBackground(send, 'matcher:ensure', {});
-        if (!built.ok) throw new Error(`Backstory could not build its matcher: ${built.error}`);
-        record = await storage.getItem<StoredMatcherRecord>(MATCHER_KEY);
-      }
-      if (!record) throw new Error('Backstory has no matcher');
-      const started = performance.now();
-      const data = decodeMatcher(record.matcher);
-      controller.loadMs = performance.now() - started;
-      return data;
+    /** Ask the background; an extension that is gone (reloaded, removed) ends this copy. */
+    async function ask<N extends keyof BackgroundProtocol & string>(
+      name: N,
+      payload: BackgroundProtocol[N]['request'],
+    ): Promise<BackgroundProtocol[N]['response']> {
+      if (signal.aborted) throw signal.reason;
+      const answer = await askBackground((m) => browser.runtime.sendMessage(m), name, payload);
+      if (!answer.ok && answer.errors.some((error) => isExtensionGone(error, browser.runtime?.id)))
+        lifetime.abort(new DOMException('Backstory was reloaded or removed', 'AbortError'));
+      return unwrap(answer);
     }
 
     let cards: CardHost | null = null;
-    let articleDate: ArticleDate | null = null;
+    let foundCount = 0;
+    let recordedCount = 0;
+    let lastRecord = 0;
+    const recordRead = () => {
+      recordedCount = foundCount;
+      lastRecord = performance.now();
+      const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href');
+      void ask('page:read', {
+        title: document.title,
+        ...(canonical ? { canonical } : {}),
+      }).catch(() => {});
+    };
+    const reading = new ReadTracker(document, recordRead, signal);
+
     const controller = new PageController(
       {
         doc: document,
         host: siteOf(location.href),
-        readSettings,
-        watchSettings,
-        loadMatcher,
-        watchMatcher: (listener) => storage.watch(MATCHER_KEY, listener),
-        report: (summary) => void askBackground(send, 'page:summary', summary),
+        config: () => ask('page:config', {}),
+        watchConfig: (listener, until) => {
+          const changed = (changes: Record<string, unknown>, area: string) => {
+            if (
+              (area === 'sync' && 'settings' in changes) ||
+              (area === 'local' && PACKS_KEY_ITEM in changes)
+            )
+              listener();
+          };
+          browser.storage.onChanged.addListener(changed);
+          until.addEventListener('abort', () => browser.storage.onChanged.removeListener(changed));
+        },
+        match: (batch) => ask('page:match', batch),
+        dateEvidence: () => collectDateEvidence(document, location.href),
+        sessionId: () => crypto.randomUUID(),
+        report: (count) => {
+          foundCount = count.entities;
+          void ask('page:count', count).catch(() => {});
+          if (
+            reading.done &&
+            foundCount > recordedCount &&
+            performance.now() - lastRecord > READ_UPDATE_MS
+          )
+            recordRead();
+        },
         onStop: () => cards?.close(),
       },
-      ctx.signal,
+      signal,
     );
 
     cards = new CardHost(
       {
         doc: document,
-        mount: async () => {
-          const ui = await createShadowRootUi(ctx, {
-            name: 'backstory-card',
-            mode: 'open',
-            position: 'inline',
-            // After <body>, not in it: the page's own content stays exactly as it was.
-            anchor: 'html',
-            append: 'last',
-            css: `${cardCss}\n${LOCATOR_CSS}`,
-            isolateEvents: ['keydown', 'keyup', 'keypress'],
-            onMount: (container, shadow, host) => ({ container, shadow, host }),
-          });
-          ui.mount();
-          adoptStyles(ui.shadow, `${cardCss}\n${LOCATOR_CSS}`);
-          return {
-            host: ui.shadowHost,
-            shadow: ui.shadow,
-            container: ui.uiContainer,
-            remove: () => ui.remove(),
-          };
-        },
-        load: async (id) => {
-          const answer = await askBackground(send, 'entity:card', { id });
-          if (!answer.ok) throw new Error(answer.error);
-          return answer.value;
-        },
-        loadMap: async (id) => {
-          const answer = await askBackground(send, 'map:locator', { id });
-          return answer.ok ? answer.value : null;
-        },
-        articleDate: () => {
-          articleDate ??= findArticleDate(document, location.href, new Date());
-          return articleDate;
+        connect: async () => {
+          const token = crypto.randomUUID();
+          await ask('card:register', { token });
+          const src = browser.runtime.getURL('/card.html');
+          // Chrome's per-session address for the frame leads to the extension's own origin.
+          const origin = src.startsWith('chrome-extension:')
+            ? `chrome-extension://${browser.runtime.id}`
+            : new URL(src).origin;
+          return createCardFrame(document, src, origin, token, signal);
         },
         mentionAt: (x, y) => controller.mentionAt(x, y),
         describe: (mention) => controller.describe(mention),
         focus: (mention) => controller.focus(mention),
+        scheme: () => pageScheme(document),
       },
-      ctx.signal,
+      signal,
     );
 
-    const router = createRouter<ContentProtocol>(
+    const router = createRouter(
       {
         'content:summary': () => controller.summary(),
         'content:step': ({ direction }) => {
-          const mention = controller.step(direction === -1 ? -1 : 1);
+          const mention = controller.step(direction);
           if (mention) void cards?.open(mention, 'keyboard');
-          return { entity: mention ? controller.entityId(mention) : null };
+          return { entity: mention ? (controller.describe(mention)?.id ?? null) : null };
         },
-        'content:reveal': ({ id }) => ({ found: controller.reveal(String(id)) }),
+        'content:reveal': ({ id }) => ({ found: controller.reveal(id) }),
         'content:toggle': async () => ({ active: await controller.toggleHere() }),
         'content:diagnostics': () => controller.diagnostics(),
       },
-      CONTENT_SENDERS,
+      CONTENT_MESSAGES,
       browser.runtime.id,
-      browser.runtime.getURL('/'),
     );
-    const listener = (message: unknown, sender: Parameters<typeof router>[1]) =>
-      router(message, sender);
+    // Answered through sendResponse: Chrome's own API (no polyfill here) does not take a promise.
+    const listener = (
+      message: unknown,
+      sender: Parameters<typeof router>[1],
+      sendResponse: (answer: unknown) => void,
+    ) => {
+      const answer = router(message, sender);
+      if (!answer) return undefined;
+      void answer.then(sendResponse);
+      return true;
+    };
     browser.runtime.onMessage.addListener(listener);
-    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));
+    signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener));
 
     await controller.start();
   },
 });
-
-/**
- * The card's styles as a constructed stylesheet too: a page whose CSP forbids inline styles
- * blocks WXT's <style> element, never an adopted sheet.
- */
-function adoptStyles(shadow: ShadowRoot, css: string): void {
-  try {
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(css);
-    shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, sheet];
-  } catch {
-    // Older engines: the <style> element alone will do.
-  }
-}

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { OptionsContainer } from '@/components/OptionsContainer';
+import { KnowledgeStore } from '@/utils/knowledge/knowledge-store';
 import { askBackground } from '@/utils/messages/client';
 import { readSettings, watchSettings, writeSettings } from '@/utils/settings/storage';
 import '@/components/ui.css';
@@ -26,6 +27,13 @@ if (root) {
         ask: (name, payload) =>
           askBackground((message) => browser.runtime.sendMessage(message), name, payload),
         download,
+        stage: async (file) => {
+          const key = `import-${crypto.randomUUID()}`;
+          const store = new KnowledgeStore();
+          await store.stage(file, key);
+          await store.close();
+          return key;
+        },
       }}
     />,
     root,

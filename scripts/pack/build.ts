@@ -117,6 +117,11 @@ export async function writeDefaultPack(
   const pack = await buildDefaultPack();
   mkdirSync(dirname(OUTPUT), { recursive: true });
   writeFileSync(OUTPUT, JSON.stringify(pack));
+  // The background reads this small file on every wake to know whether its store is current.
+  writeFileSync(
+    OUTPUT.replace(/\.json$/, '.meta.json'),
+    JSON.stringify({ id: pack.id, version: pack.version, entities: pack.entities.length }),
+  );
   return { pack, written: true };
 }
 

@@ -1,26 +1,29 @@
 import type { HistoryStore } from '../history/history-store';
+import type { KnowledgeStore } from '../knowledge/knowledge-store';
 import type { PackService } from '../knowledge/pack-service';
-import type { ReaderPackStore } from '../knowledge/reader-pack-store';
-import type { KnowledgePack } from '../knowledge/schema';
-import {
-  checkImport,
-  type ReaderPacks,
-  withImported,
-  withoutImported,
-  withoutUserEntity,
-  withUserEntity,
-} from '../knowledge/user-packs';
+import { ENTITY_KINDS } from '../knowledge/schema';
+import { MAX_IMPORT_BYTES } from '../knowledge/user-packs';
 import type { LocatorService } from '../map/locator-service';
-import type { BackgroundProtocol, PackInfo, PageSummary } from '../messages/protocol';
-import type { Handlers } from '../messages/router';
-import type { Settings } from '../settings/settings';
+import type { BackgroundProtocol } from '../messages/background-messages';
+import { type Handlers, ProblemsError } from '../messages/router';
+import type { SenderInfo } from '../messages/sender';
+import { covers, isActiveOn, type Settings, siteOf } from '../settings/settings';
+import type { PageSessions } from './page-sessions';
+
+/** Card frame tokens by tab, kept where only the extension can read them (session storage). */
+export interface CardTokens {
+  set(tab: number, token: string): Promise<void>;
+  get(tab: number): Promise<string | null>;
+}
 
 /** What the background's message handlers work with; the entrypoint passes the real ones. */
 export interface BackgroundDeps {
   packs: PackService;
+  store: KnowledgeStore;
+  sessions: PageSessions;
   maps: LocatorService;
-  readerPacks: ReaderPackStore;
   history: HistoryStore;
+  tokens: CardTokens;
   readSettings(): Promise<Settings>;
   /** Show a count on a tab's toolbar button ('' hides it). */
   setBadge(tabId: number, text: string): void;
@@ -28,103 +31,110 @@ export interface BackgroundDeps {
 }
 
 /** Badge text for a page: the number of entities it mentions, hidden when none or inactive. */
-export function badgeText(summary: PageSummary): string {
-  if (!summary.active || summary.entities.length === 0) return '';
-  return summary.entities.length > 999 ? '999+' : String(summary.entities.length);
+export function badgeText(count: { active: boolean; entities: number }): string {
+  if (!count.active || count.entities === 0) return '';
+  return count.entities > 999 ? '999+' : String(count.entities);
 }
 
-function infoOf(pack: KnowledgePack): PackInfo {
-  return {
-    id: pack.id,
-    name: pack.name,
-    version: pack.version,
-    entities: pack.entities.length,
-    sources: pack.sources ?? [],
-  };
+/** The sender's tab (the router has checked the role, so content scripts and card frames have one). */
+function tabOf(sender: SenderInfo): number {
+  const tab = sender.tab?.id;
+  if (tab === undefined) throw new Error('No tab');
+  return tab;
 }
 
 /**
  * The background's answers to every message of its protocol; the router has already checked
- * each sender's role.
+ * each sender's role and each payload's shape.
  */
 export function backgroundHandlers(deps: BackgroundDeps): Handlers<BackgroundProtocol> {
-  /** Store changed reader packs, then rebuild what content scripts match with. */
-  async function saveReaderPacks(packs: ReaderPacks): Promise<void> {
-    await deps.readerPacks.write(packs);
-    deps.packs.invalidate();
-    deps.maps.invalidate();
-    await deps.packs.ensureMatcher();
-  }
-
   return {
-    'page:summary': async (summary, sender) => {
-      const tabId = sender.tab?.id;
-      if (tabId !== undefined) deps.setBadge(tabId, badgeText(summary));
-      if (!summary.active || summary.entities.length === 0) return { ok: true };
+    'page:config': async (_payload, sender) => {
       const settings = await deps.readSettings();
-      if (!settings.historyPaused) {
-        await deps.history.record({
-          // The sender's own address, not the one claimed in the message.
-          url: sender.url ?? summary.url,
-          title: summary.title.slice(0, 300),
-          site: summary.host ?? '',
-          entities: summary.entities.map((entity) => entity.id),
-          visitedAt: deps.now(),
-        });
-      }
-      return { ok: true };
-    },
-    'matcher:ensure': async () => ({ key: await deps.packs.ensureMatcher() }),
-    'entity:card': async ({ id }, sender) => {
-      const entity = await deps.packs.entity(String(id));
-      const history = entity
-        ? await deps.history.pagesMentioning(entity.id, sender.url ?? null)
-        : [];
-      return { entity, history };
-    },
-    'map:locator': async ({ id }) => {
-      const entity = await deps.packs.entity(String(id));
-      return entity ? deps.maps.mapFor(entity) : null;
-    },
-    'packs:list': async () => {
-      const { packs, warnings } = await deps.readerPacks.read();
+      const active = isActiveOn(settings, siteOf(sender.url ?? ''));
       return {
-        builtIn: infoOf(await deps.packs.defaultPack()),
-        imported: packs.imported.map(infoOf),
-        user: packs.user.entities,
-        warnings,
+        active,
+        style: settings.style,
+        kinds: ENTITY_KINDS.filter((kind) => settings.kinds[kind]),
+        firstMentionOnly: settings.firstMentionOnly,
+        // Pages where Backstory is off never make the background load the matcher.
+        key: active ? (await deps.packs.matcher()).key : '',
       };
     },
-    'packs:import': async ({ data }) => {
-      const checked = checkImport(data);
-      if (!checked.ok) throw new Error(checked.errors.join('\n'));
-      const { packs } = await deps.readerPacks.read();
-      await saveReaderPacks(withImported(packs, checked.pack));
-      return infoOf(checked.pack);
+    'page:match': (batch, sender) => deps.sessions.match(tabOf(sender), sender.url ?? '', batch),
+    'page:count': (count, sender) => {
+      deps.setBadge(tabOf(sender), badgeText(count));
+      return { ok: true };
+    },
+    'page:read': async ({ title, canonical }, sender) => {
+      const settings = await deps.readSettings();
+      const url = sender.url ?? '';
+      const site = siteOf(url);
+      if (
+        settings.historyPaused ||
+        !site ||
+        settings.historyExcludedSites.some((rule) => covers(rule, site))
+      )
+        return { recorded: false };
+      // The entities are the ones the background itself found on this tab's page, not a list the
+      // page could choose.
+      const state = await deps.sessions.tab(tabOf(sender));
+      if (!state) return { recorded: false };
+      const outcome = await deps.history.record(
+        { url, title: title.slice(0, 300), site, entities: state.found, visitedAt: deps.now() },
+        canonical,
+      );
+      return { recorded: outcome === 'recorded' || outcome === 'updated' };
+    },
+    'card:register': async ({ token }, sender) => {
+      await deps.tokens.set(tabOf(sender), token);
+      return { ok: true };
+    },
+    'card:hello': async (_payload, sender) => ({ token: await deps.tokens.get(tabOf(sender)) }),
+    'card:data': async ({ id }, sender) => {
+      const [entity, state] = await Promise.all([
+        deps.packs.entity(id),
+        deps.sessions.tab(tabOf(sender)),
+      ]);
+      // History only for what this tab's page really mentions: a page cannot ask for the rest.
+      const history =
+        entity && state?.found.includes(entity.id)
+          ? await deps.history.pagesMentioning(entity.id, state.url)
+          : [];
+      return { entity, history, articleDate: state?.articleDate ?? null };
+    },
+    'map:locator': async ({ id }) => {
+      const entity = await deps.packs.entity(id);
+      return entity ? deps.maps.mapFor(entity) : null;
+    },
+    'packs:list': () => deps.packs.overview(),
+    'packs:import': async ({ staged }) => {
+      const file = await deps.store.unstage(staged);
+      if (!file) throw new ProblemsError(['The pack file was not found; choose it again.']);
+      if (file.size > MAX_IMPORT_BYTES)
+        throw new ProblemsError([
+          `The file is ${(file.size / 1e6).toFixed(1)} MB; packs up to ${MAX_IMPORT_BYTES / 1e6} MB can be imported.`,
+        ]);
+      let data: unknown;
+      try {
+        data = JSON.parse(await file.text());
+      } catch (error) {
+        throw new ProblemsError([
+          `The file is not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
+        ]);
+      }
+      const pack = await deps.packs.importPack(data);
+      deps.maps.invalidate();
+      return pack;
     },
     'packs:remove': async ({ id }) => {
-      const { packs } = await deps.readerPacks.read();
-      const next = withoutImported(packs, String(id));
-      if (next.imported.length === packs.imported.length) return { removed: false };
-      await saveReaderPacks(next);
-      return { removed: true };
+      const removed = await deps.packs.removePack(id);
+      if (removed) deps.maps.invalidate();
+      return { removed };
     },
-    'user:save': async ({ entity }) => {
-      const { packs } = await deps.readerPacks.read();
-      const result = withUserEntity(packs, entity, deps.now());
-      if (!result.ok) throw new Error(result.errors.join('\n'));
-      await saveReaderPacks(result.packs);
-      return { id: (entity as { id: string }).id };
-    },
-    'user:delete': async ({ id }) => {
-      const { packs } = await deps.readerPacks.read();
-      const next = withoutUserEntity(packs, String(id), deps.now());
-      if (next.user.entities.length === packs.user.entities.length) return { removed: false };
-      await saveReaderPacks(next);
-      return { removed: true };
-    },
-    'history:list': ({ limit }) =>
-      deps.history.list(Math.min(Math.max(Number(limit) || 200, 1), 1000)),
+    'user:save': async ({ entity }) => ({ id: await deps.packs.saveUserEntity(entity) }),
+    'user:delete': async ({ id }) => ({ removed: await deps.packs.deleteUserEntity(id) }),
+    'history:list': ({ limit }) => deps.history.list(limit ?? 200),
     'history:clear': async () => {
       const cleared = await deps.history.count();
       await deps.history.clear();

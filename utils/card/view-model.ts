@@ -1,7 +1,7 @@
+import type { ArticleDate } from '../article-date/choose';
 import type { VisitedPage } from '../history/history-store';
 import type { Entity, EntityKind, Link, TimelineEntry } from '../knowledge/schema';
 import type { LocatorMap as LocatorMapModel } from '../map/locator';
-import type { ArticleDate } from '../article-date/choose';
 import { type CardFact, factsAt, splitTimeline } from './dated';
 import { formatPartialDate, formatVisit, safeWebUrl } from './format';
 

@@ -17,7 +17,8 @@ export function mergePacks(packs: readonly KnowledgePack[]): Entity[] {
   return [...byId.values()];
 }
 
-function mergeEntity(base: Entity, over: Entity): Entity {
+/** One entity refined by a later pack's record of it: later fields win, aliases and timelines are united. */
+export function mergeEntity(base: Entity, over: Entity): Entity {
   const aliases: Record<string, Alias[]> = { ...base.aliases };
   for (const [language, list] of Object.entries(over.aliases)) {
     const seen = new Set((aliases[language] ?? []).map(aliasText));

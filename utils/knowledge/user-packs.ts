@@ -1,13 +1,15 @@
-import * as v from 'valibot';
-import { Entity, type KnowledgePack, PACK_FORMAT, PACK_SCHEMA_VERSION } from './schema';
+import { type KnowledgePack, PACK_FORMAT, PACK_SCHEMA_VERSION } from './schema';
 import { validatePack } from './validate';
 
 /** The id of the pack that holds the reader's own entities. */
 export const USER_PACK_ID = 'backstory.user';
 /** Largest pack file the options page accepts (bytes of JSON). */
-export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+export const MAX_IMPORT_BYTES = 128 * 1024 * 1024;
 
-/** The reader's packs, kept in local storage: imported ones, then their own entities (highest precedence). */
+/**
+ * The reader's packs as earlier versions kept them in local storage (imported ones, then their
+ * own entities); read once, when the background moves them into the knowledge store.
+ */
 export interface ReaderPacks {
   imported: KnowledgePack[];
   user: KnowledgePack;
@@ -49,11 +51,6 @@ export function parseReaderPacks(raw: unknown): { packs: ReaderPacks; warnings: 
   return { packs: { imported, user }, warnings };
 }
 
-/** All reader packs, lowest precedence first. */
-export function readerPackList(packs: ReaderPacks): KnowledgePack[] {
-  return [...packs.imported, ...(packs.user.entities.length > 0 ? [packs.user] : [])];
-}
-
 /**
  * Check an imported file's contents. Returns the pack, or every problem found (each naming the
  * entity and field) so the reader can fix the file; nothing stored changes on failure.
@@ -70,41 +67,6 @@ export function checkImport(
     };
   }
   return result;
-}
-
-/** Add an imported pack, replacing an earlier import with the same id. */
-export function withImported(packs: ReaderPacks, pack: KnowledgePack): ReaderPacks {
-  return { ...packs, imported: [...packs.imported.filter((other) => other.id !== pack.id), pack] };
-}
-
-export function withoutImported(packs: ReaderPacks, id: string): ReaderPacks {
-  return { ...packs, imported: packs.imported.filter((pack) => pack.id !== id) };
-}
-
-/** Add or replace one of the reader's own entities, after validating it. */
-export function withUserEntity(
-  packs: ReaderPacks,
-  candidate: unknown,
-  now: number,
-): { ok: true; packs: ReaderPacks } | { ok: false; errors: string[] } {
-  const result = v.safeParse(Entity, candidate, { abortPipeEarly: true });
-  if (!result.success) {
-    return {
-      ok: false,
-      errors: result.issues.map((issue) => {
-        const field = (issue.path ?? []).map((item) => String(item.key)).join('.');
-        return field ? `field ${field}: ${issue.message}` : issue.message;
-      }),
-    };
-  }
-  const entity = result.output;
-  const entities = [...packs.user.entities.filter((other) => other.id !== entity.id), entity];
-  return { ok: true, packs: { ...packs, user: { ...packs.user, entities, version: String(now) } } };
-}
-
-export function withoutUserEntity(packs: ReaderPacks, id: string, now: number): ReaderPacks {
-  const entities = packs.user.entities.filter((entity) => entity.id !== id);
-  return { ...packs, user: { ...packs.user, entities, version: String(now) } };
 }
 
 /** An id for an entity the reader adds without a Wikidata id: `user:` and a slug of its name. */

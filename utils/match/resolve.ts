@@ -111,6 +111,11 @@ export class Resolver<K> {
     return released;
   }
 
+  /** Keys of the segments whose mentions still wait for their entity to be named in full. */
+  waitingKeys(): Set<K> {
+    return new Set(this.pending.map((item) => item.key));
+  }
+
   /** Forget waiting mentions whose segments are gone (removed from the page). */
   dropPending(isGone: (key: K) => boolean): void {
     this.pending = this.pending.filter((item) => !isGone(item.key));

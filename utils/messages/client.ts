@@ -1,10 +1,6 @@
-import type {
-  BackgroundProtocol,
-  ContentProtocol,
-  Envelope,
-  ProtocolMap,
-  Result,
-} from './protocol';
+import type { BackgroundProtocol } from './background-messages';
+import type { ContentProtocol } from './content-messages';
+import type { Envelope, ProtocolMap, Result } from './protocol';
 
 /** The one browser call a client needs (`runtime.sendMessage`, or `tabs.sendMessage` bound to a tab). */
 export type SendFn = (message: Envelope) => Promise<unknown>;
@@ -23,10 +19,16 @@ export async function request<P extends ProtocolMap, N extends keyof P & string>
       | Result<P[N]['response']>
       | undefined;
     if (answer && typeof answer === 'object' && 'ok' in answer) return answer;
-    return { ok: false, error: `No answer to ${name}` };
+    return { ok: false, errors: [`No answer to ${name}`] };
   } catch (error) {
-    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    return { ok: false, errors: [error instanceof Error ? error.message : String(error)] };
   }
+}
+
+/** The value of a result, or an error naming every problem. */
+export function unwrap<T>(result: Result<T>): T {
+  if (result.ok) return result.value;
+  throw new Error(result.errors.join('; '));
 }
 
 /** A message to the background. */

@@ -1,9 +1,7 @@
 import type { EntityKind } from '../knowledge/schema';
-import type { Matcher } from '../match/matcher';
-import { KIND_CODES } from '../match/matcher-data';
-import { type LocalContext, type MatchedSegment, Resolver } from '../match/resolve';
 import { type Mention, makeStaticRange } from './mention';
 import type { Painter } from './paint';
+import type { FoundMention } from './remote-matcher';
 import { isInsideSkipped, locate, SegmentWalker, type TextSegment } from './scan';
 import { Slice, type TaskStats } from './slices';
 import { ViewportTracker } from './viewport';
@@ -16,13 +14,18 @@ export interface PaintFilter {
 }
 
 export interface AnnotatorOptions {
-  matcher: Matcher;
+  /** Find the mentions in segments of text (the background does the matching). */
+  match(segments: readonly TextSegment[]): Promise<FoundMention[]>;
+  /** Forget segments still waiting to be matched in full (their blocks are being read again). */
+  forgetWaiting?(isGone: (segment: TextSegment) => boolean): void;
   painter: Painter;
   filter: PaintFilter;
   /** Is a block shown? Hidden blocks are skipped (and rescanned when they appear). */
   isVisible?: (block: Element) => boolean;
   /** Called after each batch that changed the mentions. */
   onChange?: () => void;
+  /** A scan failed (other than by its session ending): the packs changed, or a bug. */
+  onFailure?: (error: unknown) => void;
   /** `near` (default): paint only blocks near the viewport; `all`: paint everything at once. */
   paint?: 'near' | 'all';
   /** Where to record the length of each stretch of work (the 50 ms task budget). */
@@ -37,14 +40,19 @@ export interface EntityCount {
 
 /** Ranges registered per slice at most: Firefox needs ~2–3 ms per thousand. */
 const PAINT_CHUNK = 1500;
+/**
+ * Characters of text per batch sent to be matched: a small first batch, so the top of the page is
+ * marked soon, then larger ones, so a long page costs few round trips.
+ */
+const FIRST_BATCH = 32 * 1024;
+const BATCH = 128 * 1024;
 
 /**
- * The page's mentions: finds them (scan → match → resolve), keeps them per block and per text
- * node, paints them through a {@link Painter}, and replaces a block's mentions when it changes.
- * All work is sliced; `stop()` leaves the page exactly as it was.
+ * The page's mentions: finds them (scan, then matching in the background), keeps them per block
+ * and per text node, paints them through a {@link Painter}, and replaces a block's mentions when
+ * it changes. All work is sliced; the end of its session's signal leaves the page exactly as it was.
  */
 export class Annotator {
-  private readonly resolver: Resolver<TextSegment>;
   private readonly byBlock = new Map<Element, Mention[]>();
   private byNode = new WeakMap<Text, Mention[]>();
   private readonly painted = new Set<Mention>();
@@ -56,13 +64,14 @@ export class Annotator {
   constructor(
     private readonly doc: Document,
     private readonly options: AnnotatorOptions,
+    private readonly signal: AbortSignal,
   ) {
-    this.resolver = new Resolver(options.matcher.data);
     const win = doc.defaultView;
     this.viewport =
       win && options.paint !== 'all'
         ? new ViewportTracker(win, (entered, left) => this.viewportChanged(entered, left))
         : null;
+    signal.addEventListener('abort', () => this.stop(), { once: true });
   }
 
   /** Every mention found, in no particular order. */
@@ -98,10 +107,14 @@ export class Annotator {
   }
 
   /** Scan `roots` (the whole body at start, changed blocks later), replacing what they held. */
-  scan(roots: readonly Element[], signal?: AbortSignal): Promise<void> {
+  scan(roots: readonly Element[]): Promise<void> {
     // One scan at a time, in order: a rescan must not interleave with the scan before it.
-    const run = this.running.then(() => this.scanNow(roots, signal));
-    this.running = run.catch(reportFailure);
+    const run = this.running.then(() => this.scanNow(roots, this.signal));
+    this.running = run.catch((error: unknown) => {
+      if (error instanceof DOMException && error.name === 'AbortError') return;
+      if (this.options.onFailure) this.options.onFailure(error);
+      else console.warn('Backstory: a scan failed', error);
+    });
     return this.running;
   }
 
@@ -123,7 +136,6 @@ export class Annotator {
     if (gone.length > 0) {
       this.unpaint(gone);
       this.forgetEmpty(new Set(gone.map((mention) => mention.block)));
-      this.resolver.dropPending((segment) => !segment.block.isConnected);
       this.options.onChange?.();
     }
   }
@@ -137,7 +149,7 @@ export class Annotator {
   }
 
   /** Unpaint everything and forget it; the page is as it was before Backstory looked. */
-  stop(): void {
+  private stop(): void {
     this.viewport?.disconnect();
     this.options.painter.clear();
     this.byBlock.clear();
@@ -158,51 +170,48 @@ export class Annotator {
       }
     }
     if (old.length > 0) this.unpaint(old);
+    this.options.forgetWaiting?.((segment) =>
+      blocks.some((root) => root === segment.block || root.contains(segment.block)),
+    );
 
-    // Read and match everything first, observing context page-wide…
-    const found: { segment: MatchedSegment<TextSegment>; local: LocalContext }[] = [];
+    // Read the text in slices and send it to be matched in batches; paint each answer as it comes.
+    let batch: TextSegment[] = [];
+    let chars = 0;
+    let limit = FIRST_BATCH;
+    const flush = async () => {
+      if (batch.length === 0) return;
+      const sent = batch;
+      batch = [];
+      chars = 0;
+      limit = BATCH;
+      const found = await slice.wait(this.options.match(sent), signal);
+      const fresh = found
+        .filter(({ segment }) => segment.block.isConnected)
+        .map((mention) => this.toMention(mention));
+      await this.commit(fresh, slice, signal);
+    };
     const editable = this.doc.designMode === 'on';
     for (const root of blocks) {
       if (editable || isInsideSkipped(root)) continue;
       const walker = new SegmentWalker(root, this.options.isVisible);
-      for (let batch = walker.next(); batch; batch = walker.next()) {
-        for (const segment of batch) {
-          const raws = this.options.matcher.scan(segment.text);
-          if (raws.length > 0) {
-            const matched = { key: segment, text: segment.text, raws };
-            found.push({ segment: matched, local: this.resolver.observe(matched) });
-          }
-          // One huge text node comes as many segments at once: breathe between them.
-          await slice.breathe(signal);
+      for (let segments = walker.next(); segments; segments = walker.next()) {
+        for (const segment of segments) {
+          batch.push(segment);
+          chars += segment.text.length;
+          if (chars >= limit) await flush();
         }
         await slice.breathe(signal);
       }
     }
-    // …then decide and paint.
-    let fresh: Mention[] = [];
-    for (const { segment, local } of found) {
-      for (const match of this.resolver.decide(segment, local))
-        fresh.push(this.toMention(segment.key, match));
-      if (slice.spent) {
-        fresh = await this.commit(fresh, slice, signal);
-        await slice.breathe(signal);
-      }
-    }
-    for (const { key, match } of this.resolver.release()) {
-      if (key.block.isConnected) fresh.push(this.toMention(key, match));
-    }
-    await this.commit(fresh, slice, signal);
+    await flush();
     this.forgetEmpty(new Set(old.map((mention) => mention.block)));
     slice.finish();
     this.options.onChange?.();
   }
 
-  private toMention(
-    segment: TextSegment,
-    match: { start: number; end: number; entity: number },
-  ): Mention {
-    const start = locate(segment, match.start, false);
-    const end = locate(segment, match.end, true);
+  private toMention({ segment, start: from, end: to, entity }: FoundMention): Mention {
+    const start = locate(segment, from, false);
+    const end = locate(segment, to, true);
     const nodes: Text[] = [];
     let within = false;
     for (const piece of segment.pieces) {
@@ -211,8 +220,8 @@ export class Annotator {
       if (piece.node === end.node) break;
     }
     return {
-      entity: match.entity,
-      kind: KIND_CODES[this.options.matcher.data.entityKinds[match.entity] as number] as EntityKind,
+      entity: entity.ref,
+      kind: entity.kind,
       range: makeStaticRange(this.doc, {
         startContainer: start.node,
         startOffset: start.offset,
@@ -303,10 +312,4 @@ export class Annotator {
 function outermost(roots: readonly Element[]): Element[] {
   const unique = [...new Set(roots)].filter((root) => root.isConnected);
   return unique.filter((root) => !unique.some((other) => other !== root && other.contains(root)));
-}
-
-/** A stopped scan is normal; anything else is a bug worth a console line, never a broken page. */
-function reportFailure(error: unknown): void {
-  if (error instanceof DOMException && error.name === 'AbortError') return;
-  console.warn('Backstory: a scan failed', error);
 }

@@ -1,27 +1,37 @@
+import type { DateEvidence } from '../article-date/signals';
 import type { EntityKind } from '../knowledge/schema';
-import { Matcher } from '../match/matcher';
-import { KIND_CODES, type MatcherData } from '../match/matcher-data';
-import type { PageDiagnostics, PageSummary } from '../messages/protocol';
-import { isActiveOn, type Settings } from '../settings/settings';
+import type {
+  FoundEntity,
+  MatchAnswer,
+  PageConfig,
+  PageDiagnostics,
+  PageSummary,
+} from '../messages/protocol';
 import { Annotator, type PaintFilter } from './annotator';
 import { inDocumentOrder, mentionAtPoint, nextMention, revealMention } from './hit';
 import type { Mention } from './mention';
 import { HighlightPainter, highlightApiOf, type Painter, WrapperPainter } from './paint';
+import { type MatchBatch, RemoteMatcher, StaleMatcherError } from './remote-matcher';
 import { TaskStats } from './slices';
 import { PageWatcher } from './watch';
 
 /** What the controller needs from the extension; the content script passes the real ones. */
 export interface ControllerDeps {
   doc: Document;
-  /** The page's site, as settings rules see it (null: not a web page). */
+  /** The page's site (null: not a web page). */
   host: string | null;
-  readSettings(): Promise<Settings>;
-  watchSettings(listener: (settings: Settings) => void): () => void;
-  /** The compiled matcher for the current packs (asks the background to build it if missing). */
-  loadMatcher(): Promise<MatcherData>;
-  watchMatcher(listener: () => void): () => void;
-  /** Tell the background what the page mentions (badge). */
-  report(summary: PageSummary): void;
+  /** How to mark this page, decided by the background from settings, site and packs. */
+  config(): Promise<PageConfig>;
+  /** Call `listener` whenever settings or packs change, until `signal` ends. */
+  watchConfig(listener: () => void, signal: AbortSignal): void;
+  /** Match a batch of the page's text in the background. */
+  match(batch: MatchBatch): Promise<MatchAnswer>;
+  /** What the page says about its date, sent with a session's first batch. */
+  dateEvidence(): DateEvidence;
+  /** A fresh random session id. */
+  sessionId(): string;
+  /** Tell the background how many entities the page shows (badge). */
+  report(count: { active: boolean; entities: number }): void;
   /** Marking stopped (switched off): close whatever shows a mention. */
   onStop?: () => void;
 }
@@ -29,91 +39,99 @@ export interface ControllerDeps {
 /** How long a mention revealed from the popup stays flashed. */
 const FLASH_MS = 1600;
 
+/** Everything started for one stretch of marking; its signal's end tears all of it down. */
 interface Session {
   annotator: Annotator;
-  watcher: PageWatcher;
   painter: Painter;
+  remote: RemoteMatcher;
   abort: AbortController;
+  key: string;
 }
 
 /**
  * Backstory on one page: switches marking on and off as settings change, keeps the annotator
  * and the page watcher together for as long as marking is on, and answers the popup and the
- * keyboard commands. Everything it starts ends with `dispose()` or its lifetime signal.
+ * keyboard commands. Everything it starts ends with its lifetime signal.
  */
 export class PageController {
-  private settings: Settings | null = null;
-  private matcher: Matcher | null = null;
+  private config: PageConfig | null = null;
   private session: Session | null = null;
   private focused: Mention | null = null;
   /** How long Backstory's stretches of work on this page were (the 50 ms task budget). */
   readonly stats = new TaskStats();
+  private batches = 0;
+  private matchWaitMs = 0;
   /** Paused on this tab only (the keyboard command), whatever the settings say. */
   private pausedHere = false;
-  private readonly unsubscribe: (() => void)[] = [];
   private reportTimer: ReturnType<typeof setTimeout> | undefined;
   private flashTimer: ReturnType<typeof setTimeout> | undefined;
+  private applying: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly deps: ControllerDeps,
-    lifetime: AbortSignal,
+    private readonly lifetime: AbortSignal,
   ) {
-    lifetime.addEventListener('abort', () => this.dispose(), { once: true });
+    lifetime.addEventListener(
+      'abort',
+      () => {
+        this.stopSession();
+        clearTimeout(this.reportTimer);
+        clearTimeout(this.flashTimer);
+      },
+      { once: true },
+    );
   }
 
-  /** Read settings, and start marking if Backstory is on for this site. */
+  /** Ask how to mark the page, and start if Backstory is on here. */
   async start(): Promise<void> {
-    this.settings = await this.deps.readSettings();
-    this.unsubscribe.push(
-      this.deps.watchSettings((settings) => void this.apply(settings)),
-      this.deps.watchMatcher(() => void this.reloadMatcher()),
-    );
-    await this.apply(this.settings);
+    this.deps.watchConfig(() => void this.refresh(), this.lifetime);
+    await this.refresh();
   }
 
   /** Pause or resume marking on this tab only; returns whether the page is marked now. */
   async toggleHere(): Promise<boolean> {
     this.pausedHere = !this.pausedHere;
-    if (this.settings) await this.apply(this.settings);
+    await this.refresh();
     this.scheduleReport();
     return this.active;
   }
 
-  /** Diagnostics for tests and the curious: the longest task so far, and the page's mentions. */
+  /** Diagnostics for tests and the curious: the longest task so far, the whole cost, and the page's mentions. */
   diagnostics(): PageDiagnostics {
     const mentions = [...(this.session?.annotator.mentions() ?? [])].length;
-    const { longestMs, tasks, overBudget } = this.stats;
-    return { longestTaskMs: longestMs, tasks, overBudget, mentions, loadMs: this.loadMs };
+    const { longestMs, tasks, overBudget, busyMs } = this.stats;
+    return {
+      longestTaskMs: longestMs,
+      tasks,
+      overBudget,
+      busyMs,
+      mentions,
+      batches: this.batches,
+      matchWaitMs: this.matchWaitMs,
+    };
   }
-
-  /** How long turning the stored matcher back into arrays took (one task, once per page). */
-  loadMs = 0;
 
   /** Is the page being marked? */
   get active(): boolean {
     return this.session !== null;
   }
 
-  /** The entities on the page, for the popup and the badge. */
+  /** The entities on the page, for the popup. */
   summary(): PageSummary {
-    const active = this.session !== null;
-    const data = this.matcher?.data;
-    const entities =
-      active && data
-        ? this.session?.annotator.counts().map(({ entity, count }) => ({
-            id: data.entityIds[entity] as string,
-            name: data.entityNames[entity] as string,
-            kind: KIND_CODES[data.entityKinds[entity] as number] as EntityKind,
-            count,
-          }))
-        : [];
+    const session = this.session;
+    const entities = session
+      ? session.annotator.counts().flatMap(({ entity, count }) => {
+          const found = session.remote.entity(entity);
+          return found ? [{ id: found.id, name: found.name, kind: found.kind, count }] : [];
+        })
+      : [];
     const doc = this.deps.doc;
     return {
-      active,
+      active: session !== null,
       host: this.deps.host,
       url: doc.URL,
       title: doc.title,
-      entities: entities ?? [],
+      entities,
     };
   }
 
@@ -130,13 +148,14 @@ export class PageController {
     return next;
   }
 
-  /** Scroll to and focus the first mention of an entity. */
+  /** Scroll to and flash the first mention of an entity. */
   reveal(id: string): boolean {
     const session = this.session;
-    const entity = this.matcher?.data.entityIds.indexOf(id) ?? -1;
-    if (!session || entity < 0) return false;
+    if (!session) return false;
     const [first] = inDocumentOrder(
-      [...session.annotator.mentions()].filter((mention) => mention.entity === entity),
+      [...session.annotator.mentions()].filter(
+        (mention) => session.remote.entity(mention.entity)?.id === id,
+      ),
     );
     if (!first) return false;
     this.focus(first);
@@ -155,25 +174,9 @@ export class PageController {
     this.session?.painter.focus(mention);
   }
 
-  /** The annotator of the running session (hover cards hit-test through it). */
-  get annotator(): Annotator | null {
-    return this.session?.annotator ?? null;
-  }
-
-  /** Entity id of a mention. */
-  entityId(mention: Mention): string | null {
-    return this.matcher?.data.entityIds[mention.entity] ?? null;
-  }
-
-  /** Id, display name and kind of a mention's entity. */
-  describe(mention: Mention): { id: string; name: string; kind: EntityKind } | null {
-    const data = this.matcher?.data;
-    if (!data) return null;
-    return {
-      id: data.entityIds[mention.entity] as string,
-      name: data.entityNames[mention.entity] as string,
-      kind: KIND_CODES[data.entityKinds[mention.entity] as number] as EntityKind,
-    };
+  /** The entity a mention names: its id, display name and kind. */
+  describe(mention: Mention): FoundEntity | null {
+    return this.session?.remote.entity(mention.entity) ?? null;
   }
 
   /** The painted mention under a viewport point (hover cards). */
@@ -189,67 +192,87 @@ export class PageController {
     );
   }
 
-  dispose(): void {
-    for (const stop of this.unsubscribe.splice(0)) stop();
-    this.stopSession();
-    clearTimeout(this.reportTimer);
-    clearTimeout(this.flashTimer);
+  /** Ask the background how to mark the page again, and follow (one refresh at a time). */
+  private refresh(): Promise<void> {
+    const run = this.applying.then(async () => {
+      if (this.lifetime.aborted) return;
+      this.apply(await this.deps.config());
+    });
+    this.applying = run.catch((error: unknown) => {
+      if (!this.lifetime.aborted) console.warn('Backstory: could not apply settings', error);
+    });
+    return this.applying;
   }
 
-  private async apply(settings: Settings): Promise<void> {
-    const previous = this.settings;
-    this.settings = settings;
-    const shouldRun = isActiveOn(settings, this.deps.host) && !this.pausedHere;
-    if (!shouldRun) {
+  private apply(config: PageConfig): void {
+    const previous = this.config;
+    this.config = config;
+    if (!config.active || this.pausedHere) {
       if (this.session) {
         this.stopSession();
         this.scheduleReport();
       }
       return;
     }
-    if (!this.session) {
-      await this.startSession();
+    if (!this.session || this.session.key !== config.key) {
+      this.stopSession();
+      this.startSession(config);
       return;
     }
-    if (previous?.style !== settings.style) this.session.painter.setStyle(settings.style);
-    if (filterChanged(previous, settings)) this.session.annotator.setFilter(filterOf(settings));
+    if (previous?.style !== config.style) this.session.painter.setStyle(config.style);
+    if (filterChanged(previous, config)) this.session.annotator.setFilter(filterOf(config));
   }
 
-  private async startSession(): Promise<void> {
-    const settings = this.settings;
+  private startSession(config: PageConfig): void {
     const doc = this.deps.doc;
-    if (!settings || !doc.body) return;
-    if (!this.matcher) this.matcher = new Matcher(await this.deps.loadMatcher());
-    if (this.session || this.pausedHere || !isActiveOn(this.settings ?? settings, this.deps.host))
-      return;
+    if (!doc.body) return;
     const win = doc.defaultView as (Window & typeof globalThis) | null;
     const api = win ? highlightApiOf(win) : null;
     const painter = api
-      ? new HighlightPainter(api, settings.style)
-      : new WrapperPainter(settings.style);
+      ? new HighlightPainter(api, config.style)
+      : new WrapperPainter(config.style);
     const abort = new AbortController();
+    const signal = AbortSignal.any([abort.signal, this.lifetime]);
+    const remote = new RemoteMatcher(
+      (batch) => this.timedMatch(batch),
+      this.deps.sessionId(),
+      config.key,
+      this.deps.dateEvidence(),
+    );
     let watcher: PageWatcher | null = null;
-    const annotator = new Annotator(doc, {
-      matcher: this.matcher,
-      painter: api ? painter : withDomWriteGuard(painter, () => watcher?.discard()),
-      filter: filterOf(settings),
-      isVisible: (block) => watcher?.isVisible(block) ?? true,
-      onChange: () => this.scheduleReport(),
-      stats: this.stats,
-    });
+    const annotator = new Annotator(
+      doc,
+      {
+        match: (segments) => remote.match(segments),
+        forgetWaiting: (isGone) => remote.forgetWaiting(isGone),
+        painter: api ? painter : withDomWriteGuard(painter, () => watcher?.discard()),
+        filter: filterOf(config),
+        isVisible: (block) => watcher?.isVisible(block) ?? true,
+        onChange: () => this.scheduleReport(),
+        onFailure: (error) => {
+          // The packs changed under the page: ask again, and start over with the new ones.
+          if (error instanceof StaleMatcherError) void this.refresh();
+          else if (!this.lifetime.aborted) console.warn('Backstory: a scan failed', error);
+        },
+        stats: this.stats,
+      },
+      signal,
+    );
     watcher = new PageWatcher(
       doc,
       (changes) => {
         if (changes.removed) annotator.prune();
-        if (changes.blocks.length > 0) void annotator.scan(changes.blocks, abort.signal);
+        if (changes.blocks.length > 0) void annotator.scan(changes.blocks);
       },
       (node) => annotator.mentionsIn(node).length > 0,
+      signal,
     );
-    this.session = { annotator, watcher, painter, abort };
+    this.session = { annotator, painter, remote, abort, key: config.key };
     watcher.start();
-    await annotator.scan([doc.body], abort.signal);
+    void annotator.scan([doc.body]);
   }
 
+  /** End the session: one abort stops the annotator, the watcher and the painter together. */
   private stopSession(): void {
     const session = this.session;
     if (!session) return;
@@ -257,63 +280,53 @@ export class PageController {
     this.session = null;
     this.focused = null;
     session.abort.abort();
-    session.watcher.stop();
-    session.annotator.stop();
-    session.watcher.discard();
   }
 
-  private async reloadMatcher(): Promise<void> {
-    this.matcher = null;
-    if (!this.session) return;
-    this.stopSession();
-    await this.startSession();
+  private async timedMatch(batch: MatchBatch): Promise<MatchAnswer> {
+    const started = performance.now();
+    try {
+      return await this.deps.match(batch);
+    } finally {
+      this.batches++;
+      this.matchWaitMs += performance.now() - started;
+    }
   }
 
   private scheduleReport(): void {
     clearTimeout(this.reportTimer);
-    this.reportTimer = setTimeout(() => this.deps.report(this.summary()), 250);
+    this.reportTimer = setTimeout(() => {
+      const summary = this.summary();
+      this.deps.report({ active: summary.active, entities: summary.entities.length });
+    }, 250);
   }
 }
 
-function filterOf(settings: Settings): PaintFilter {
-  const kinds = new Set(
-    (Object.entries(settings.kinds) as [EntityKind, boolean][])
-      .filter(([, on]) => on)
-      .map(([kind]) => kind),
-  );
-  return { kinds, firstMentionOnly: settings.firstMentionOnly };
+function filterOf(config: PageConfig): PaintFilter {
+  return { kinds: new Set<EntityKind>(config.kinds), firstMentionOnly: config.firstMentionOnly };
 }
 
-function filterChanged(a: Settings | null, b: Settings): boolean {
+function filterChanged(a: PageConfig | null, b: PageConfig): boolean {
   return (
     !a ||
     a.firstMentionOnly !== b.firstMentionOnly ||
-    JSON.stringify(a.kinds) !== JSON.stringify(b.kinds)
+    a.kinds.length !== b.kinds.length ||
+    a.kinds.some((kind) => !b.kinds.includes(kind))
   );
 }
 
 /** The wrapper painter writes to the DOM; its own writes must not look like page changes. */
 function withDomWriteGuard(painter: Painter, afterWrite: () => void): Painter {
+  const guarded =
+    <A extends unknown[]>(write: (...args: A) => void) =>
+    (...args: A) => {
+      write(...args);
+      afterWrite();
+    };
   return {
-    add: (mentions) => {
-      painter.add(mentions);
-      afterWrite();
-    },
-    remove: (mentions) => {
-      painter.remove(mentions);
-      afterWrite();
-    },
-    focus: (mention) => {
-      painter.focus(mention);
-      afterWrite();
-    },
-    setStyle: (style) => {
-      painter.setStyle(style);
-      afterWrite();
-    },
-    clear: () => {
-      painter.clear();
-      afterWrite();
-    },
+    add: guarded((mentions) => painter.add(mentions)),
+    remove: guarded((mentions) => painter.remove(mentions)),
+    focus: guarded((mention) => painter.focus(mention)),
+    setStyle: guarded((style) => painter.setStyle(style)),
+    clear: guarded(() => painter.clear()),
   };
 }

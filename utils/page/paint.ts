@@ -1,9 +1,5 @@
-import type { EntityKind } from '../knowledge/schema';
+import type { HighlightStyle } from './highlight-styles';
 import type { Mention } from './mention';
-
-/** How marks look; each style has its own `::highlight()` rules in `highlights.css`. */
-export const HIGHLIGHT_STYLES = ['underline', 'background', 'subtle'] as const;
-export type HighlightStyle = (typeof HIGHLIGHT_STYLES)[number];
 
 /** Paints and unpaints mentions. Two implementations: CSS highlights, and wrappers where those are missing. */
 export interface Painter {
@@ -16,9 +12,13 @@ export interface Painter {
   clear(): void;
 }
 
-/** The name of the highlight that paints one kind in one style. */
-export function highlightName(style: HighlightStyle, kind: EntityKind): string {
-  return `backstory-${style}-${kind}`;
+/**
+ * The name of the highlight that paints every mark in one style. `CSS.highlights` is shared with
+ * the page, so a name says nothing about what was recognised: not the entity, not its kind, not
+ * whether it is one of the reader's own.
+ */
+export function highlightName(style: HighlightStyle): string {
+  return `backstory-${style}`;
 }
 export const FOCUS_HIGHLIGHT = 'backstory-focus';
 
@@ -38,27 +38,29 @@ export function highlightApiOf(win: Window & typeof globalThis): HighlightApi | 
 
 /**
  * Paints with the CSS Custom Highlight API: ranges are registered, nothing in the DOM changes,
- * and `clear()` unregisters them. One highlight per kind, so each kind is styled on its own.
+ * and `clear()` unregisters them. One highlight for every mark, named only by style.
  */
 export class HighlightPainter implements Painter {
-  private readonly byKind = new Map<EntityKind, Highlight>();
+  private readonly marks: Highlight;
   private readonly focused: Highlight;
 
   constructor(
     private readonly api: HighlightApi,
     private style: HighlightStyle,
   ) {
+    this.marks = api.create();
     this.focused = api.create();
     this.focused.priority = 1;
   }
 
   add(mentions: readonly Mention[]): void {
-    for (const mention of mentions) this.highlightFor(mention.kind).add(mention.range);
+    for (const mention of mentions) this.marks.add(mention.range);
+    if (this.marks.size > 0) this.api.registry.set(highlightName(this.style), this.marks);
   }
 
   remove(mentions: readonly Mention[]): void {
     for (const mention of mentions) {
-      this.byKind.get(mention.kind)?.delete(mention.range);
+      this.marks.delete(mention.range);
       this.focused.delete(mention.range);
     }
   }
@@ -72,30 +74,15 @@ export class HighlightPainter implements Painter {
 
   setStyle(style: HighlightStyle): void {
     if (style === this.style) return;
-    for (const [kind, highlight] of this.byKind) {
-      this.api.registry.delete(highlightName(this.style, kind));
-      this.api.registry.set(highlightName(style, kind), highlight);
-    }
+    this.api.registry.delete(highlightName(this.style));
     this.style = style;
+    if (this.marks.size > 0) this.api.registry.set(highlightName(style), this.marks);
   }
 
   clear(): void {
-    for (const [kind, highlight] of this.byKind) {
-      highlight.clear();
-      this.api.registry.delete(highlightName(this.style, kind));
-    }
-    this.byKind.clear();
+    this.marks.clear();
+    this.api.registry.delete(highlightName(this.style));
     this.focus(null);
-  }
-
-  private highlightFor(kind: EntityKind): Highlight {
-    let highlight = this.byKind.get(kind);
-    if (!highlight) {
-      highlight = this.api.create();
-      this.byKind.set(kind, highlight);
-      this.api.registry.set(highlightName(this.style, kind), highlight);
-    }
-    return highlight;
   }
 }
 
@@ -137,7 +124,6 @@ export class WrapperPainter implements Painter {
         if (span.to < node.data.length) record.inserted.push(node.splitText(span.to));
         const middle = node.splitText(span.from);
         const mark = node.ownerDocument.createElement(WRAPPER_TAG);
-        mark.setAttribute('data-kind', span.mention.kind);
         mark.setAttribute('data-style', this.style);
         middle.replaceWith(mark);
         mark.append(middle);

@@ -23,9 +23,12 @@ export class TaskStats {
   tasks = 0;
   /** Stretches over the 50 ms long-task line (a slice overrun, or a garbage collection inside one). */
   overBudget = 0;
+  /** All the stretches together: Backstory's whole cost on the page's thread. */
+  busyMs = 0;
 
   record(ms: number): void {
     this.tasks++;
+    this.busyMs += ms;
     if (ms > this.longestMs) this.longestMs = ms;
     if (ms > 50) this.overBudget++;
   }
@@ -52,6 +55,19 @@ export class Slice {
   /** Has this slice used its time? */
   get spent(): boolean {
     return performance.now() >= this.end;
+  }
+
+  /**
+   * Wait for something off the page's thread (the background matching a batch): the stretch so
+   * far is recorded, the page runs meanwhile, and a new stretch starts when the answer comes.
+   */
+  async wait<T>(work: Promise<T>, signal?: AbortSignal): Promise<T> {
+    this.stats?.record(performance.now() - this.started);
+    const value = await work;
+    if (signal?.aborted) throw signal.reason ?? new DOMException('Aborted', 'AbortError');
+    this.started = performance.now();
+    this.end = this.started + this.ms;
+    return value;
   }
 
   /** Yield to the page if the slice is spent (or `force`), then start a new one. */

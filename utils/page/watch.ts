@@ -70,12 +70,14 @@ export class PageWatcher {
   constructor(
     private readonly doc: Document,
     private readonly onChanges: (changes: PageChanges) => void,
-    private readonly holdsMentions: (node: Text) => boolean = () => false,
+    private readonly holdsMentions: (node: Text) => boolean,
+    signal: AbortSignal,
   ) {
     const ObserverClass =
       (doc.defaultView as (Window & typeof globalThis) | null)?.MutationObserver ??
       MutationObserver;
     this.observer = new ObserverClass((records) => this.collect(records));
+    signal.addEventListener('abort', () => this.stop(), { once: true });
   }
 
   start(): void {
@@ -88,7 +90,8 @@ export class PageWatcher {
     });
   }
 
-  stop(): void {
+  /** Stop watching (the session's end; called by its signal). */
+  private stop(): void {
     this.observer.disconnect();
     this.cancelIdle?.();
     this.cancelIdle = null;

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { ENTITY_KINDS, type EntityKind } from '../knowledge/schema';
-import { HIGHLIGHT_STYLES } from '../page/paint';
+import { HIGHLIGHT_STYLES } from '../page/highlight-styles';
+import { covers } from './site';
 
 /** Host names as the reader types them in lists: `example.com`, `news.example.co.uk`. */
 const Host = v.pipe(v.string(), v.trim(), v.toLowerCase(), v.regex(/^[a-z0-9.-]{1,253}$/));
@@ -24,6 +25,10 @@ export const SettingsSchema = v.object({
   allowedSites: v.pipe(v.array(Host), v.maxLength(2000)),
   /** Stop recording the reading history (what is recorded stays until cleared). */
   historyPaused: v.boolean(),
+  /** Sites whose pages never enter the reading history. */
+  historyExcludedSites: v.pipe(v.array(Host), v.maxLength(2000)),
+  /** Mark the reader's own entities (a page can see which words are marked, never why). */
+  markOwnEntities: v.boolean(),
 });
 
 export type Settings = v.InferOutput<typeof SettingsSchema>;
@@ -37,6 +42,8 @@ export const DEFAULT_SETTINGS: Settings = {
   blockedSites: [],
   allowedSites: [],
   historyPaused: false,
+  historyExcludedSites: [],
+  markOwnEntities: true,
 };
 
 /**
@@ -63,23 +70,6 @@ export function parseSettings(raw: unknown): { settings: Settings; warning?: str
   };
 }
 
-/** The host a site rule uses for a URL (`www.` dropped), or null for pages that are not web pages. */
-export function siteOf(url: string): string | null {
-  try {
-    const { protocol, hostname } = new URL(url);
-    if (protocol !== 'http:' && protocol !== 'https:') return null;
-    return hostname.replace(/^www\./, '').toLowerCase();
-  } catch {
-    return null;
-  }
-}
-
-/** Does a site rule cover this host (the host itself or a subdomain of it)? */
-function covers(rule: string, host: string): boolean {
-  const site = rule.replace(/^www\./, '');
-  return host === site || host.endsWith(`.${site}`);
-}
-
 /** Should Backstory mark pages on this site? */
 export function isActiveOn(settings: Settings, host: string | null): boolean {
   if (!settings.enabled || host === null) return false;
@@ -102,3 +92,5 @@ export function withSite(settings: Settings, host: string, on: boolean): Setting
     blockedSites: on ? without(settings.blockedSites) : [...without(settings.blockedSites), host],
   };
 }
+
+export { covers, siteOf } from './site';

@@ -2,7 +2,7 @@ import { storage } from '@wxt-dev/storage';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from './settings';
 
 /** The settings item's current version; each bump has a migration below. */
-export const SETTINGS_VERSION = 2;
+export const SETTINGS_VERSION = 3;
 
 /**
  * How stored settings of earlier versions become today's. Migrations run once, in order, when a
@@ -12,6 +12,8 @@ export const SETTINGS_VERSION = 2;
 export const SETTINGS_MIGRATIONS: Record<number, (old: unknown) => unknown> = {
   // v2 added the reading history, and with it the switch to pause it.
   2: (old) => (isRecord(old) ? { ...old, historyPaused: false } : old),
+  // v3: sites kept out of the history, and the choice not to mark one's own entities.
+  3: (old) => (isRecord(old) ? { ...old, historyExcludedSites: [], markOwnEntities: true } : old),
 };
 
 function isRecord(value: unknown): value is Record<string, unknown> {

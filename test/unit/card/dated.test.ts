@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { ArticleDate } from '@/utils/article-date/choose';
 import { factsAt, splitTimeline, startKey } from '@/utils/card/dated';
 import { buildCard } from '@/utils/card/view-model';
 import type { Fact } from '@/utils/knowledge/schema';
-import type { ArticleDate } from '@/utils/article-date/choose';
 import { entity } from '../../support/entities';
 
 const ASSAD_FACTS: Fact[] = [

@@ -2,12 +2,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ENTITY_KINDS } from '@/utils/knowledge/schema';
-import { compileMatcher } from '@/utils/match/compile';
-import { Matcher } from '@/utils/match/matcher';
 import { Annotator } from '@/utils/page/annotator';
-import { type HighlightApi, HighlightPainter, WrapperPainter } from '@/utils/page/paint';
+import {
+  type HighlightApi,
+  HighlightPainter,
+  type Painter,
+  WrapperPainter,
+} from '@/utils/page/paint';
 import { articleBody, attachShadows } from '../../support/dom-arbitrary';
 import { TEST_ENTITIES } from '../../support/entities';
+import { localMatching } from '../../support/local-matching';
 
 /** Cases per property: small in CI, larger on demand (BACKSTORY_FUZZ_RUNS=5000 npm run test:unit). */
 const RUNS = Number(process.env.BACKSTORY_FUZZ_RUNS ?? 300);
@@ -15,8 +19,20 @@ const SEED = Number(process.env.BACKSTORY_FUZZ_SEED ?? 20261125);
 /** Time for a property: a few milliseconds a case, generously. */
 const TIMEOUT = 10_000 + RUNS * 25;
 
-const matcher = new Matcher(compileMatcher(TEST_ENTITIES).data);
+const local = localMatching(TEST_ENTITIES);
 const filter = { kinds: new Set(ENTITY_KINDS), firstMentionOnly: false };
+
+/** An annotator over the whole document through a fresh page session; `stop` ends the session. */
+function annotate(painter: Painter) {
+  const { remote: _remote, ...matching } = local.matching();
+  const session = new AbortController();
+  const annotator = new Annotator(
+    document,
+    { ...matching, painter, filter, paint: 'all' },
+    session.signal,
+  );
+  return { annotator, stop: () => session.abort() };
+}
 
 /** Everything a reader or a script could see: light DOM, shadow roots, field values. */
 function serialise(doc: Document): string {
@@ -59,12 +75,7 @@ describe('paint then clear leaves the page exactly as it was (property)', () => 
           attachShadows(document);
           const before = serialise(document);
           const nodes = textNodes(document);
-          const annotator = new Annotator(document, {
-            matcher,
-            painter: new WrapperPainter('underline'),
-            filter,
-            paint: 'all',
-          });
+          const { annotator, stop } = annotate(new WrapperPainter('underline'));
           await annotator.scan([document.body]);
           // While painted, fields and editors are untouched.
           for (const field of document.querySelectorAll(
@@ -72,7 +83,7 @@ describe('paint then clear leaves the page exactly as it was (property)', () => 
           )) {
             expect(field.querySelector('backstory-mark')).toBeNull();
           }
-          annotator.stop();
+          stop();
           expect(serialise(document)).toBe(before);
           for (const [node, data] of nodes) {
             expect(node.isConnected).toBe(true);
@@ -94,15 +105,10 @@ describe('paint then clear leaves the page exactly as it was (property)', () => 
           attachShadows(document);
           const before = serialise(document);
           const { api, count } = fakeHighlights();
-          const annotator = new Annotator(document, {
-            matcher,
-            painter: new HighlightPainter(api, 'underline'),
-            filter,
-            paint: 'all',
-          });
+          const { annotator, stop } = annotate(new HighlightPainter(api, 'underline'));
           await annotator.scan([document.body]);
           expect(serialise(document)).toBe(before);
-          annotator.stop();
+          stop();
           expect(count()).toBe(0);
           expect(serialise(document)).toBe(before);
         }),
@@ -116,12 +122,7 @@ describe('paint then clear leaves the page exactly as it was (property)', () => 
     document.body.innerHTML =
       '<p><b>Bash</b><i>ar al</i>-<span>Assad</span> and <em>Dar</em>aa</p>';
     const { api, count } = fakeHighlights();
-    const annotator = new Annotator(document, {
-      matcher,
-      painter: new HighlightPainter(api, 'underline'),
-      filter,
-      paint: 'all',
-    });
+    const { annotator } = annotate(new HighlightPainter(api, 'underline'));
     await annotator.scan([document.body]);
     expect(count()).toBe(2);
   });

@@ -90,7 +90,7 @@ describe('LOCATOR_CSS', () => {
     for (const name of ['country', 'neighbour', 'place', 'capital', 'label', 'sea']) {
       expect(LOCATOR_CSS).toContain(`.locator__${name}`);
     }
-    expect(LOCATOR_CSS).toContain('@media (prefers-color-scheme: dark)');
+    expect(LOCATOR_CSS).toContain('[data-scheme="dark"] .locator');
     // Colours live only in custom properties (and system colours), so a host can retune them.
     const rules = LOCATOR_CSS.replace(/--locator-[\w-]+:\s*#[0-9a-f]+;/gi, '');
     expect(rules).not.toMatch(/#[0-9a-f]{3,8}\b/i);

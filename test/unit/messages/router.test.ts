@@ -1,23 +1,22 @@
 import { describe, expect, it, vi } from 'vitest';
+import { BACKGROUND_MESSAGES, type BackgroundProtocol } from '@/utils/messages/background-messages';
 import { askBackground } from '@/utils/messages/client';
-import {
-  BACKGROUND_SENDERS,
-  type BackgroundProtocol,
-  type Envelope,
-} from '@/utils/messages/protocol';
-import { createRouter, type Handlers } from '@/utils/messages/router';
+import type { Envelope } from '@/utils/messages/protocol';
+import { createRouter, type Handlers, ProblemsError } from '@/utils/messages/router';
+import { type SenderInfo, senderRole } from '@/utils/messages/sender';
 
 const OWN_ID = 'backstory-test';
-const ORIGIN = 'chrome-extension://backstory-test/';
-const contentSender = { id: OWN_ID, url: 'https://news.example/a', tab: { id: 7 } };
-const popupSender = { id: OWN_ID, url: `${ORIGIN}popup.html` };
+const ORIGIN = 'chrome-extension://backstory-test';
+const contentSender = { id: OWN_ID, url: 'https://news.example/a', tab: { id: 7 }, frameId: 0 };
+const popupSender = { id: OWN_ID, url: `${ORIGIN}/popup.html` };
+const cardSender = { id: OWN_ID, url: `${ORIGIN}/card.html`, tab: { id: 7 } };
 
-/** Every background message answered by a mock; the ones under test answer for real. */
+/** Every background message answered by a stub: the router, not the handlers, is under test. */
 function stubHandlers(
   overrides: Partial<Handlers<BackgroundProtocol>> = {},
 ): Handlers<BackgroundProtocol> {
   const stubs = Object.fromEntries(
-    Object.keys(BACKGROUND_SENDERS).map((name) => [name, vi.fn(() => null)]),
+    Object.keys(BACKGROUND_MESSAGES).map((name) => [name, vi.fn(() => null)]),
   );
   return { ...stubs, ...overrides } as unknown as Handlers<BackgroundProtocol>;
 }
@@ -32,26 +31,40 @@ const HISTORY = [
   },
 ];
 
-function makeRouter() {
+function makeRouter(overrides: Partial<Handlers<BackgroundProtocol>> = {}) {
   const handlers = stubHandlers({
-    'page:summary': vi.fn(() => ({ ok: true as const })),
+    'page:count': vi.fn(() => ({ ok: true as const })),
     'history:list': vi.fn(() => HISTORY),
+    ...overrides,
   });
-  return {
-    handlers,
-    route: createRouter<BackgroundProtocol>(handlers, BACKGROUND_SENDERS, OWN_ID, ORIGIN),
-  };
+  return { handlers, route: createRouter(handlers, BACKGROUND_MESSAGES, OWN_ID) };
 }
 
 const envelope = (name: string, payload: unknown) => ({ backstory: 1, name, payload }) as Envelope;
 
-const summary = {
-  active: true,
-  host: 'news.example',
-  url: 'https://news.example/a',
-  title: 'A',
-  entities: [],
-};
+describe('sender roles', () => {
+  it('tells content scripts, card frames and our own pages apart, and trusts nothing else', () => {
+    expect(senderRole(contentSender, OWN_ID)).toBe('content');
+    expect(senderRole(popupSender, OWN_ID)).toBe('extension-page');
+    expect(senderRole(cardSender, OWN_ID)).toBe('card');
+    // Chrome serves the card frame under a per-session id; the scheme and path decide.
+    expect(
+      senderRole({ ...cardSender, url: 'chrome-extension://0f1e2d3c-aaaa/card.html' }, OWN_ID),
+    ).toBe('card');
+    expect(senderRole({ ...cardSender, url: 'moz-extension://uuid/card.html' }, OWN_ID)).toBe(
+      'card',
+    );
+    const cases: SenderInfo[] = [
+      { ...contentSender, id: 'someone-else' },
+      { ...contentSender, frameId: 3 },
+      { id: OWN_ID, url: 'https://news.example/a' },
+      { id: OWN_ID },
+      { ...cardSender, tab: undefined },
+      { id: OWN_ID, url: 'not a url', tab: { id: 1 } },
+    ];
+    for (const sender of cases) expect(senderRole(sender, OWN_ID)).toBeNull();
+  });
+});
 
 describe('message router', () => {
   it('answers an allowed sender with an ok result', async () => {
@@ -60,42 +73,71 @@ describe('message router', () => {
       ok: true,
       value: HISTORY,
     });
-    await expect(route(envelope('page:summary', summary), contentSender)).resolves.toEqual({
-      ok: true,
-      value: { ok: true },
-    });
+    await expect(
+      route(envelope('page:count', { active: true, entities: 2 }), contentSender),
+    ).resolves.toEqual({ ok: true, value: { ok: true } });
   });
 
-  it('refuses a content script asking for what only extension pages may ask', async () => {
-    const { route, handlers } = makeRouter();
-    const answer = await route(envelope('history:list', {}), contentSender);
-    expect(answer).toEqual({ ok: false, error: 'history:list is not allowed from this sender' });
-    expect(handlers['history:list']).not.toHaveBeenCalled();
-  });
-
-  it('never lets a content script change packs, entities or the history', async () => {
+  it('refuses a content script asking for what only extension pages or card frames may ask', async () => {
     const { route, handlers } = makeRouter();
     for (const name of [
+      'history:list',
       'packs:import',
       'packs:remove',
       'user:save',
       'user:delete',
       'history:clear',
+      'card:data',
+      'card:hello',
+      'map:locator',
     ]) {
       const answer = await route(envelope(name, {}), contentSender);
-      expect(answer).toEqual({ ok: false, error: `${name} is not allowed from this sender` });
+      expect(answer).toEqual({ ok: false, errors: [`${name} is not allowed from this sender`] });
       expect(handlers[name as keyof typeof handlers]).not.toHaveBeenCalled();
     }
   });
 
+  it('gives a card frame only what a card needs', async () => {
+    const { route } = makeRouter();
+    for (const name of ['page:match', 'page:read', 'history:list', 'packs:list', 'user:save'])
+      expect(await route(envelope(name, {}), cardSender)).toMatchObject({ ok: false });
+    expect(await route(envelope('card:hello', {}), cardSender)).toMatchObject({ ok: true });
+  });
+
+  it('checks every payload against its schema before a handler sees it', async () => {
+    const { route, handlers } = makeRouter();
+    const bad = await route(envelope('page:count', { active: 'yes', entities: -1 }), contentSender);
+    expect(bad).toEqual({
+      ok: false,
+      errors: [
+        expect.stringMatching(/^page:count active: /),
+        expect.stringMatching(/^page:count entities: /),
+      ],
+    });
+    const extra = await route(envelope('history:list', { limit: 5, evil: true }), popupSender);
+    expect(extra).toMatchObject({ ok: false });
+    const huge = await route(
+      envelope('page:match', {
+        session: 'session-1-abcdef',
+        key: 'k',
+        ids: [0],
+        texts: ['x'.repeat(600_000)],
+      }),
+      contentSender,
+    );
+    expect(huge).toEqual({ ok: false, errors: ['page:match: Batch too large'] });
+    expect(handlers['page:count']).not.toHaveBeenCalled();
+    expect(handlers['page:match']).not.toHaveBeenCalled();
+  });
+
   it('ignores other extensions entirely', async () => {
     const { route, handlers } = makeRouter();
-    const answer = await route(envelope('page:summary', summary), {
+    const answer = await route(envelope('page:count', { active: true, entities: 1 }), {
       ...contentSender,
       id: 'someone-else',
     });
     expect(answer).toMatchObject({ ok: false });
-    expect(handlers['page:summary']).not.toHaveBeenCalled();
+    expect(handlers['page:count']).not.toHaveBeenCalled();
   });
 
   it('leaves messages that are not ours to other listeners', () => {
@@ -104,20 +146,21 @@ describe('message router', () => {
     expect(route(envelope('no:such', {}), popupSender)).toBeUndefined();
   });
 
-  it('turns a throwing handler into an error result', async () => {
-    const route = createRouter<BackgroundProtocol>(
-      stubHandlers({
-        'page:summary': () => {
-          throw new Error('storage is gone');
-        },
-      }),
-      BACKGROUND_SENDERS,
-      OWN_ID,
-      ORIGIN,
-    );
-    await expect(route(envelope('page:summary', summary), contentSender)).resolves.toEqual({
+  it('turns a throwing handler into an error result, keeping every problem it lists', async () => {
+    const { route } = makeRouter({
+      'page:count': () => {
+        throw new Error('storage is gone');
+      },
+      'user:save': () => {
+        throw new ProblemsError(['field name: too long', 'field kind: unknown']);
+      },
+    });
+    await expect(
+      route(envelope('page:count', { active: true, entities: 1 }), contentSender),
+    ).resolves.toEqual({ ok: false, errors: ['storage is gone'] });
+    await expect(route(envelope('user:save', { entity: {} }), popupSender)).resolves.toEqual({
       ok: false,
-      error: 'storage is gone',
+      errors: ['field name: too long', 'field kind: unknown'],
     });
   });
 });
@@ -132,7 +175,7 @@ describe('message client', () => {
   it('reports a background that does not answer', async () => {
     await expect(askBackground(async () => undefined, 'history:list', {})).resolves.toEqual({
       ok: false,
-      error: 'No answer to history:list',
+      errors: ['No answer to history:list'],
     });
     await expect(
       askBackground(
@@ -142,6 +185,6 @@ describe('message client', () => {
         'history:list',
         {},
       ),
-    ).resolves.toEqual({ ok: false, error: 'Receiving end does not exist.' });
+    ).resolves.toEqual({ ok: false, errors: ['Receiving end does not exist.'] });
   });
 });

@@ -24,20 +24,24 @@ describe('settings in storage', () => {
     expect(await readSettings()).toEqual(DEFAULT_SETTINGS);
   });
 
-  it('migrates version 1 settings (before the reading history) to version 2', async () => {
+  it('migrates version 1 settings (before the reading history) to version 3', async () => {
     const v1 = {
       ...DEFAULT_SETTINGS,
       style: 'background',
       blockedSites: ['example.com'],
     } as Record<string, unknown>;
     delete v1.historyPaused;
+    delete v1.historyExcludedSites;
+    delete v1.markOwnEntities;
     await fakeBrowser.storage.sync.set({ settings: v1, settings$: { v: 1 } });
     const settings = await readSettings();
     expect(settings.historyPaused).toBe(false);
     expect(settings.style).toBe('background');
     expect(settings.blockedSites).toEqual(['example.com']);
+    expect(settings.historyExcludedSites).toEqual([]);
+    expect(settings.markOwnEntities).toBe(true);
     const stored = await fakeBrowser.storage.sync.get(['settings', 'settings$']);
-    expect(stored.settings$).toEqual({ v: 2 });
+    expect(stored.settings$).toEqual({ v: 3 });
   });
 
   it('falls back to defaults, field by field, for a corrupt value, with a warning', async () => {

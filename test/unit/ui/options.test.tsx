@@ -1,85 +1,46 @@
 // @vitest-environment happy-dom
+
+import { Blob as NodeBlob } from 'node:buffer';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { OptionsContainer, type OptionsDeps } from '@/components/OptionsContainer';
-import type { Entity } from '@/utils/knowledge/schema';
-import {
-  checkImport,
-  emptyUserPack,
-  type ReaderPacks,
-  withImported,
-  withUserEntity,
-} from '@/utils/knowledge/user-packs';
-import type { PacksOverview } from '@/utils/messages/protocol';
-import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings/settings';
+import { USER_PACK_ID } from '@/utils/knowledge/user-packs';
 import { axeViolations } from '../../support/axe';
+import { builtInPack, inProcessBackground } from '../../support/background';
 
-afterEach(cleanup);
+let background = inProcessBackground(builtInPack([], '2026.11.25+abc'));
+afterEach(async () => {
+  cleanup();
+  await background.close();
+  background = inProcessBackground(builtInPack([], '2026.11.25+abc'));
+});
 
-/** A background stand-in that keeps reader packs with the real pack functions. */
-function fakeBackground() {
-  let packs: ReaderPacks = { imported: [], user: emptyUserPack() };
-  let settings: Settings = structuredClone(DEFAULT_SETTINGS);
-  let history = [
-    { url: 'https://a.example/1', title: 'One', site: 'a.example', entities: ['Q1'], visitedAt: 1 },
-  ];
-  const overview = (): PacksOverview => ({
-    builtIn: {
-      id: 'backstory.default',
-      name: 'Backstory default pack',
-      version: '2026.11.25+abc',
-      entities: 2025,
-      sources: [{ title: 'GeoNames', licence: 'CC BY 4.0' }],
-    },
-    imported: packs.imported.map((pack) => ({
-      id: pack.id,
-      name: pack.name,
-      version: pack.version,
-      entities: pack.entities.length,
-      sources: [],
-    })),
-    user: packs.user.entities,
-    warnings: [],
+/** The options page wired to the real background (in this process), as the extension wires it. */
+async function options() {
+  await background.history.record({
+    url: 'https://a.example/1',
+    title: 'One',
+    site: 'a.example',
+    entities: ['Q1'],
+    visitedAt: 1,
   });
   const downloads: string[] = [];
   const deps: OptionsDeps = {
     version: '0.1.0',
-    readSettings: async () => settings,
-    writeSettings: async (next) => {
-      settings = next;
-    },
+    readSettings: async () => background.settings(),
+    writeSettings: async (next) => background.setSettings(next),
     watchSettings: () => () => {},
     download: (name, contents) => downloads.push(`${name}:${contents}`),
-    ask: (async (name: string, payload: Record<string, unknown>) => {
-      switch (name) {
-        case 'packs:list':
-          return { ok: true, value: overview() };
-        case 'packs:import': {
-          const checked = checkImport(payload.data);
-          if (!checked.ok) return { ok: false, error: checked.errors.join('\n') };
-          packs = withImported(packs, checked.pack);
-          return {
-            ok: true,
-            value: { name: checked.pack.name, entities: checked.pack.entities.length },
-          };
-        }
-        case 'user:save': {
-          const result = withUserEntity(packs, payload.entity, 1);
-          if (!result.ok) return { ok: false, error: result.errors.join('\n') };
-          packs = result.packs;
-          return { ok: true, value: { id: (payload.entity as Entity).id } };
-        }
-        case 'history:list':
-          return { ok: true, value: history };
-        case 'history:clear':
-          history = [];
-          return { ok: true, value: { cleared: 1 } };
-        default:
-          return { ok: true, value: { removed: true } };
-      }
-    }) as OptionsDeps['ask'],
+    ask: (name, payload) => background.ask(name, payload),
+    // The page stages the file in IndexedDB; Node's Blob stands in for the browser's there.
+    stage: async (file) => {
+      const key = `import-${crypto.randomUUID()}`;
+      await background.store.stage(new NodeBlob([await file.text()]) as unknown as Blob, key);
+      return key;
+    },
   };
-  return { deps, packs: () => packs, settings: () => settings, downloads };
+  const userEntities = async () => background.store.packEntities(USER_PACK_ID);
+  return { deps, downloads, userEntities };
 }
 
 const file = (contents: string) => new File([contents], 'pack.json', { type: 'application/json' });
@@ -92,7 +53,7 @@ async function chooseFile(contents: string) {
 
 describe('options page', () => {
   it('shows the built-in pack and its sources', async () => {
-    const { deps } = fakeBackground();
+    const { deps } = await options();
     render(<OptionsContainer deps={deps} />);
     expect(
       await screen.findByText(/Built-in pack: Backstory default pack, version 2026.11.25\+abc/),
@@ -101,8 +62,8 @@ describe('options page', () => {
   });
 
   it('names the entity and field of an invalid import, and keeps the packs already there', async () => {
-    const bg = fakeBackground();
-    render(<OptionsContainer deps={bg.deps} />);
+    const { deps } = await options();
+    render(<OptionsContainer deps={deps} />);
     await screen.findByText(/Built-in pack/);
     const good = {
       format: 'backstory-pack',
@@ -132,14 +93,16 @@ describe('options page', () => {
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('nothing changed');
     expect(alert.textContent).toContain('entity Q2 (B), field kind');
-    expect(bg.packs().imported.map((pack) => pack.id)).toEqual(['test.good']);
+    expect((await background.packs.overview()).imported.map((pack) => pack.id)).toEqual([
+      'test.good',
+    ]);
     await chooseFile('{ not json');
     expect((await screen.findByRole('alert')).textContent).toContain('not valid JSON');
   });
 
   it("adds a reader's own entity through the form, with errors by field", async () => {
-    const bg = fakeBackground();
-    render(<OptionsContainer deps={bg.deps} />);
+    const { deps, downloads, userEntities } = await options();
+    render(<OptionsContainer deps={deps} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Add an entity' }));
     fireEvent.input(screen.getByLabelText('Name'), { target: { value: 'Levant Ledger' } });
     fireEvent.input(screen.getByLabelText('Other names, comma-separated'), {
@@ -157,31 +120,38 @@ describe('options page', () => {
       target: { value: 'https://ledger.example' },
     });
     fireEvent.submit(screen.getByRole('form', { name: 'Add an entity' }));
-    await waitFor(() =>
-      expect(bg.packs().user.entities.map((entity) => entity.id)).toEqual(['user:levant-ledger']),
+    await waitFor(async () =>
+      expect((await userEntities()).map((saved) => saved.id)).toEqual(['user:levant-ledger']),
     );
-    expect(bg.packs().user.entities[0]?.aliases.en).toEqual(['The Levant Ledger', 'Ledger']);
+    expect((await userEntities())[0]?.aliases.en).toEqual(['The Levant Ledger', 'Ledger']);
     fireEvent.click(await screen.findByRole('button', { name: 'Export your entities' }));
-    expect(bg.downloads[0]).toMatch(/^backstory-my-entities\.json:.*"user:levant-ledger"/s);
+    expect(downloads[0]).toMatch(/^backstory-my-entities\.json:.*"user:levant-ledger"/s);
   });
 
-  it('edits site lists and pauses and clears the history', async () => {
-    const bg = fakeBackground();
-    render(<OptionsContainer deps={bg.deps} />);
-    fireEvent.input(await screen.findByLabelText('Site'), {
+  it('edits site lists, keeps sites out of the history, and pauses and clears it', async () => {
+    const { deps } = await options();
+    const { container } = render(<OptionsContainer deps={deps} />);
+    const [blocked, unrecorded] = (await screen.findAllByLabelText('Site')) as HTMLInputElement[];
+    fireEvent.input(blocked as HTMLInputElement, {
       target: { value: 'https://www.example.com/news' },
     });
-    fireEvent.click(screen.getByRole('button', { name: 'Add' }));
-    expect(bg.settings().blockedSites).toEqual(['example.com']);
+    fireEvent.submit(blocked?.closest('form') as HTMLFormElement);
+    expect(background.settings().blockedSites).toEqual(['example.com']);
+    fireEvent.input(unrecorded as HTMLInputElement, { target: { value: 'private.example' } });
+    fireEvent.submit(unrecorded?.closest('form') as HTMLFormElement);
+    expect(background.settings().historyExcludedSites).toEqual(['private.example']);
+    fireEvent.click(screen.getByRole('switch', { name: 'Mark your own entities on pages' }));
+    expect(background.settings().markOwnEntities).toBe(false);
     fireEvent.click(screen.getByRole('switch', { name: 'Record reading history' }));
-    expect(bg.settings().historyPaused).toBe(true);
-    expect(screen.getByText('1 page recorded.')).toBeTruthy();
+    expect(background.settings().historyPaused).toBe(true);
+    expect(await screen.findByText('1 page recorded.')).toBeTruthy();
+    expect(container.querySelector('input[name="history-site"]')).toBe(unrecorded);
     fireEvent.click(screen.getByRole('button', { name: 'Clear history' }));
     expect(await screen.findByText('No pages recorded.')).toBeTruthy();
   });
 
   it('passes an accessibility check', async () => {
-    const { deps } = fakeBackground();
+    const { deps } = await options();
     const { container } = render(<OptionsContainer deps={deps} />);
     await screen.findByText(/Built-in pack/);
     expect(await axeViolations(container)).toEqual([]);

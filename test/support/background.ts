@@ -1,0 +1,127 @@
+import 'fake-indexeddb/auto';
+import { backgroundHandlers } from '@/utils/background/handlers';
+import { PageSessions, type TabState } from '@/utils/background/page-sessions';
+import { HistoryStore } from '@/utils/history/history-store';
+import { KnowledgeStore } from '@/utils/knowledge/knowledge-store';
+import { PackService } from '@/utils/knowledge/pack-service';
+import type { Entity, KnowledgePack } from '@/utils/knowledge/schema';
+import { loadAtlas } from '@/utils/map/atlas';
+import { LocatorService } from '@/utils/map/locator-service';
+import { BACKGROUND_MESSAGES, type BackgroundProtocol } from '@/utils/messages/background-messages';
+import type { Result } from '@/utils/messages/protocol';
+import { createRouter } from '@/utils/messages/router';
+import type { SenderInfo } from '@/utils/messages/sender';
+import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings/settings';
+
+export const OWN_ID = 'backstory-test';
+const ORIGIN = `chrome-extension://${OWN_ID}`;
+let databases = 0;
+
+/** Who is asking: our options page, a page's content script, or the card frame in a tab. */
+export type As =
+  | { role: 'extension-page' }
+  | { role: 'content'; tab: number; url: string }
+  | { role: 'card'; tab: number };
+
+export const OPTIONS_PAGE: As = { role: 'extension-page' };
+
+function senderOf(as: As): SenderInfo {
+  if (as.role === 'extension-page') return { id: OWN_ID, url: `${ORIGIN}/options.html` };
+  if (as.role === 'card') return { id: OWN_ID, url: `${ORIGIN}/card.html`, tab: { id: as.tab } };
+  return { id: OWN_ID, url: as.url, tab: { id: as.tab }, frameId: 0 };
+}
+
+/** A built-in pack made of the given entities. */
+export function builtInPack(entities: Entity[], version = '1'): KnowledgePack {
+  return {
+    format: 'backstory-pack',
+    schemaVersion: 1,
+    id: 'backstory.default',
+    name: 'Backstory default pack',
+    version,
+    sources: [{ title: 'GeoNames', licence: 'CC BY 4.0' }],
+    entities,
+  };
+}
+
+/**
+ * The real background in one process: knowledge and history stores (fake-indexeddb), the pack
+ * service, page sessions, the locator service and the message router, all as the extension wires
+ * them. Messages go through the router, so sender checks and payload schemas apply.
+ */
+export function inProcessBackground(builtIn: KnowledgePack, initial: Partial<Settings> = {}) {
+  const name = `test-${++databases}`;
+  let settings: Settings = { ...structuredClone(DEFAULT_SETTINGS), ...initial };
+  let now = 1_000_000;
+  const store = new KnowledgeStore(`knowledge-${name}`);
+  const history = new HistoryStore({ name: `history-${name}` });
+  const changes: string[] = [];
+  const packs = new PackService({
+    store,
+    builtInVersion: async () => builtIn.version,
+    loadBuiltIn: async () => builtIn,
+    now: () => now,
+    onMatcherChanged: (key) => changes.push(key),
+  });
+  const tabs = new Map<number, TabState>();
+  const sessions = new PageSessions({
+    matcher: () => packs.matcher(),
+    markOwn: async () => settings.markOwnEntities,
+    saveTab: async (tab, state) => void tabs.set(tab, structuredClone(state)),
+    loadTab: async (tab) => tabs.get(tab) ?? null,
+    today: () => new Date(now),
+  });
+  const tokens = new Map<number, string>();
+  const badges = new Map<number, string>();
+  const router = createRouter(
+    backgroundHandlers({
+      packs,
+      store,
+      sessions,
+      maps: new LocatorService({ capitals: () => packs.capitals(), loadAtlas }),
+      history,
+      tokens: {
+        set: async (tab, token) => void tokens.set(tab, token),
+        get: async (tab) => tokens.get(tab) ?? null,
+      },
+      readSettings: async () => settings,
+      setBadge: (tab, text) => badges.set(tab, text),
+      now: () => now,
+    }),
+    BACKGROUND_MESSAGES,
+    OWN_ID,
+  );
+
+  /** Send a message as `as` and get the router's answer. */
+  async function ask<N extends keyof BackgroundProtocol & string>(
+    name: N,
+    payload: BackgroundProtocol[N]['request'],
+    as: As = OPTIONS_PAGE,
+  ): Promise<Result<BackgroundProtocol[N]['response']>> {
+    const answer = router({ backstory: 1, name, payload }, senderOf(as));
+    if (!answer) throw new Error(`${name} went unanswered`);
+    return (await answer) as Result<BackgroundProtocol[N]['response']>;
+  }
+
+  return {
+    ask,
+    /** The raw router, for messages a test forges. */
+    route: (message: unknown, as: As) => router(message, senderOf(as)),
+    store,
+    packs,
+    history,
+    sessions,
+    badges,
+    changes,
+    settings: () => settings,
+    setSettings: (next: Settings) => {
+      settings = next;
+    },
+    advance: (ms: number) => {
+      now += ms;
+    },
+    async close() {
+      await Promise.all([store.close(), history.close()]);
+    },
+  };
+}

@@ -1,0 +1,152 @@
+import type { ArticleDate } from '../article-date/choose';
+import { chooseArticleDate } from '../article-date/choose';
+import type { DateEvidence } from '../article-date/signals';
+import type { LoadedMatcher } from '../knowledge/pack-service';
+import { KIND_CODES } from '../match/matcher-data';
+import { type MatchedSegment, Resolver } from '../match/resolve';
+import type { FoundEntity, MatchAnswer } from '../messages/protocol';
+
+/** What the background remembers of the page in a tab (kept in session storage across restarts). */
+export interface TabState {
+  session: string;
+  /** The page's address, as its content script's messages carry it. */
+  url: string;
+  /** Ids of the entities found on the page: only these may show the reader's history. */
+  found: string[];
+  articleDate: ArticleDate | null;
+}
+
+/** A batch of a page's text, checked by the router. */
+export interface MatchRequest {
+  session: string;
+  key: string;
+  ids: number[];
+  texts: string[];
+  evidence?: DateEvidence | undefined;
+}
+
+export interface PageSessionsDeps {
+  matcher(): Promise<LoadedMatcher>;
+  /** Should the reader's own entities be marked? */
+  markOwn(): Promise<boolean>;
+  saveTab(tab: number, state: TabState): Promise<void>;
+  loadTab(tab: number): Promise<TabState | null>;
+  today(): Date;
+}
+
+interface LiveSession {
+  state: TabState;
+  key: string;
+  resolver: Resolver<number>;
+  /** Entities already described to the page. */
+  sent: Set<number>;
+}
+
+/** Pages whose matching state is kept in memory at once; a tab beyond that starts its context afresh. */
+const MAX_LIVE = 100;
+
+/**
+ * Matching for pages, in the background: each tab's page session keeps its resolver (the context
+ * words and entities seen so far on the page) while the page sends its text batch by batch. The
+ * page gets offsets and entities back, never the matcher. What the page mentions is remembered per
+ * tab, so the tab's card frame may show history only for entities its page really names.
+ */
+export class PageSessions {
+  private readonly live = new Map<number, LiveSession>();
+
+  constructor(private readonly deps: PageSessionsDeps) {}
+
+  async match(tab: number, url: string, request: MatchRequest): Promise<MatchAnswer> {
+    const loaded = await this.deps.matcher();
+    const answer: MatchAnswer = {
+      key: loaded.key,
+      mentions: [],
+      released: [],
+      waiting: [],
+      entities: [],
+    };
+    // Matched with other packs than the page started with: it must start over.
+    if (request.key !== loaded.key) return answer;
+    const live = this.session(tab, url, request, loaded.key, loaded);
+    if (request.evidence && !live.state.articleDate)
+      live.state.articleDate = chooseArticleDate(request.evidence, this.deps.today());
+    const { matcher, own } = loaded;
+    const skipOwn = own.size > 0 && !(await this.deps.markOwn());
+    const segments: MatchedSegment<number>[] = request.ids.map((id, i) => {
+      const text = request.texts[i] ?? '';
+      return { key: id, text, raws: matcher.scan(text) };
+    });
+    const local = segments.map((segment) => live.resolver.observe(segment));
+    const before = live.state.found.length;
+    const add = (out: number[], key: number, start: number, end: number, entity: number) => {
+      if (skipOwn && own.has(entity)) return;
+      out.push(key, start, end, entity);
+      this.describe(live, loaded, entity, answer.entities);
+    };
+    segments.forEach((segment, i) => {
+      for (const match of live.resolver.decide(segment, local[i] as (typeof local)[number]))
+        add(answer.mentions, segment.key, match.start, match.end, match.entity);
+    });
+    for (const { key, match } of live.resolver.release())
+      add(answer.released, key, match.start, match.end, match.entity);
+    answer.waiting = [...live.resolver.waitingKeys()];
+    if (live.state.found.length !== before || request.evidence)
+      await this.deps.saveTab(tab, live.state);
+    return answer;
+  }
+
+  /** What the background knows of the page in a tab (after a restart, from session storage). */
+  async tab(tab: number): Promise<TabState | null> {
+    return this.live.get(tab)?.state ?? (await this.deps.loadTab(tab));
+  }
+
+  /** The tab closed. */
+  forget(tab: number): void {
+    this.live.delete(tab);
+  }
+
+  private session(
+    tab: number,
+    url: string,
+    request: MatchRequest,
+    key: string,
+    loaded: LoadedMatcher,
+  ): LiveSession {
+    const existing = this.live.get(tab);
+    if (existing && existing.state.session === request.session && existing.key === key) {
+      // Most recently used last: the oldest sessions are the ones let go.
+      this.live.delete(tab);
+      this.live.set(tab, existing);
+      return existing;
+    }
+    const live: LiveSession = {
+      state: { session: request.session, url, found: [], articleDate: null },
+      key,
+      resolver: new Resolver<number>(loaded.matcher.data),
+      sent: new Set(),
+    };
+    this.live.delete(tab);
+    this.live.set(tab, live);
+    if (this.live.size > MAX_LIVE) this.live.delete(this.live.keys().next().value as number);
+    return live;
+  }
+
+  private describe(
+    live: LiveSession,
+    loaded: LoadedMatcher,
+    entity: number,
+    out: FoundEntity[],
+  ): void {
+    if (live.sent.has(entity)) return;
+    live.sent.add(entity);
+    const { entityIds, entityNames, entityKinds } = loaded.matcher.data;
+    const id = entityIds[entity] as string;
+    live.state.found.push(id);
+    out.push({
+      ref: entity,
+      id,
+      name: entityNames[entity] as string,
+      kind: KIND_CODES[entityKinds[entity] as number] as FoundEntity['kind'],
+    });
+  }
+}

@@ -1,0 +1,137 @@
+import type { LocatorMap } from '../map/locator';
+import type { CardData } from '../messages/protocol';
+import type { FrameGreeting, FromFrame, ToFrame } from './frame-messages';
+import { buildCard, type CardModel } from './view-model';
+
+/** How the card is drawn: the view, light or dark, and the room it has. */
+export interface CardLook {
+  scheme: 'light' | 'dark';
+  maxWidth: number;
+  maxHeight: number;
+  onClose: () => void;
+}
+
+/** What the card frame needs: the background, a renderer, and its own window. */
+export interface CardFrameDeps {
+  win: Window;
+  /** The token the background holds for this frame's tab (null: none registered). */
+  token(): Promise<string | null>;
+  card(id: string): Promise<CardData>;
+  map(id: string): Promise<LocatorMap | null>;
+  /** Draw a card (or nothing) into the frame. */
+  render(model: CardModel | null, look: CardLook): void;
+  /** The drawn card's element and the box around it (its size is the frame's size). */
+  cardElement(): HTMLElement | null;
+  box(): HTMLElement | null;
+  now(): number;
+}
+
+/**
+ * The card's side of the frame: it waits for the content script's greeting (checked against the
+ * token the background vouches for, so a page posting its own greeting gets nowhere), then shows
+ * what it is asked to show. It fetches the card itself from the background, so the reader's
+ * history and own entities never pass through the page, and it reports its size so the page side
+ * can place it.
+ */
+export class CardFrame {
+  private port: MessagePort | null = null;
+  private expected: Promise<string | null> | null = null;
+  private showing: Extract<ToFrame, { type: 'show' }> | null = null;
+  private resizes: ResizeObserver | null = null;
+
+  constructor(private readonly deps: CardFrameDeps) {
+    deps.win.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape' && this.showing) {
+        event.preventDefault();
+        this.post({ type: 'close', reason: 'escape' });
+      }
+    });
+  }
+
+  /** A message to the frame's window: the content script's greeting, or anything a page posts. */
+  async accept(event: MessageEvent): Promise<boolean> {
+    const greeting = event.data as Partial<FrameGreeting> | null;
+    const port = event.ports[0];
+    if (this.port || !port || greeting?.backstoryCard !== 1 || typeof greeting.token !== 'string')
+      return false;
+    this.expected ??= this.deps.token();
+    const token = await this.expected;
+    if (this.port || token === null || greeting.token !== token) return false;
+    this.port = port;
+    port.onmessage = (message: MessageEvent<ToFrame>) => void this.receive(message.data);
+    return true;
+  }
+
+  private post(message: FromFrame): void {
+    this.port?.postMessage(message);
+  }
+
+  private async receive(message: ToFrame): Promise<void> {
+    if (message.type === 'hide') {
+      this.showing = null;
+      this.resizes?.disconnect();
+      this.deps.render(null, this.look(null));
+      return;
+    }
+    this.showing = message;
+    const look = this.look(message);
+    this.draw({ state: 'loading', name: message.name, kind: message.kind }, look);
+    let model: CardModel;
+    try {
+      const { entity, history, articleDate } = await this.deps.card(message.id);
+      model = entity
+        ? buildCard(entity, history, this.deps.now(), articleDate ?? undefined)
+        : {
+            state: 'missing',
+            name: message.name,
+            message: 'Backstory has no card for this name any more (its pack changed).',
+          };
+    } catch (error) {
+      model = {
+        state: 'error',
+        name: message.name,
+        message: `The card could not be loaded: ${error instanceof Error ? error.message : String(error)}`,
+      };
+    }
+    if (this.showing !== message) return;
+    this.draw(model, look);
+    if (model.state === 'ready' && model.kind === 'place') {
+      // The map comes second: the card is readable at once, the outline follows.
+      const map = await this.deps.map(message.id).catch(() => null);
+      if (map && this.showing === message) this.draw({ ...model, map }, look);
+    }
+  }
+
+  private look(message: Extract<ToFrame, { type: 'show' }> | null): CardLook {
+    return {
+      scheme: message?.scheme ?? 'light',
+      maxWidth: message?.maxWidth ?? 360,
+      maxHeight: message?.maxHeight ?? 560,
+      onClose: () => this.post({ type: 'close', reason: 'button' }),
+    };
+  }
+
+  /** Draw, then tell the page side the size (and keep telling it while the card grows or shrinks). */
+  private draw(model: CardModel, look: CardLook): void {
+    const message = this.showing;
+    if (!message) return;
+    this.deps.render(model, look);
+    if (message.opener === 'keyboard') this.deps.cardElement()?.focus({ preventScroll: true });
+    const box = this.deps.box();
+    if (!box) return;
+    this.reportSize(box, message.request);
+    const Observer = (this.deps.win as Window & { ResizeObserver?: typeof ResizeObserver })
+      .ResizeObserver;
+    if (!Observer) return;
+    this.resizes?.disconnect();
+    this.resizes = new Observer(() => {
+      if (this.showing === message) this.reportSize(box, message.request);
+    });
+    this.resizes.observe(box);
+  }
+
+  private reportSize(box: HTMLElement, request: number): void {
+    const rect = box.getBoundingClientRect();
+    this.post({ type: 'size', request, width: rect.width, height: rect.height });
+  }
+}

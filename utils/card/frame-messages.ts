@@ -1,0 +1,45 @@
+/**
+ * What the page's content script and the card frame say to each other, over a MessagePort the
+ * frame accepts only with the token the background vouches for. Nothing private travels this way:
+ * the frame asks the background for the card itself.
+ */
+import type { EntityKind } from '../knowledge/schema';
+
+/** How the card was opened: keyboard-opened cards take the focus. */
+export type CardOpener = 'hover' | 'keyboard' | 'touch';
+
+/** The page's colours, so the card matches the page it sits on. */
+export type CardScheme = 'light' | 'dark';
+
+/** The content script's messages to the frame. */
+export type ToFrame =
+  | {
+      type: 'show';
+      /** Grows with every card asked for; answers to older ones are stale. */
+      request: number;
+      id: string;
+      name: string;
+      kind: EntityKind;
+      opener: CardOpener;
+      scheme: CardScheme;
+      /** Room for the card, in CSS pixels (the page's viewport, less a margin). */
+      maxWidth: number;
+      maxHeight: number;
+    }
+  | { type: 'hide' };
+
+/** The frame's messages to the content script. */
+export type FromFrame =
+  | { type: 'size'; request: number; width: number; height: number }
+  | { type: 'close'; reason: 'escape' | 'button' };
+
+/** The first message to a card frame: the port to talk on, and the token that proves who sent it. */
+export interface FrameGreeting {
+  backstoryCard: 1;
+  token: string;
+}
+
+/** Transparent space around the card inside the frame, for its shadow. */
+export const FRAME_MARGIN = 20;
+/** The card's width when the page has room for it. */
+export const CARD_WIDTH = 360;

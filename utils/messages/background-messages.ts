@@ -1,0 +1,135 @@
+/**
+ * The messages the background answers, each with who may send it and a schema its payload must
+ * pass before a handler sees it. Content scripts report their page and ask for matches; card
+ * frames ask for the card they show; only our own pages change packs or read the history.
+ */
+import * as v from 'valibot';
+import type { DateEvidence } from '../article-date/signals';
+import type { VisitedPage } from '../history/history-store';
+import type { StoredPack } from '../knowledge/knowledge-store';
+import type { PacksOverview } from '../knowledge/pack-service';
+import { EntityId } from '../knowledge/schema';
+import type { LocatorMap } from '../map/locator';
+import type { CardData, MatchAnswer, MessageSpecs, PageConfig } from './protocol';
+
+const Empty = v.strictObject({});
+const Count = v.pipe(v.number(), v.integer(), v.minValue(0));
+const Text = (max: number) => v.pipe(v.string(), v.maxLength(max));
+
+/** A page session: a random id the content script draws when it starts on a page. */
+const SessionId = v.pipe(v.string(), v.regex(/^[A-Za-z0-9-]{8,64}$/, 'Expected a session id'));
+/** Longest text matched in one batch, and most segments: a page sends more batches, not bigger ones. */
+export const MAX_BATCH_CHARS = 512 * 1024;
+export const MAX_BATCH_SEGMENTS = 4096;
+
+const DateEvidenceSchema = v.strictObject({
+  url: Text(4096),
+  metas: v.pipe(v.array(v.tuple([Text(200), Text(200)])), v.maxLength(100)),
+  jsonLd: v.pipe(
+    v.array(Text(1_000_000)),
+    v.maxLength(20),
+    v.check(
+      (blocks) => blocks.reduce((sum, block) => sum + block.length, 0) <= 1_000_000,
+      'JSON-LD over 1 MB in all',
+    ),
+  ),
+  times: v.pipe(
+    v.array(
+      v.strictObject({
+        place: Count,
+        datetime: v.nullable(Text(200)),
+        text: Text(200),
+        modified: v.boolean(),
+      }),
+    ),
+    v.maxLength(50),
+  ),
+}) satisfies v.GenericSchema<unknown, DateEvidence>;
+
+const MatchRequest = v.pipe(
+  v.strictObject({
+    session: SessionId,
+    /** The packs' key the page started with ('' on the first batch). */
+    key: Text(10_000),
+    ids: v.pipe(v.array(Count), v.maxLength(MAX_BATCH_SEGMENTS)),
+    texts: v.pipe(v.array(v.string()), v.maxLength(MAX_BATCH_SEGMENTS)),
+    /** Sent with a session's first batch: what the page says about its date. */
+    evidence: v.optional(DateEvidenceSchema),
+  }),
+  v.check((batch) => batch.ids.length === batch.texts.length, 'ids and texts differ in length'),
+  v.check(
+    (batch) => batch.texts.reduce((sum, text) => sum + text.length, 0) <= MAX_BATCH_CHARS,
+    'Batch too large',
+  ),
+);
+
+/** A card frame's token: drawn by the content script, so the frame can tell its port is genuine. */
+const Token = v.pipe(v.string(), v.regex(/^[A-Za-z0-9-]{16,64}$/, 'Expected a token'));
+
+export type BackgroundProtocol = {
+  /** A content script starts on a page: should it mark it, and how? */
+  'page:config': { request: v.InferOutput<typeof Empty>; response: PageConfig };
+  /** A batch of the page's text to match; answered with offsets and entities. */
+  'page:match': { request: v.InferOutput<typeof MatchRequest>; response: MatchAnswer };
+  /** How many entities the page shows (the toolbar badge). */
+  'page:count': {
+    request: { active: boolean; entities: number };
+    response: { ok: true };
+  };
+  /** The reader has read the page (see SECURITY.md for the rule): it may enter the history. */
+  'page:read': {
+    request: { title: string; canonical?: string | undefined };
+    response: { recorded: boolean };
+  };
+  /** The content script tells the background which token its card frame must show to be trusted. */
+  'card:register': { request: { token: string }; response: { ok: true } };
+  /** A card frame asks for its tab's token. */
+  'card:hello': { request: v.InferOutput<typeof Empty>; response: { token: string | null } };
+  /** A card frame asks for its entity, the tab's article date and the reader's earlier pages. */
+  'card:data': { request: { id: string }; response: CardData };
+  /** A place card asks for its locator map (built in the background, on first use). */
+  'map:locator': { request: { id: string }; response: LocatorMap | null };
+  /** The options page lists the packs. */
+  'packs:list': { request: v.InferOutput<typeof Empty>; response: PacksOverview };
+  /** Import a pack file the options page staged; fails with every problem named, storing nothing. */
+  'packs:import': { request: { staged: string }; response: StoredPack };
+  'packs:remove': { request: { id: string }; response: { removed: boolean } };
+  /** Add or replace one of the reader's own entities (validated in the background). */
+  'user:save': { request: { entity: unknown }; response: { id: string } };
+  'user:delete': { request: { id: string }; response: { removed: boolean } };
+  /** The reading history, newest first. */
+  'history:list': { request: { limit?: number | undefined }; response: VisitedPage[] };
+  'history:clear': { request: v.InferOutput<typeof Empty>; response: { cleared: number } };
+};
+
+export const BACKGROUND_MESSAGES: MessageSpecs<BackgroundProtocol> = {
+  'page:config': { senders: ['content'], request: Empty },
+  'page:match': { senders: ['content'], request: MatchRequest },
+  'page:count': {
+    senders: ['content'],
+    request: v.strictObject({ active: v.boolean(), entities: Count }),
+  },
+  'page:read': {
+    senders: ['content'],
+    request: v.strictObject({ title: Text(2000), canonical: v.optional(Text(4096)) }),
+  },
+  'card:register': { senders: ['content'], request: v.strictObject({ token: Token }) },
+  'card:hello': { senders: ['card'], request: Empty },
+  'card:data': { senders: ['card'], request: v.strictObject({ id: EntityId }) },
+  'map:locator': { senders: ['card'], request: v.strictObject({ id: EntityId }) },
+  'packs:list': { senders: ['extension-page'], request: Empty },
+  'packs:import': {
+    senders: ['extension-page'],
+    request: v.strictObject({ staged: v.pipe(v.string(), v.regex(/^import-[A-Za-z0-9-]{8,64}$/)) }),
+  },
+  'packs:remove': { senders: ['extension-page'], request: v.strictObject({ id: Text(200) }) },
+  'user:save': { senders: ['extension-page'], request: v.strictObject({ entity: v.unknown() }) },
+  'user:delete': { senders: ['extension-page'], request: v.strictObject({ id: EntityId }) },
+  'history:list': {
+    senders: ['extension-page'],
+    request: v.strictObject({
+      limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000))),
+    }),
+  },
+  'history:clear': { senders: ['extension-page'], request: Empty },
+};

@@ -1,0 +1,35 @@
+/**
+ * The messages a tab's content script answers: from the popup (what is on this page, reveal a
+ * mention, pause here) and from the background (keyboard commands), never from other contexts.
+ */
+import * as v from 'valibot';
+import type { MessageSpecs, PageDiagnostics, PageSummary } from './protocol';
+
+const Empty = v.strictObject({});
+
+export type ContentProtocol = {
+  /** The popup asks which entities the page mentions. */
+  'content:summary': { request: Record<string, never>; response: PageSummary };
+  /** Move keyboard focus to the next (1) or previous (-1) mention and open its card. */
+  'content:step': { request: { direction: 1 | -1 }; response: { entity: string | null } };
+  /** Scroll to and flash the first mention of an entity (popup list). */
+  'content:reveal': { request: { id: string }; response: { found: boolean } };
+  /** Pause or resume marking on this tab only (the keyboard command). */
+  'content:toggle': { request: Record<string, never>; response: { active: boolean } };
+  /** How Backstory is doing on the page: its longest task, its total work, what it found. */
+  'content:diagnostics': { request: Record<string, never>; response: PageDiagnostics };
+};
+
+export const CONTENT_MESSAGES: MessageSpecs<ContentProtocol> = {
+  'content:summary': { senders: ['extension-page'], request: Empty },
+  'content:step': {
+    senders: ['extension-page'],
+    request: v.strictObject({ direction: v.picklist([1, -1]) }),
+  },
+  'content:reveal': {
+    senders: ['extension-page'],
+    request: v.strictObject({ id: v.pipe(v.string(), v.maxLength(200)) }),
+  },
+  'content:toggle': { senders: ['extension-page'], request: Empty },
+  'content:diagnostics': { senders: ['extension-page'], request: Empty },
+};

@@ -1,0 +1,60 @@
+/** Seconds in the foreground after which a page counts as read without any input. */
+export const READ_AFTER_MS = 8000;
+
+/**
+ * Decides when the reader has really read a page, so only reading makes history: the page has
+ * been visible in the foreground for {@link READ_AFTER_MS} in all, or the reader scrolled with
+ * the wheel, pressed a key or touched it (trusted input only; a page cannot fake either). A page
+ * that reloads itself to mint history gets nowhere: it is never read long enough.
+ */
+export class ReadTracker {
+  private visibleSince: number | null = null;
+  private visibleMs = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private read = false;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly onRead: () => void,
+    signal: AbortSignal,
+    private readonly afterMs = READ_AFTER_MS,
+  ) {
+    const win = doc.defaultView;
+    if (!win) return;
+    const options = { capture: true, passive: true, signal };
+    const input = (event: Event) => {
+      if (event.isTrusted) this.markRead();
+    };
+    for (const type of ['pointerdown', 'keydown', 'wheel', 'touchstart'])
+      win.addEventListener(type, input, options);
+    doc.addEventListener('visibilitychange', () => this.visibilityChanged(), { signal });
+    signal.addEventListener('abort', () => clearTimeout(this.timer), { once: true });
+    this.visibilityChanged();
+  }
+
+  /** Has the page been read? */
+  get done(): boolean {
+    return this.read;
+  }
+
+  private visibilityChanged(): void {
+    if (this.read) return;
+    const now = performance.now();
+    if (this.doc.visibilityState === 'visible') {
+      this.visibleSince ??= now;
+      clearTimeout(this.timer);
+      this.timer = setTimeout(() => this.markRead(), Math.max(0, this.afterMs - this.visibleMs));
+      return;
+    }
+    if (this.visibleSince !== null) this.visibleMs += now - this.visibleSince;
+    this.visibleSince = null;
+    clearTimeout(this.timer);
+  }
+
+  private markRead(): void {
+    if (this.read) return;
+    this.read = true;
+    clearTimeout(this.timer);
+    this.onRead();
+  }
+}

@@ -1,0 +1,117 @@
+import type { DateEvidence } from '../article-date/signals';
+import type { FoundEntity, MatchAnswer } from '../messages/protocol';
+import type { TextSegment } from './scan';
+
+/** A mention as the background found it, placed in the page's segments. */
+export interface FoundMention {
+  segment: TextSegment;
+  start: number;
+  end: number;
+  entity: FoundEntity;
+}
+
+/** One batch of page text as sent to the background. */
+export interface MatchBatch {
+  session: string;
+  key: string;
+  ids: number[];
+  texts: string[];
+  evidence?: DateEvidence;
+}
+
+/** The packs changed while the page was being matched: the page starts over with the new ones. */
+export class StaleMatcherError extends Error {
+  constructor(readonly key: string) {
+    super('The knowledge packs changed');
+  }
+}
+
+/**
+ * The page side of matching. The page never holds the matcher or the packs: segments of text go
+ * to the background in batches, offsets and entities come back. One per page session; it keeps
+ * the segments whose mentions wait for their entity to be named in full, and the entities met.
+ */
+export class RemoteMatcher {
+  private nextId = 0;
+  private readonly entities = new Map<number, FoundEntity>();
+  private waiting = new Map<number, TextSegment>();
+  private evidence: DateEvidence | undefined;
+
+  /**
+   * @param send asks the background to match a batch
+   * @param key the packs' key the page started with
+   * @param evidence what the page says about its date: sent once, with the first batch
+   */
+  constructor(
+    private readonly send: (batch: MatchBatch) => Promise<MatchAnswer>,
+    readonly session: string,
+    private readonly key: string,
+    evidence?: DateEvidence,
+  ) {
+    this.evidence = evidence;
+  }
+
+  /** An entity met on this page, by its session number. */
+  entity(ref: number): FoundEntity | undefined {
+    return this.entities.get(ref);
+  }
+
+  /** Every entity met on this page. */
+  allEntities(): IterableIterator<FoundEntity> {
+    return this.entities.values();
+  }
+
+  /** Forget waiting segments (their text is being read again, or left the page). */
+  forgetWaiting(isGone: (segment: TextSegment) => boolean): void {
+    for (const [id, segment] of this.waiting) if (isGone(segment)) this.waiting.delete(id);
+  }
+
+  /** Match segments: their mentions, and mentions of earlier segments released by this batch. */
+  async match(segments: readonly TextSegment[]): Promise<FoundMention[]> {
+    const byId = new Map<number, TextSegment>();
+    for (const segment of segments) byId.set(this.nextId++, segment);
+    const batch: MatchBatch = {
+      session: this.session,
+      key: this.key,
+      ids: [...byId.keys()],
+      texts: segments.map((segment) => segment.text),
+    };
+    if (this.evidence) {
+      batch.evidence = this.evidence;
+      this.evidence = undefined;
+    }
+    const answer = await this.send(batch);
+    if (answer.key !== this.key) throw new StaleMatcherError(answer.key);
+    for (const entity of answer.entities) this.entities.set(entity.ref, entity);
+    const known = (id: number) => byId.get(id) ?? this.waiting.get(id);
+    const found = [
+      ...this.place(answer.mentions, known),
+      ...this.place(answer.released, (id) => this.waiting.get(id)),
+    ];
+    const waiting = new Map<number, TextSegment>();
+    for (const id of answer.waiting) {
+      const segment = known(id);
+      if (segment) waiting.set(id, segment);
+    }
+    this.waiting = waiting;
+    return found;
+  }
+
+  /** `[segment, start, end, ref]` quadruples → mentions; those of unknown segments are dropped. */
+  private place(
+    flat: readonly number[],
+    segmentOf: (id: number) => TextSegment | undefined,
+  ): FoundMention[] {
+    const out: FoundMention[] = [];
+    for (let i = 0; i + 3 < flat.length; i += 4) {
+      const segment = segmentOf(flat[i] as number);
+      const entity = this.entities.get(flat[i + 3] as number);
+      const start = flat[i + 1] as number;
+      const end = flat[i + 2] as number;
+      if (!segment || !entity || !(start >= 0 && end > start && end <= segment.text.length))
+        continue;
+      out.push({ segment, start, end, entity });
+    }
+    return out;
+  }
+}
