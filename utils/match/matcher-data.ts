@@ -1,4 +1,4 @@
-import type { EntityKind } from '../knowledge/schema';
+import { ENTITY_KINDS, type EntityKind } from '../knowledge/schema';
 
 /** Bits of a candidate's flags. */
 export const CandidateFlag = {
@@ -60,11 +60,5 @@ export interface MatcherData {
   related: Int32Array;
 }
 
-export const KIND_CODES: readonly EntityKind[] = [
-  'person',
-  'place',
-  'organisation',
-  'event',
-  'group',
-  'topic',
-];
+/** Entity kinds by code (`entityKinds` holds indices into this list): the schema's one list. */
+export const KIND_CODES: readonly EntityKind[] = ENTITY_KINDS;

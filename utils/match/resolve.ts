@@ -31,6 +31,12 @@ export interface LocalContext {
   present: Set<number>;
 }
 
+/** What the resolver may know about the page beyond its text. */
+export interface ResolverOptions {
+  /** When the article was published, `YYYY-MM-DD` (or `YYYY-MM`): chooses among namesakes by date. */
+  articleDate?: string;
+}
+
 const SEGMENT_CONTEXT_WEIGHT = 100;
 const PAGE_CONTEXT_WEIGHT = 10;
 /** Waiting short names kept per page; a long live page should not hold on to text forever. */
@@ -53,7 +59,10 @@ export class Resolver<K> {
   private readonly present: Uint8Array;
   private pending: ReleasedMention<K>[] = [];
 
-  constructor(private readonly data: MatcherData) {
+  constructor(
+    private readonly data: MatcherData,
+    private readonly options: ResolverOptions = {},
+  ) {
     this.pageGroups = new Uint8Array(data.groupStart.length - 1);
     this.present = new Uint8Array(data.entityIds.length);
   }
