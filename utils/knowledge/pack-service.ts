@@ -1,4 +1,5 @@
 import { compileMatcher } from '../match/compile';
+import { MATCHER_FORMAT } from '../match/matcher-data';
 import { encodeMatcher, type StoredMatcher } from '../match/serialize';
 import { mergePacks } from './merge';
 import type { Entity, KnowledgePack } from './schema';
@@ -80,6 +81,11 @@ export class PackService {
     this.builtIn = defaultPack;
     const packs = [defaultPack, ...userPacks];
     this.entities = new Map(mergePacks(packs).map((entity) => [entity.id, entity]));
-    this.key = packs.map((pack) => `${pack.id}@${pack.version}`).join('|');
+    // The matcher's format is part of the key: a new extension version with new matching rules
+    // rebuilds the stored matcher even when the packs are unchanged.
+    this.key = [
+      `matcher@${MATCHER_FORMAT}`,
+      ...packs.map((pack) => `${pack.id}@${pack.version}`),
+    ].join('|');
   }
 }
