@@ -45,8 +45,8 @@ export interface LocalContext {
 
 const SEGMENT_CONTEXT_WEIGHT = 100;
 const PAGE_CONTEXT_WEIGHT = 10;
-/** An event going on when the article was written beats its namesakes from other years. */
-const CURRENT_EVENT_WEIGHT = 50;
+/** An event going on when the article was written beats its namesakes from other years, whatever their context. */
+const CURRENT_EVENT_WEIGHT = 1000;
 /** Waiting short names kept per page; a long live page should not hold on to text forever. */
 const MAX_PENDING = 2000;
 const EVENT = KIND_CODES.indexOf('event');
@@ -188,9 +188,14 @@ export class Resolver<K> {
   }
 
   private surfacesOf(segment: MatchedSegment<K>): Uint8Array {
-    const caseless = isCaseless(segment.text);
+    // Whether the segment is a title-case headline is read only when a neighbour's capitals matter.
+    let caseless: boolean | undefined;
+    const isHeadline = () => {
+      caseless ??= isCaseless(segment.text);
+      return caseless;
+    };
     return Uint8Array.from(segment.raws, (raw) =>
-      surfaceOf(segment.text, raw.start, raw.end, caseless),
+      surfaceOf(segment.text, raw.start, raw.end, isHeadline),
     );
   }
 
@@ -223,7 +228,8 @@ export class Resolver<K> {
         surface === Surface.Clear &&
         single >= 0 &&
         this.caseMatches(segment.text, raw, single) &&
-        this.dateAllows(single)
+        this.dateAllows(single) &&
+        !this.placeDoubt(segment.text, raw, candEntity[single] as number)
       ) {
         const entity = candEntity[single] as number;
         local.present.add(entity);
@@ -236,13 +242,29 @@ export class Resolver<K> {
   /**
    * Count the clear mentions observed so far as present, except one-word names that the page
    * also uses inside a longer name: that is known only once the whole page has been observed.
+   * Smaller cities count last, and only when their country is on the page by other means: a city
+   * must not vouch for itself.
    */
   private flushPresence(): void {
     if (this.presence.length === 0) return;
+    const minor: number[] = [];
     for (const { entity, group, oneWord } of this.presence) {
-      if (!(oneWord && this.partOfName[group] === 1)) this.markPresent(entity);
+      if (oneWord && this.partOfName[group] === 1) continue;
+      if (this.isMinorPlace(entity)) minor.push(entity);
+      else this.markPresent(entity);
+    }
+    const none: LocalContext = { groups: new Set(), present: new Set() };
+    for (const entity of minor) {
+      if (!this.isForeignMinorPlace(entity) || this.contextOf(entity, none).onPage > 0)
+        this.markPresent(entity);
     }
     this.presence = [];
+  }
+
+  /** Does the text make a city doubtful: named as an area, or as "the Dnipro" (a river)? */
+  private placeDoubt(text: string, raw: RawMatch, entity: number): boolean {
+    if (!((this.data.entityRole[entity] as number) & PlaceRole.Settlement)) return false;
+    return namesArea(text, raw.start, raw.end) || afterThe(text, raw.start, raw.end);
   }
 
   private markPresent(entity: number): void {
@@ -308,7 +330,7 @@ export class Resolver<K> {
       const lone = to - from === 1 && !(flags & CandidateFlag.RequireContext);
       let { near, onPage } = lone ? { near: 0, onPage: 0 } : this.contextOf(entity, local);
       if (flags & CandidateFlag.RequireContext && near + onPage === 0) continue;
-      if (this.isForeignMinorPlace(entity, role)) {
+      if (this.isForeignMinorPlace(entity)) {
         if (lone) ({ near, onPage } = this.contextOf(entity, local));
         if (near + onPage === 0) doubtful = true;
       }
@@ -339,13 +361,22 @@ export class Resolver<K> {
     return start !== 0 && start <= day && (end === 0 || day <= end);
   }
 
+  /** A smaller city: not a capital, and not among the pack's bigger cities. */
+  private isMinorPlace(entity: number): boolean {
+    const role = this.data.entityRole[entity] as number;
+    return (
+      (role & PlaceRole.Settlement) !== 0 &&
+      (role & PlaceRole.Capital) === 0 &&
+      (this.data.entityPriority[entity] as number) < MINOR_PLACE_PRIORITY
+    );
+  }
+
   /**
-   * A smaller city (not a capital) in a country the page never names, on a page that names
-   * other countries: more likely a namesake (a district, a club, a company) than the city.
+   * A smaller city in a country the page never names, on a page that names other countries:
+   * more likely a namesake (a district, a club, a company) than the city.
    */
-  private isForeignMinorPlace(entity: number, role: number): boolean {
-    if (!(role & PlaceRole.Settlement) || role & PlaceRole.Capital) return false;
-    if ((this.data.entityPriority[entity] as number) >= MINOR_PLACE_PRIORITY) return false;
+  private isForeignMinorPlace(entity: number): boolean {
+    if (!this.isMinorPlace(entity)) return false;
     const country = this.data.entityCountry[entity] ?? -1;
     return country >= 0 && this.countriesOnPage > 0 && this.pageCountries[country] === 0;
   }

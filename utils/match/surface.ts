@@ -128,7 +128,36 @@ function isTitle(folded: string): boolean {
 }
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-const SPACE = /[ \u00a0\u202f]/;
+const ADDRESS_CHARS = /[/\\:@.=<>{}|#&+*~^_()]|[a-z][A-Z]/;
+
+/** A letter or digit: ASCII by arithmetic, the rest by the Unicode classes. */
+function isWordCode(code: number): boolean {
+  if (code < 0x80)
+    return (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a);
+  return LETTER_OR_DIGIT.test(String.fromCharCode(code));
+}
+
+function isLetterCode(code: number): boolean {
+  if (code < 0x80) return (code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a;
+  return LETTER.test(String.fromCharCode(code));
+}
+
+const LETTER = /\p{L}/u;
+
+function isSpace(code: number): boolean {
+  return (
+    code === 0x20 ||
+    code === 0x0a ||
+    code === 0x09 ||
+    code === 0x0d ||
+    code === 0xa0 ||
+    code === 0x202f
+  );
+}
+/** Spaces inside a line: a line break ends a name. */
+function isInlineSpace(code: number): boolean {
+  return code === 0x20 || code === 0xa0 || code === 0x202f;
+}
 
 interface Neighbour {
   word: string;
@@ -141,14 +170,14 @@ interface Neighbour {
 function wordBefore(text: string, start: number): Neighbour | null {
   let i = start;
   let spaces = 0;
-  while (i > 0 && SPACE.test(text.charAt(i - 1))) {
+  while (i > 0 && isInlineSpace(text.charCodeAt(i - 1))) {
     i--;
     spaces++;
   }
   // Punctuation (a full stop included: "…at the White House. Taiwan's") ends the name.
-  if (spaces === 0 || i === 0 || !LETTER_OR_DIGIT.test(text.charAt(i - 1))) return null;
+  if (spaces === 0 || i === 0 || !isWordCode(text.charCodeAt(i - 1))) return null;
   const end = i;
-  while (i > 0 && LETTER_OR_DIGIT.test(text.charAt(i - 1))) i--;
+  while (i > 0 && isWordCode(text.charCodeAt(i - 1))) i--;
   const word = text.slice(i, end);
   return { word, folded: fold(word), start: i };
 }
@@ -158,13 +187,13 @@ function wordAfter(text: string, end: number): Neighbour | null {
   let i = end;
   if (/^['’]s\b/.test(text.slice(i, i + 3))) return null;
   let spaces = 0;
-  while (i < text.length && SPACE.test(text.charAt(i))) {
+  while (i < text.length && isInlineSpace(text.charCodeAt(i))) {
     i++;
     spaces++;
   }
   if (spaces === 0) return null;
   const start = i;
-  while (i < text.length && LETTER_OR_DIGIT.test(text.charAt(i))) i++;
+  while (i < text.length && isWordCode(text.charCodeAt(i))) i++;
   const word = text.slice(start, i);
   return word ? { word, folded: fold(word), start } : null;
 }
@@ -182,15 +211,21 @@ function namePartBefore(neighbour: Neighbour): boolean {
  * How a match `text[start, end)` sits in its text. `caseless` is true when the segment's capitals
  * carry no information (see {@link isCaseless}).
  */
-export function surfaceOf(text: string, start: number, end: number, caseless: boolean): Surface {
+export function surfaceOf(
+  text: string,
+  start: number,
+  end: number,
+  caseless: boolean | (() => boolean),
+): Surface {
   if (inAddress(text, start, end)) return Surface.Address;
   const before = wordBefore(text, start);
   const after = wordAfter(text, end);
   // A year after a place names an event: "Paris 2024", "Euro 2024", "Qatar 2022".
   if (after && /^(?:19|20)\d\d$/.test(after.word)) return Surface.Linked;
   const part = longerName(text, before, after);
+  if (part === Surface.Clear) return part;
   // In a title-case headline a capitalised neighbour proves nothing either way.
-  return part !== Surface.Clear && caseless ? Surface.Doubtful : part;
+  return (typeof caseless === 'function' ? caseless() : caseless) ? Surface.Doubtful : part;
 }
 
 function longerName(text: string, before: Neighbour | null, after: Neighbour | null): Surface {
@@ -199,8 +234,8 @@ function longerName(text: string, before: Neighbour | null, after: Neighbour | n
     if (namePartBefore(before))
       return GEO_HEADS.has(before.folded) ? Surface.Linked : Surface.NameTail;
     if (CONNECTORS.has(before.folded) && !capitalised(before.word)) {
-      // "Bank of England", "Stade de France": a capitalised name, then "of", then the place
-      // (but "Residents of Daraa" opens a sentence with an ordinary word).
+      // "Bank of England", "Stade de France": the head of an institution's name, "of", a place
+      // (but "Residents of Daraa", "Vinčić of Slovenia" are not names of institutions).
       const outer = wordBefore(text, before.start);
       if (outer && NAME_HEADS.has(outer.folded) && capitalised(outer.word)) return Surface.Linked;
     }
@@ -240,10 +275,12 @@ export function afterThe(text: string, start: number, end: number): boolean {
 export function inAddress(text: string, start: number, end: number): boolean {
   let from = start;
   let to = end;
-  while (from > 0 && !/\s/.test(text.charAt(from - 1))) from--;
-  while (to < text.length && !/\s/.test(text.charAt(to))) to++;
+  while (from > 0 && !isSpace(text.charCodeAt(from - 1))) from--;
+  while (to < text.length && !isSpace(text.charCodeAt(to))) to++;
+  if (to - from === end - start) return false;
   const token = text.slice(from, to);
-  if (token.length === end - start) return false;
+  // Most tokens are a word and a comma: nothing an address or code is made of.
+  if (!ADDRESS_CHARS.test(token)) return false;
   if (
     /:\/\/|^www\.|@\w|\w\.(?:com|org|net|gov|edu|int|info|io|co|uk|fr|de|es|it|ru|cz|br|ar|jp|html?|php|aspx?|jsp|pdf|jpe?g|png|gif|svg|json|xml|txt|csv|py|js|ts|zip)\b/i.test(
       token,
@@ -272,13 +309,22 @@ export function isCaseless(text: string): boolean {
   let capitals = 0;
   let upper = 0;
   let lower = 0;
-  for (const match of text.matchAll(/\p{L}{4,}/gu)) {
-    const word = match[0];
-    if (word === word.toLowerCase() && word === word.toUpperCase()) continue;
-    if (word === word.toUpperCase()) upper++;
+  const n = text.length;
+  for (let i = 0; i < n; ) {
+    if (!isLetterCode(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < n && isLetterCode(text.charCodeAt(i))) i++;
+    if (i - start < 4) continue;
+    const word = text.slice(start, i);
+    const up = word.toUpperCase();
+    if (up === word.toLowerCase()) continue;
+    if (word === up) upper++;
     else if (capitalised(word)) capitals++;
-    else if (!FUNCTION_WORDS.has(fold(word))) lower++;
+    else if (!FUNCTION_WORDS.has(fold(word)) && ++lower > 1) return false;
   }
-  if (lower > 0) return upper >= 3 && upper > 4 * lower;
+  if (lower > 0) return upper >= 5;
   return upper >= 3 || capitals + upper >= 5;
 }
