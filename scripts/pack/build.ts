@@ -5,7 +5,7 @@
  *
  *   npx tsx scripts/pack/build.ts            build (skipped when the output is newer than its inputs)
  *   npx tsx scripts/pack/build.ts --force    build anyway
- *   npx tsx scripts/pack/build.ts --report   build and print the pack report
+ *   npx tsx scripts/pack/build.ts --report   build and print the pack report (`--verbose`: corpus misses too)
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -134,7 +134,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     );
     if (report && pack) {
       const { printReport } = await import('./report');
-      await printReport(pack);
+      await printReport(pack, process.argv.includes('--verbose'));
     }
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);

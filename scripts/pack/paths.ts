@@ -9,3 +9,5 @@ export const CURATED_DIR = join(ROOT, 'packs/curated');
 export const PACK_OUTPUT = join(ROOT, 'public/packs/default.json');
 /** Fixture articles on unrelated topics for the false-positive check. */
 export const FIXTURE_ARTICLES = join(ROOT, 'test/fixtures/articles');
+/** Our own news-like pages with gold marks, for coverage and precision. */
+export const NEWS_CORPUS = join(ROOT, 'test/fixtures/news');

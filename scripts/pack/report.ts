@@ -11,6 +11,7 @@ import { findMentions } from '../../utils/match/find-mentions';
 import type { MatcherData } from '../../utils/match/matcher-data';
 import { encodeMatcher } from '../../utils/match/serialize';
 import { articleBlocks } from './article-text';
+import { corpusReport, evaluateCorpus } from './news-corpus';
 import { FIXTURE_ARTICLES, PACK_OUTPUT } from './paths';
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`;
@@ -41,7 +42,7 @@ export function fixtureMatches(
     });
 }
 
-export async function printReport(pack: KnowledgePack): Promise<void> {
+export async function printReport(pack: KnowledgePack, verbose = false): Promise<void> {
   const byKind = new Map<string, number>();
   const entitiesByLanguage = new Map<string, number>();
   const aliasesByLanguage = new Map<string, number>();
@@ -104,4 +105,8 @@ export async function printReport(pack: KnowledgePack): Promise<void> {
   console.log(
     `  total: ${total} marks in ${words} words (${((total / Math.max(words, 1)) * 1000).toFixed(2)} per 1,000 words)`,
   );
+  console.log(
+    '\nCoverage and precision on our news corpus (test/fixtures/news; gold marks inline; --verbose lists misses):',
+  );
+  for (const line of corpusReport(evaluateCorpus(data, pack.entities), verbose)) console.log(line);
 }

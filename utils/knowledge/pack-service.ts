@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { capitalsOf } from '../map/capitals';
 import { compileMatcher } from '../match/compile';
 import { Matcher } from '../match/matcher';
+import { MATCHER_FORMAT } from '../match/matcher-data';
 import { ProblemsError } from '../messages/router';
 import {
   type CapitalPoint,
@@ -171,7 +172,8 @@ export class PackService {
   private async loadMatcher(): Promise<LoadedMatcher> {
     await this.ready();
     const store = this.deps.store;
-    const key = packsKey(await store.packs());
+    // A new matcher format compiles afresh even when the packs are the same.
+    const key = `${packsKey(await store.packs())}|matcher@${MATCHER_FORMAT}`;
     const [stored, ownEntities] = await Promise.all([
       store.readMatcher(),
       store.packEntities(USER_PACK_ID),

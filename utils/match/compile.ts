@@ -1,5 +1,13 @@
 import type { Alias, Entity } from '../knowledge/schema';
-import { CandidateFlag, KIND_CODES, MAX_ALIAS_WORDS, type MatcherData } from './matcher-data';
+import { inflectionsOf } from './inflect';
+import {
+  CandidateFlag,
+  dayNumber,
+  KIND_CODES,
+  MAX_ALIAS_WORDS,
+  type MatcherData,
+  PlaceRole,
+} from './matcher-data';
 import { foldedText, hashFolded, type Token, tokenize } from './tokenize';
 
 interface Candidate {
@@ -47,17 +55,32 @@ export function compileMatcher(entities: readonly Entity[]): {
   };
 
   entities.forEach((entity, e) => {
+    const nameWords = personNameWords(entity);
     for (const alias of aliasesOf(entity)) {
       const flags = flagsOf(entity, alias);
-      for (const variant of variantsOf(alias.text)) {
+      for (const variant of variantsOf(alias.text, alias.language)) {
         const tokens = wordsOf(variant);
         if (tokens.length === 0 || tokens.length > MAX_ALIAS_WORDS) {
           report.skipped.push(`${entity.id}: "${variant}"`);
           continue;
         }
         report.aliases++;
-        const casePattern = flags & CandidateFlag.CaseSensitive ? caseOf(variant, tokens) : '';
-        addGroup(tokens, { entity: e, flags, casePattern });
+        let variantFlags = flags | implicitFlags(variant, tokens, alias.rules, entity);
+        // A lone first name or surname is not the famous person until the full name is on the page.
+        if (
+          tokens.length === 1 &&
+          nameWords.has(tokens[0]?.folded ?? '') &&
+          alias.rules?.neverAlone === undefined &&
+          entity.hints?.neverAlone === undefined
+        )
+          variantFlags |= CandidateFlag.NeverAlone;
+        const casePattern =
+          variantFlags & CandidateFlag.CaseSensitive
+            ? caseOf(variant, tokens)
+            : variantFlags & CandidateFlag.Acronym
+              ? acronymCaseOf(variant, tokens)
+              : '';
+        addGroup(tokens, { entity: e, flags: variantFlags, casePattern });
       }
     }
     for (const word of entity.hints?.context ?? []) {
@@ -78,21 +101,71 @@ export function compileMatcher(entities: readonly Entity[]): {
 /** The entity's aliases, plus its display name unless an alias already spells it (with its rules). */
 export function aliasesOf(
   entity: Entity,
-): { text: string; rules: Exclude<Alias, string> | null }[] {
-  const out: { text: string; rules: Exclude<Alias, string> | null }[] = [];
-  for (const list of Object.values(entity.aliases)) {
+): { text: string; rules: Exclude<Alias, string> | null; language: string }[] {
+  const out: { text: string; rules: Exclude<Alias, string> | null; language: string }[] = [];
+  for (const [language, list] of Object.entries(entity.aliases)) {
     for (const alias of list) {
       out.push(
         typeof alias === 'string'
-          ? { text: alias, rules: null }
-          : { text: alias.text, rules: alias },
+          ? { text: alias, rules: null, language }
+          : { text: alias.text, rules: alias, language },
       );
     }
   }
   const nameKey = foldedText(entity.name);
   if (!out.some((alias) => foldedText(alias.text) === nameKey))
-    out.unshift({ text: entity.name, rules: null });
+    out.unshift({ text: entity.name, rules: null, language: 'en' });
   return out;
+}
+
+/** Capitals that are letters of a cased script (Latin, Greek, Cyrillic…). */
+const CAPITAL = /\p{Lu}/u;
+/** A year in a name: "2018 offensive", "Paris 2024", "Euro 2024". */
+const YEAR_IN_NAME = /(?:^|\D)(?:1[5-9]|20)\d\d(?:\D|$)/;
+
+/**
+ * Rules an alias carries by the way it is written, unless its entity or the alias says otherwise:
+ * an alias written with capitals is a proper name (a mention needs a capital too: "gana" is not
+ * Ghana, "sudan-sanctions.html" is not Sudan); a word written in capitals is an acronym, kept in
+ * capitals on the page ("WHO", not "who"); a year in the alias dates it.
+ */
+function implicitFlags(
+  variant: string,
+  tokens: Token[],
+  rules: Exclude<Alias, string> | null,
+  entity: Entity,
+): number {
+  let flags = YEAR_IN_NAME.test(variant) ? CandidateFlag.Year : 0;
+  const caseRule = rules?.caseSensitive ?? entity.hints?.caseSensitive;
+  if (caseRule !== undefined) return flags;
+  if (CAPITAL.test(variant)) flags |= CandidateFlag.Proper;
+  if (tokens.some((token) => isAcronym(variant.slice(token.start, token.end))))
+    flags |= CandidateFlag.Acronym;
+  return flags;
+}
+
+function isAcronym(word: string): boolean {
+  return word.length > 1 && word === word.toUpperCase() && word !== word.toLowerCase();
+}
+
+function acronymCaseOf(text: string, tokens: Token[]): string {
+  return tokens
+    .map((token) => (isAcronym(text.slice(token.start, token.end)) ? 'A' : '-'))
+    .join('');
+}
+
+/**
+ * The words of a person's full names (from every alias of two words or more), when the display
+ * name has several words: a one-word alias among them is a first name or surname.
+ */
+function personNameWords(entity: Entity): Set<string> {
+  const words = new Set<string>();
+  if (entity.kind !== 'person' || wordsOf(entity.name).length < 2) return words;
+  for (const alias of aliasesOf(entity)) {
+    const tokens = wordsOf(alias.text);
+    if (tokens.length >= 2) for (const token of tokens) words.add(token.folded);
+  }
+  return words;
 }
 
 export function flagsOf(entity: Entity, alias: { rules: Exclude<Alias, string> | null }): number {
@@ -109,12 +182,17 @@ export function flagsOf(entity: Entity, alias: { rules: Exclude<Alias, string> |
 /** Arabic articles written with a hyphen ("al-Assad"): news spells names with and without them. */
 const HYPHENATED_ARTICLE = /\b(?:al|el|as|ash|ad|ar|at|az|an|ath|adh|ul)[-‐‑]\s*/gi;
 
-/** The alias as written, and without hyphenated articles when that still leaves two words. */
-export function variantsOf(text: string): string[] {
+/**
+ * The alias as written, without hyphenated articles when that still leaves two words, and, in
+ * languages that inflect names, its inflected forms ("Ukrajina" → "na Ukrajině", "v Praze").
+ */
+export function variantsOf(text: string, language = 'en'): string[] {
   const withoutArticles = text.replace(HYPHENATED_ARTICLE, '');
   const variants = [text];
   if (withoutArticles !== text && wordsOf(withoutArticles).length >= 2)
     variants.push(withoutArticles);
+  for (const form of inflectionsOf(text, language))
+    if (!variants.includes(form)) variants.push(form);
   return variants;
 }
 
@@ -304,5 +382,32 @@ function buildAutomaton(
     entityPriority: Int8Array.from(entities, (entity) => entity.hints?.priority ?? 0),
     relatedStart,
     related: Int32Array.from(relatedLists.flat()),
+    entityStart: Int32Array.from(entities, (entity) => dayNumber(entity.dates?.start, false)),
+    entityEnd: Int32Array.from(entities, (entity) => dayNumber(entity.dates?.end, true)),
+    ...placesOf(entities),
   };
+}
+
+/** Each place's country entity and role (country, capital, settlement), from its facts. */
+function placesOf(entities: readonly Entity[]): {
+  entityCountry: Int32Array;
+  entityRole: Uint8Array;
+} {
+  const role = Uint8Array.from(entities, (entity) => {
+    if (entity.kind !== 'place') return 0;
+    const labels = new Set(entity.facts?.map((fact) => fact.label));
+    if (labels.has('ISO 3166-1 code')) return PlaceRole.Country;
+    let bits = 0;
+    if (labels.has('Capital of')) bits |= PlaceRole.Capital | PlaceRole.Settlement;
+    if (labels.has('Population')) bits |= PlaceRole.Settlement;
+    return bits;
+  });
+  const countryByCode = new Map<string, number>();
+  entities.forEach((entity, e) => {
+    if (role[e] === PlaceRole.Country && entity.country) countryByCode.set(entity.country, e);
+  });
+  const entityCountry = Int32Array.from(entities, (entity) =>
+    entity.kind === 'place' && entity.country ? (countryByCode.get(entity.country) ?? -1) : -1,
+  );
+  return { entityCountry, entityRole: role };
 }

@@ -1,4 +1,4 @@
-import type { EntityKind } from '../knowledge/schema';
+import { ENTITY_KINDS, type EntityKind } from '../knowledge/schema';
 
 /** Bits of a candidate's flags. */
 export const CandidateFlag = {
@@ -7,7 +7,27 @@ export const CandidateFlag = {
   NeverAlone: 4,
   /** Not a mention: a context word that points to the entity. */
   Context: 8,
+  /** Written with capitals ("Paris", "Gaza war"): a mention must have at least one capital. */
+  Proper: 16,
+  /** `candCase` holds an implicit pattern (acronyms written in capitals in the pack: `A`). */
+  Acronym: 32,
+  /** The alias names its own year ("2018 offensive", "Paris 2024"): its date is in the name. */
+  Year: 64,
 } as const;
+
+/** Bits of `entityRole`: what kind of place an entity is, for rules about places. */
+export const PlaceRole = {
+  Country: 1,
+  Capital: 2,
+  /** A city or town (not a country, region or landmark). */
+  Settlement: 4,
+} as const;
+
+/**
+ * The compiled form's revision: stored matchers of another revision are rebuilt. 2: entity dates,
+ * countries and place roles; implicit acronym, proper-name and year flags.
+ */
+export const MATCHER_FORMAT = 2;
 
 /** Maximum words in one alias; the matcher's ring of recent word starts has this size. */
 export const MAX_ALIAS_WORDS = 16;
@@ -48,7 +68,11 @@ export interface MatcherData {
   contextGroups: Int32Array;
   candEntity: Int32Array;
   candFlags: Uint8Array;
-  /** For case-sensitive candidates, per word: `U` all capitals, `C` capital first, `-` any. */
+  /**
+   * For case-sensitive candidates, per word: `U` all capitals, `C` capital first, `-` any; for
+   * implicit acronyms (flag `Acronym`), `A`: all capitals, or a capital first for words of four
+   * letters or more ("Nato", "Unesco").
+   */
   candCase: string[];
   /** Entities, by index. */
   entityIds: string[];
@@ -58,13 +82,30 @@ export interface MatcherData {
   /** Related entities of entity `e`: `related[relatedStart[e] .. relatedStart[e + 1])`. */
   relatedStart: Uint32Array;
   related: Int32Array;
+  /**
+   * When each entity began and ended, as `yyyymmdd` numbers (0: not known): birth and death,
+   * founding and dissolution, an event's span. Partial dates take their first day (start) or
+   * last day (end).
+   */
+  entityStart: Int32Array;
+  entityEnd: Int32Array;
+  /** The country entity a place is in (a country: itself; -1: none or not a place). */
+  entityCountry: Int32Array;
+  /** {@link PlaceRole} bits. */
+  entityRole: Uint8Array;
 }
 
-export const KIND_CODES: readonly EntityKind[] = [
-  'person',
-  'place',
-  'organisation',
-  'event',
-  'group',
-  'topic',
-];
+/** Entity kinds by code (`entityKinds` holds indices into this list): the schema's one list. */
+export const KIND_CODES: readonly EntityKind[] = ENTITY_KINDS;
+
+/**
+ * `2021-08-22` → 20210822; a year or month alone gives its first day, or its last with `end`.
+ * 0 when unknown.
+ */
+export function dayNumber(date: string | undefined, end: boolean): number {
+  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(date ?? '');
+  if (!match) return 0;
+  const month = match[2] ? Number(match[2]) : end ? 12 : 1;
+  const day = match[3] ? Number(match[3]) : end ? 31 : 1;
+  return Number(match[1]) * 10000 + month * 100 + day;
+}

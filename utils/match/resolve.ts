@@ -1,5 +1,6 @@
 import type { RawMatch } from './matcher';
-import { CandidateFlag, type MatcherData } from './matcher-data';
+import { CandidateFlag, dayNumber, KIND_CODES, type MatcherData, PlaceRole } from './matcher-data';
+import { afterThe, isCaseless, namesArea, Surface, surfaceOf } from './surface';
 import { tokenize } from './tokenize';
 
 /** A mention the resolver accepted: `text[start, end)` of a segment names entity `entity`. */
@@ -23,43 +24,91 @@ export interface ReleasedMention<K> {
   match: ResolvedMention;
 }
 
-type Choice = ResolvedMention & { neverAlone: boolean };
+/** What the resolver may know about the page beyond its text. */
+export interface ResolverOptions {
+  /**
+   * When the article was published, `YYYY-MM-DD` (or `YYYY-MM`): an entity that did not exist yet
+   * is not chosen (a 2023 war in a 2014 article), and among namesakes the one current then wins.
+   */
+  articleDate?: string;
+}
+
+type Choice = ResolvedMention & { needsPresence: boolean };
 
 /** What one segment holds, from {@link Resolver.observe}: the alias groups met and the entities clearly named. */
 export interface LocalContext {
   groups: Set<number>;
   present: Set<number>;
+  /** How each raw match sits in the text ({@link Surface}), by index in the segment's `raws`. */
+  surfaces?: Uint8Array;
 }
 
 const SEGMENT_CONTEXT_WEIGHT = 100;
 const PAGE_CONTEXT_WEIGHT = 10;
+/** An event going on when the article was written beats its namesakes from other years, whatever their context. */
+const CURRENT_EVENT_WEIGHT = 1000;
 /** Waiting short names kept per page; a long live page should not hold on to text forever. */
 const MAX_PENDING = 2000;
+const EVENT = KIND_CODES.indexOf('event');
+const PERSON = KIND_CODES.indexOf('person');
+/** Places below this priority (the pack's smaller cities) need their country on a foreign page. */
+const MINOR_PLACE_PRIORITY = 2;
+/** A name joined with no space, hyphen or apostrophe is one word. */
+const WORD_JOIN = /[\s'’\-‐‑]/;
 
 /**
  * Chooses, for each alias match, the entity it names — or none. Keeps page-wide state (context
  * words seen, entities clearly present) so that later text, arriving on a live page, is resolved
  * with everything seen before.
  *
- * Rules: a case-sensitive alias must keep its capitals; a `requireContext` alias needs one of its
- * entity's context words or a related entity in the same block or on the page; among namesakes
- * the one with more context wins, then the higher priority; `neverAlone` aliases wait until the
- * entity is named another way; finally, leftmost-longest: a longer name beats the shorter names
- * inside it.
+ * Rules, in the order they apply (in doubt, no mark is better than a wrong one):
+ * - nothing inside an address, an e-mail, a path or code;
+ * - a name inside a longer capitalised name is not that name ("The New York Times", "Ivanka
+ *   Trump", "Bank of England"); a one-word name seen that way on the page is, elsewhere on the
+ *   page, only marked once its entity is named clearly ("Madrid" after "Real Madrid");
+ * - case: a case-sensitive alias keeps its capitals, an acronym stays in capitals ("WHO", not
+ *   "who"), a proper name has at least one capital ("gana" is not Ghana); in title-case or
+ *   all-capitals text capitals prove nothing, so marks there wait for a clear mention;
+ * - date: with the article's date, an entity that began later is not chosen unless the alias
+ *   names its year, and an event going on then beats its namesakes;
+ * - a `requireContext` alias needs one of its entity's context words or a related entity in the
+ *   same block or on the page; among namesakes the one with more context wins, then priority;
+ * - places: a city named as an area ("New York state") is not the city; a smaller city abroad
+ *   whose country the page never names, on a page about other countries, waits for a clear
+ *   mention (the Palermo of Buenos Aires is not Sicily's), as does "the Dnipro" (a river);
+ * - `neverAlone` aliases, and a person's lone first name or surname, wait until the entity is
+ *   named another way;
+ * - leftmost-longest: a longer name beats the shorter names inside it, even when the longer one
+ *   is not marked itself.
  */
 export class Resolver<K> {
   /** Alias groups (names and context words) met anywhere on the page. */
   private readonly pageGroups: Uint8Array;
   private readonly present: Uint8Array;
+  /** One-word alias groups seen inside a longer capitalised name on this page. */
+  private readonly partOfName: Uint8Array;
+  /** Countries named on the page, directly or through one of their places. */
+  private readonly pageCountries: Uint8Array;
+  private countriesOnPage = 0;
+  /** Clear mentions observed but not yet counted as present (see {@link flushPresence}). */
+  private presence: { entity: number; group: number; oneWord: boolean }[] = [];
   private pending: ReleasedMention<K>[] = [];
+  private readonly articleDay: number;
 
-  constructor(private readonly data: MatcherData) {
+  constructor(
+    private readonly data: MatcherData,
+    options: ResolverOptions = {},
+  ) {
     this.pageGroups = new Uint8Array(data.groupStart.length - 1);
     this.present = new Uint8Array(data.entityIds.length);
+    this.partOfName = new Uint8Array(data.groupStart.length - 1);
+    this.pageCountries = new Uint8Array(data.entityIds.length);
+    this.articleDay = dayNumber(options.articleDate, false);
   }
 
   /** Has the page clearly named this entity (by an alias that needs no help)? */
   isPresent(entity: number): boolean {
+    this.flushPresence();
     return this.present[entity] === 1;
   }
 
@@ -87,15 +136,36 @@ export class Resolver<K> {
 
   /** Choose the mentions of an observed segment, in text order; short names may wait (see {@link release}). */
   decide(segment: MatchedSegment<K>, local: LocalContext): ResolvedMention[] {
-    const choices: Choice[] = [];
-    for (const raw of segment.raws) {
-      const choice = this.choose(segment.text, raw, local);
-      if (choice) choices.push(choice);
-    }
+    this.flushPresence();
+    const { text, raws } = segment;
+    const surfaces = local.surfaces ?? this.surfacesOf(segment);
+    // Every match takes part in leftmost-longest, chosen or not: the words of a longer name are
+    // not marked on their own ("Gaza war" of 2014 is not Gaza City plus a war).
+    const spans: (Choice & { raw: number })[] = [];
+    raws.forEach((raw, r) => {
+      const surface = surfaces[r] as Surface;
+      const blocked = surface >= Surface.NameTail;
+      const choice = blocked ? null : this.choose(text, raw, local);
+      spans.push({
+        raw: r,
+        start: raw.start,
+        end: raw.end,
+        entity: choice ? choice.entity : -1,
+        needsPresence:
+          !!choice &&
+          (choice.needsPresence ||
+            surface === Surface.Doubtful ||
+            (this.partOfName[raw.group] === 1 && !WORD_JOIN.test(text.slice(raw.start, raw.end)))),
+      });
+    });
     const kept: ResolvedMention[] = [];
-    for (const choice of leftmostLongest(choices)) {
-      const match = { start: choice.start, end: choice.end, entity: choice.entity };
-      if (!choice.neverAlone || this.present[choice.entity] === 1) kept.push(match);
+    for (const span of leftmostLongest(spans)) {
+      if (span.entity < 0) continue;
+      const match = { start: span.start, end: span.end, entity: span.entity };
+      if (!span.needsPresence) {
+        kept.push(match);
+        this.markPresent(span.entity);
+      } else if (this.present[span.entity] === 1) kept.push(match);
       else if (this.pending.length < MAX_PENDING) this.pending.push({ key: segment.key, match });
     }
     return kept;
@@ -103,6 +173,7 @@ export class Resolver<K> {
 
   /** Waiting short names whose entity has since been named in full: they can be painted now. */
   release(): ReleasedMention<K>[] {
+    this.flushPresence();
     const released: ReleasedMention<K>[] = [];
     const still: ReleasedMention<K>[] = [];
     for (const item of this.pending)
@@ -121,25 +192,94 @@ export class Resolver<K> {
     this.pending = this.pending.filter((item) => !isGone(item.key));
   }
 
+  private surfacesOf(segment: MatchedSegment<K>): Uint8Array {
+    // Whether the segment is a title-case headline is read only when a neighbour's capitals matter.
+    let caseless: boolean | undefined;
+    const isHeadline = () => {
+      caseless ??= isCaseless(segment.text);
+      return caseless;
+    };
+    return Uint8Array.from(segment.raws, (raw) =>
+      surfaceOf(segment.text, raw.start, raw.end, isHeadline),
+    );
+  }
+
   /**
-   * Note the groups a segment meets and the entities it names clearly (one candidate, no hint
-   * but case), page-wide and for the segment. Constant work per match, however many entities
-   * a word is a cue for: the cues are read only when a choice needs them.
+   * Note the groups a segment meets, how each match sits in its text, and the entities it names
+   * clearly (one candidate, no hint but case, nothing doubtful around it), page-wide and for the
+   * segment. Constant work per match, however many entities a word is a cue for: the cues are
+   * read only when a choice needs them.
    */
   private collectContext(segment: MatchedSegment<K>): LocalContext {
     const { groupSingle, candEntity } = this.data;
-    const local: LocalContext = { groups: new Set(), present: new Set() };
-    for (const raw of segment.raws) {
+    const surfaces = this.surfacesOf(segment);
+    const local: LocalContext = { groups: new Set(), present: new Set(), surfaces };
+    segment.raws.forEach((raw, r) => {
       local.groups.add(raw.group);
       this.pageGroups[raw.group] = 1;
+      const surface = surfaces[r] as Surface;
+      const written = segment.text.slice(raw.start, raw.end);
+      const oneWord = !WORD_JOIN.test(written);
+      // A one-word name directly inside a longer one is a first name or surname here ("Lewis
+      // Hamilton", "Real Madrid"); an acronym is not ("Reform UK").
+      if (
+        (surface === Surface.NameTail || surface === Surface.NameHead) &&
+        oneWord &&
+        written !== written.toUpperCase()
+      )
+        this.partOfName[raw.group] = 1;
       const single = groupSingle[raw.group] as number;
-      if (single >= 0 && this.caseMatches(segment.text, raw, single)) {
+      if (
+        surface === Surface.Clear &&
+        single >= 0 &&
+        this.caseMatches(segment.text, raw, single) &&
+        this.dateAllows(single) &&
+        !this.placeDoubt(segment.text, raw, candEntity[single] as number)
+      ) {
         const entity = candEntity[single] as number;
-        this.present[entity] = 1;
         local.present.add(entity);
+        this.presence.push({ entity, group: raw.group, oneWord });
       }
-    }
+    });
     return local;
+  }
+
+  /**
+   * Count the clear mentions observed so far as present, except one-word names that the page
+   * also uses inside a longer name: that is known only once the whole page has been observed.
+   * Smaller cities count last, and only when their country is on the page by other means: a city
+   * must not vouch for itself.
+   */
+  private flushPresence(): void {
+    if (this.presence.length === 0) return;
+    const minor: number[] = [];
+    for (const { entity, group, oneWord } of this.presence) {
+      if (oneWord && this.partOfName[group] === 1) continue;
+      if (this.isMinorPlace(entity)) minor.push(entity);
+      else this.markPresent(entity);
+    }
+    const none: LocalContext = { groups: new Set(), present: new Set() };
+    for (const entity of minor) {
+      if (!this.isForeignMinorPlace(entity) || this.contextOf(entity, none).onPage > 0)
+        this.markPresent(entity);
+    }
+    this.presence = [];
+  }
+
+  /** Does the text make a city doubtful: named as an area, or as "the Dnipro" (a river)? */
+  private placeDoubt(text: string, raw: RawMatch, entity: number): boolean {
+    if (!((this.data.entityRole[entity] as number) & PlaceRole.Settlement)) return false;
+    return namesArea(text, raw.start, raw.end) || afterThe(text, raw.start, raw.end);
+  }
+
+  private markPresent(entity: number): void {
+    if (this.present[entity] === 1) return;
+    this.present[entity] = 1;
+    const country = this.data.entityCountry[entity] ?? -1;
+    if (country >= 0 && this.pageCountries[country] === 0) {
+      this.pageCountries[country] = 1;
+      this.countriesOnPage++;
+    }
   }
 
   /** How much the segment, and the page, point to an entity: its context words and related entities met. */
@@ -160,25 +300,49 @@ export class Resolver<K> {
     return { near, onPage };
   }
 
+  /** Could the article have named this candidate's entity, given when it was written? */
+  private dateAllows(candidate: number): boolean {
+    const day = this.articleDay;
+    if (day === 0) return true;
+    const entity = this.data.candEntity[candidate] as number;
+    const start = this.data.entityStart[entity] ?? 0;
+    if (start === 0 || day >= start) return true;
+    // "The 2026 World Cup" can be named years before; a war or a person cannot.
+    return (
+      ((this.data.candFlags[candidate] as number) & CandidateFlag.Year) !== 0 &&
+      this.data.entityKinds[entity] !== PERSON
+    );
+  }
+
   private choose(text: string, raw: RawMatch, local: LocalContext): Choice | null {
-    const { groupStart, groupMentionEnd, candEntity, candFlags, entityPriority } = this.data;
+    const { groupStart, groupMentionEnd, candEntity, candFlags, entityPriority, entityKinds } =
+      this.data;
     let best: Choice | null = null;
     let bestScore = Number.NEGATIVE_INFINITY;
     const from = groupStart[raw.group] as number;
     const to = groupMentionEnd[raw.group] as number;
     for (let c = from; c < to; c++) {
       const flags = candFlags[c] as number;
-      if (flags & CandidateFlag.CaseSensitive && !this.caseMatches(text, raw, c)) continue;
+      if (!this.caseMatches(text, raw, c) || !this.dateAllows(c)) continue;
       const entity = candEntity[c] as number;
+      let doubtful = false;
+      const role = this.data.entityRole[entity] as number;
+      if (role & PlaceRole.Settlement) {
+        if (namesArea(text, raw.start, raw.end)) continue;
+        if (afterThe(text, raw.start, raw.end)) doubtful = true;
+      }
       // A lone candidate with no hint needs no context to be chosen.
-      const { near, onPage } =
-        to - from === 1 && !(flags & CandidateFlag.RequireContext)
-          ? { near: 0, onPage: 0 }
-          : this.contextOf(entity, local);
+      const lone = to - from === 1 && !(flags & CandidateFlag.RequireContext);
+      let { near, onPage } = lone ? { near: 0, onPage: 0 } : this.contextOf(entity, local);
       if (flags & CandidateFlag.RequireContext && near + onPage === 0) continue;
+      if (this.isForeignMinorPlace(entity)) {
+        if (lone) ({ near, onPage } = this.contextOf(entity, local));
+        if (near + onPage === 0) doubtful = true;
+      }
       const score =
         SEGMENT_CONTEXT_WEIGHT * Math.min(near, 9) +
         PAGE_CONTEXT_WEIGHT * Math.min(onPage, 9) +
+        (entityKinds[entity] === EVENT && this.isCurrent(entity) ? CURRENT_EVENT_WEIGHT : 0) +
         (entityPriority[entity] as number);
       if (score > bestScore) {
         bestScore = score;
@@ -186,14 +350,53 @@ export class Resolver<K> {
           start: raw.start,
           end: raw.end,
           entity,
-          neverAlone: (flags & CandidateFlag.NeverAlone) !== 0,
+          needsPresence: (flags & CandidateFlag.NeverAlone) !== 0 || doubtful,
         };
       }
     }
     return best;
   }
 
+  /** Was the entity going on when the article was written? */
+  private isCurrent(entity: number): boolean {
+    const day = this.articleDay;
+    if (day === 0) return false;
+    const start = this.data.entityStart[entity] ?? 0;
+    const end = this.data.entityEnd[entity] ?? 0;
+    return start !== 0 && start <= day && (end === 0 || day <= end);
+  }
+
+  /** A smaller city: not a capital, and not among the pack's bigger cities. */
+  private isMinorPlace(entity: number): boolean {
+    const role = this.data.entityRole[entity] as number;
+    return (
+      (role & PlaceRole.Settlement) !== 0 &&
+      (role & PlaceRole.Capital) === 0 &&
+      (this.data.entityPriority[entity] as number) < MINOR_PLACE_PRIORITY
+    );
+  }
+
+  /**
+   * A smaller city in a country the page never names, on a page that names other countries:
+   * more likely a namesake (a district, a club, a company) than the city.
+   */
+  private isForeignMinorPlace(entity: number): boolean {
+    if (!this.isMinorPlace(entity)) return false;
+    const country = this.data.entityCountry[entity] ?? -1;
+    return country >= 0 && this.countriesOnPage > 0 && this.pageCountries[country] === 0;
+  }
+
+  /**
+   * Does the match keep the capitals its alias asks for? Case-sensitive aliases word by word;
+   * acronyms in capitals ("Nato" and "Unesco" too: four letters or more may be written as a
+   * word); a proper name with at least one capital.
+   */
   private caseMatches(text: string, raw: RawMatch, candidate: number): boolean {
+    const flags = this.data.candFlags[candidate] as number;
+    if (flags & CandidateFlag.Proper) {
+      const written = text.slice(raw.start, raw.end);
+      if (written === written.toLowerCase() && written !== written.toUpperCase()) return false;
+    }
     const pattern = this.data.candCase[candidate] ?? '';
     if (!pattern) return true;
     const words = tokenize(text.slice(raw.start, raw.end));
@@ -203,6 +406,13 @@ export class Resolver<K> {
       const rule = pattern[i];
       if (rule === 'U') return written === written.toUpperCase();
       if (rule === 'C') return written.charAt(0) !== written.charAt(0).toLowerCase();
+      if (rule === 'A')
+        return (
+          written === written.toUpperCase() ||
+          (written.length >= 4 &&
+            written.charAt(0) !== written.charAt(0).toLowerCase() &&
+            written.slice(1) === written.slice(1).toLowerCase())
+        );
       return true;
     });
   }

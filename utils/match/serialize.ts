@@ -106,4 +106,8 @@ const REQUIRED: (keyof MatcherData)[] = [
   'entityPriority',
   'relatedStart',
   'related',
+  'entityStart',
+  'entityEnd',
+  'entityCountry',
+  'entityRole',
 ];
