@@ -68,8 +68,6 @@ export class PageSessions {
     // Matched with other packs than the page started with: it must start over.
     if (request.key !== loaded.key) return answer;
     const live = this.session(tab, url, request, loaded.key, loaded);
-    if (request.evidence && !live.state.articleDate)
-      live.state.articleDate = chooseArticleDate(request.evidence, this.deps.today());
     const { matcher, own } = loaded;
     const skipOwn = own.size > 0 && !(await this.deps.markOwn());
     const segments: MatchedSegment<number>[] = request.ids.map((id, i) => {
@@ -119,10 +117,16 @@ export class PageSessions {
       this.live.set(tab, existing);
       return existing;
     }
+    // The page's date, from what it says about itself (sent with its first batch): cards state
+    // facts as they stood then, and the resolver prefers the referents current then.
+    const articleDate = request.evidence
+      ? chooseArticleDate(request.evidence, this.deps.today())
+      : null;
+    const known = articleDate && articleDate.source !== 'none' ? articleDate.date : undefined;
     const live: LiveSession = {
-      state: { session: request.session, url, found: [], articleDate: null },
+      state: { session: request.session, url, found: [], articleDate },
       key,
-      resolver: new Resolver<number>(loaded.matcher.data),
+      resolver: new Resolver<number>(loaded.matcher.data, known ? { articleDate: known } : {}),
       sent: new Set(),
     };
     this.live.delete(tab);
