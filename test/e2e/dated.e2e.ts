@@ -75,11 +75,9 @@ describe.each(BROWSERS)('the card knows when and where, in %s', (browserName) =>
     for (const attempt of ['first', 'later']) {
       const started = Date.now();
       await card.hover('town', 'Tafas');
-      await page.page.waitFor(
-        () => document.querySelector('backstory-card')?.shadowRoot?.querySelector('.locator svg'),
-        undefined,
-        20_000,
-      );
+      await expect
+        .poll(async () => (await card.read()).map, { timeout: 20_000, interval: 50 })
+        .toBeTruthy();
       timings.push(`${attempt} open ${Date.now() - started} ms (including the hover delay)`);
       const view = await card.read();
       expect(view.map).toMatch(/^Map: Tafas, in .*Syria/);

@@ -33,8 +33,10 @@ describe.each(BROWSERS)('entity engine in %s', (browserName) => {
     );
     const texts = markTexts(marks);
     for (const text of EXPECTED) expect(texts).toContain(text);
-    expect(marks).toContain('backstory-underline-person: Bashar al-Assad');
-    expect(marks.some((mark) => mark.startsWith('backstory-underline-place: '))).toBe(true);
+    // One highlight, named by the style alone: the page learns which words, never which kind.
+    expect(new Set(marks.map((mark) => mark.slice(0, mark.indexOf(': '))))).toEqual(
+      new Set(['backstory-underline']),
+    );
     // Nothing inside the form fields, the editable region or the code block.
     const inside = await article.page.evaluate(() => {
       const registry = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> })

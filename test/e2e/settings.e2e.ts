@@ -8,6 +8,7 @@ import {
   OptionsPage,
   PopupPage,
   sendToTab,
+  writeSettings,
 } from './harness/pages';
 
 describe.each(BROWSERS)('popup, options and toolbar in %s', (browserName) => {
@@ -138,6 +139,13 @@ describe.each(BROWSERS)('popup, options and toolbar in %s', (browserName) => {
     const page = await ArticlePage.open(browser, article);
     opened.push(page);
     const marks = await page.waitForMarks((found) => markTexts(found).includes('Levant Ledger'));
-    expect(marks).toContain('backstory-underline-organisation: Levant Ledger');
+    // Marked like every other name: the page cannot tell it is one of the reader's own.
+    expect(marks).toContain('backstory-underline: Levant Ledger');
+    // Not marked at all once the reader says so.
+    await writeSettings(browser, { markOwnEntities: false });
+    await page.waitForMarks(
+      (found) => !markTexts(found).includes('Levant Ledger') && markTexts(found).includes('Daraa'),
+    );
+    await writeSettings(browser, { markOwnEntities: true });
   });
 });

@@ -8,7 +8,7 @@ import type { BackgroundProtocol } from '../messages/background-messages';
 import { type Handlers, ProblemsError } from '../messages/router';
 import type { SenderInfo } from '../messages/sender';
 import { covers, isActiveOn, type Settings, siteOf } from '../settings/settings';
-import type { PageSessions } from './page-sessions';
+import { type PageSessions, pageKey } from './page-sessions';
 
 /** Card frame tokens by tab, kept where only the extension can read them (session storage). */
 export interface CardTokens {
@@ -58,7 +58,7 @@ export function backgroundHandlers(deps: BackgroundDeps): Handlers<BackgroundPro
         kinds: ENTITY_KINDS.filter((kind) => settings.kinds[kind]),
         firstMentionOnly: settings.firstMentionOnly,
         // Pages where Backstory is off never make the background load the matcher.
-        key: active ? (await deps.packs.matcher()).key : '',
+        key: active ? pageKey((await deps.packs.matcher()).key, settings.markOwnEntities) : '',
       };
     },
     'page:match': (batch, sender) => deps.sessions.match(tabOf(sender), sender.url ?? '', batch),

@@ -42,6 +42,14 @@ interface LiveSession {
   sent: Set<number>;
 }
 
+/**
+ * What a page is matched with: the compiled packs, and whether the reader's own entities are
+ * marked. Either changing gives a new key, and pages match again.
+ */
+export function pageKey(packsKey: string, markOwn: boolean): string {
+  return markOwn ? packsKey : `${packsKey}|own-unmarked`;
+}
+
 /** Pages whose matching state is kept in memory at once; a tab beyond that starts its context afresh. */
 const MAX_LIVE = 100;
 
@@ -57,19 +65,14 @@ export class PageSessions {
   constructor(private readonly deps: PageSessionsDeps) {}
 
   async match(tab: number, url: string, request: MatchRequest): Promise<MatchAnswer> {
-    const loaded = await this.deps.matcher();
-    const answer: MatchAnswer = {
-      key: loaded.key,
-      mentions: [],
-      released: [],
-      waiting: [],
-      entities: [],
-    };
-    // Matched with other packs than the page started with: it must start over.
-    if (request.key !== loaded.key) return answer;
-    const live = this.session(tab, url, request, loaded.key, loaded);
+    const [loaded, markOwn] = await Promise.all([this.deps.matcher(), this.deps.markOwn()]);
+    const key = pageKey(loaded.key, markOwn);
+    const answer: MatchAnswer = { key, mentions: [], released: [], waiting: [], entities: [] };
+    // Matched with other packs (or rules) than the page started with: it must start over.
+    if (request.key !== key) return answer;
+    const live = this.session(tab, url, request, key, loaded);
     const { matcher, own } = loaded;
-    const skipOwn = own.size > 0 && !(await this.deps.markOwn());
+    const skipOwn = !markOwn && own.size > 0;
     const segments: MatchedSegment<number>[] = request.ids.map((id, i) => {
       const text = request.texts[i] ?? '';
       return { key: id, text, raws: matcher.scan(text) };

@@ -40,6 +40,6 @@ export interface FrameGreeting {
 }
 
 /** Transparent space around the card inside the frame, for its shadow. */
-export const FRAME_MARGIN = 20;
+export const FRAME_MARGIN = 10;
 /** The card's width when the page has room for it. */
 export const CARD_WIDTH = 360;

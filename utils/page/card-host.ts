@@ -17,6 +17,11 @@ export const OPEN_DELAY = 350;
 export const HIDE_GRACE = 300;
 /** Room kept between the card and the edges of the viewport. */
 const EDGE = 8;
+/**
+ * Room between the mention and the card: the frame's transparent margin (for the card's shadow)
+ * then ends at the mention's line, so the frame never lies over the text the reader points at.
+ */
+const GAP = FRAME_MARGIN;
 
 /** What the card host needs from its page and extension. */
 export interface CardHostDeps {
@@ -219,7 +224,7 @@ export class CardHost {
         width: this.size.width - 2 * FRAME_MARGIN,
         height: this.size.height - 2 * FRAME_MARGIN,
         viewport: { width: win.innerWidth, height: win.innerHeight },
-        gap: 6,
+        gap: GAP,
         edge: EDGE,
       });
       frame.style.setProperty('left', `${x - FRAME_MARGIN}px`);

@@ -11,9 +11,10 @@ export const SETTINGS_VERSION = 3;
  */
 export const SETTINGS_MIGRATIONS: Record<number, (old: unknown) => unknown> = {
   // v2 added the reading history, and with it the switch to pause it.
-  2: (old) => (isRecord(old) ? { ...old, historyPaused: false } : old),
+  // Each migration adds what its version brought and never overrides a value already there.
+  2: (old) => (isRecord(old) ? { historyPaused: false, ...old } : old),
   // v3: sites kept out of the history, and the choice not to mark one's own entities.
-  3: (old) => (isRecord(old) ? { ...old, historyExcludedSites: [], markOwnEntities: true } : old),
+  3: (old) => (isRecord(old) ? { historyExcludedSites: [], markOwnEntities: true, ...old } : old),
 };
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -1,9 +1,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type BrowserContext, chromium, type Page as PlaywrightPage } from 'playwright-core';
+import {
+  type BrowserContext,
+  chromium,
+  type Frame as PlaywrightFrame,
+  type Page as PlaywrightPage,
+} from 'playwright-core';
 import puppeteer, {
   type Browser as PuppeteerBrowser,
+  type Frame as PuppeteerFrame,
   type Page as PuppeteerPage,
 } from 'puppeteer-core';
 import {
@@ -26,8 +32,19 @@ export const BUILD_DIRS: Record<BrowserName, string> = {
 /** A fixed UUID so the Firefox extension's pages have a known moz-extension:// origin. */
 const FIREFOX_EXTENSION_UUID = '6b1d2e3c-4f5a-4b6c-8d7e-9f0a1b2c3d4e';
 
+/** A frame inside a page (the card frame is one): look inside it, and where it sits in the page. */
+export interface TestFrame {
+  evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
+  /** Run a script's source in the frame (axe-core), as a debugger would: not subject to its CSP. */
+  runScript(source: string): Promise<void>;
+  /** The frame element's box in the page's viewport (null when it is not laid out). */
+  box(): Promise<{ x: number; y: number; width: number; height: number } | null>;
+}
+
 /** The same small API over a Playwright page (Chromium) and a Puppeteer page (Firefox). */
 export interface TestPage {
+  /** Every frame of the page, the page's own first. */
+  frames(): TestFrame[];
   goto(url: string): Promise<void>;
   evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
   /** Poll `fn` in the page until it returns something truthy. */
@@ -53,6 +70,10 @@ export interface TestPage {
 /** A real browser with the built extension installed. */
 export interface ExtensionBrowser {
   name: BrowserName;
+  /** `runtime.id` as the extension sees it (Chrome's extension id; Firefox's gecko id). */
+  runtimeId: string;
+  /** The extension's own origin (Chrome's id, or Firefox's per-install UUID, in a URL). */
+  origin: string;
   newPage(): Promise<TestPage>;
   /** Open one of the extension's own pages (popup.html, options.html). */
   openExtensionPage(path: string): Promise<TestPage>;
@@ -91,8 +112,41 @@ async function pollInPage<A>(
   }
 }
 
+function wrapPlaywrightFrame(frame: PlaywrightFrame): TestFrame {
+  return {
+    evaluate: (fn, arg) => frame.evaluate(fn as never, arg) as never,
+    runScript: async (source) => void (await frame.evaluate(source)),
+    box: async () => shownBox(await frame.frameElement().catch(() => null)),
+  };
+}
+
+/** The box of a frame element that is shown (visible, and in the top layer where it is a popover). */
+async function shownBox(
+  element: {
+    evaluate(fn: (el: Element) => boolean): Promise<boolean>;
+    boundingBox(): Promise<{ x: number; y: number; width: number; height: number } | null>;
+  } | null,
+) {
+  if (!element) return null;
+  const shown = await element.evaluate(
+    (el) =>
+      getComputedStyle(el).visibility === 'visible' &&
+      (!el.hasAttribute('popover') || el.matches(':popover-open')),
+  );
+  return shown ? element.boundingBox() : null;
+}
+
+function wrapPuppeteerFrame(frame: PuppeteerFrame): TestFrame {
+  return {
+    evaluate: (fn, arg) => frame.evaluate(fn as never, arg) as never,
+    runScript: async (source) => void (await frame.evaluate(source)),
+    box: async () => shownBox((await frame.frameElement().catch(() => null)) as never),
+  };
+}
+
 function wrapPlaywright(page: PlaywrightPage): TestPage {
   return {
+    frames: () => page.frames().map(wrapPlaywrightFrame),
     goto: async (url) => void (await page.goto(url, { waitUntil: 'load' })),
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
     waitFor: (fn, arg, timeout) =>
@@ -113,6 +167,7 @@ function wrapPlaywright(page: PlaywrightPage): TestPage {
 
 function wrapPuppeteer(page: PuppeteerPage): TestPage {
   return {
+    frames: () => page.frames().map(wrapPuppeteerFrame),
     goto: async (url) => void (await page.goto(url, { waitUntil: 'load' })),
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
     waitFor: (fn, arg, timeout) =>
@@ -162,8 +217,12 @@ async function launchChromium(options: LaunchOptions): Promise<ExtensionBrowser>
     context.serviceWorkers()[0] ??
     (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const extensionId = new URL(worker.url()).host;
+  if (process.env.E2E_SW_LOG)
+    worker.on('console', (m) => console.log('SW:', m.text().slice(0, 800)));
   return {
     name: 'chromium',
+    runtimeId: extensionId,
+    origin: `chrome-extension://${extensionId}`,
     newPage: async () => wrapPlaywright(await context.newPage()),
     openExtensionPage: async (path) => {
       const page = wrapPlaywright(await context.newPage());
@@ -196,6 +255,8 @@ async function launchFirefox(options: LaunchOptions): Promise<ExtensionBrowser> 
   await browser.installExtension(BUILD_DIRS.firefox);
   return {
     name: 'firefox',
+    runtimeId: GECKO_ID,
+    origin: `moz-extension://${FIREFOX_EXTENSION_UUID}`,
     newPage: async () => wrapPuppeteer(await browser.newPage()),
     openExtensionPage: async (path) => {
       const raw = await browser.newPage();

@@ -1,4 +1,6 @@
-import type { TestPage } from './browsers';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { TestFrame, TestPage } from './browsers';
 
 /** What a reader sees in the card. */
 export interface CardView {
@@ -19,12 +21,29 @@ export interface CardView {
   color: string;
   fontFamily: string;
   background: string;
+  /** The card's box in the page's viewport (the frame's place plus the card's place in it). */
   rect: { top: number; bottom: number; left: number; right: number };
 }
 
-/** The hover card, read through its open shadow root the way a reader sees it. */
+const POLL_MS = 100;
+
+/**
+ * The hover card as a reader sees it. It lives in the card frame, an extension page the page's own
+ * scripts cannot read; the test drivers can, the way a debugger does.
+ */
 export class CardPage {
   constructor(private readonly page: TestPage) {}
+
+  /** The card frame, if the page has one yet (found by its address, from inside). */
+  async frame(): Promise<TestFrame | null> {
+    for (const frame of this.page.frames()) {
+      const isCard = await frame
+        .evaluate(() => location.pathname.endsWith('/card.html'))
+        .catch(() => false);
+      if (isCard) return frame;
+    }
+    return null;
+  }
 
   /** Centre of the first occurrence of `text` inside the element `#id` (viewport coordinates). */
   async pointOf(
@@ -65,20 +84,104 @@ export class CardPage {
     await this.page.mouseMove(point.x, point.y);
   }
 
-  /** Wait for the card to reach a state (`ready` by default) and read it. */
+  /** Wait for the card to reach a state (`ready` by default), shown in the page, and read it. */
   async read(state = 'ready', timeoutMs = 15_000): Promise<CardView> {
-    await this.page.waitFor(
-      (wanted) =>
-        document
-          .querySelector('backstory-card')
-          ?.shadowRoot?.querySelector(`.card[data-state="${wanted}"]`),
-      state,
-      timeoutMs,
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const frame = await this.frame();
+      const box = frame ? await frame.box() : null;
+      const view = frame && box && box.width > 0 ? await readCard(frame, state) : null;
+      if (view && box) {
+        const { rect } = view;
+        return {
+          ...view,
+          rect: {
+            top: box.y + rect.top,
+            bottom: box.y + rect.bottom,
+            left: box.x + rect.left,
+            right: box.x + rect.right,
+          },
+        };
+      }
+      if (Date.now() > deadline)
+        throw new Error(`No card in state "${state}" after ${timeoutMs} ms`);
+      await new Promise((r) => setTimeout(r, POLL_MS));
+    }
+  }
+
+  /** Is a card shown at all? */
+  async isOpen(): Promise<boolean> {
+    const frame = await this.frame();
+    if (!frame) return false;
+    const [box, card] = await Promise.all([
+      frame.box(),
+      frame.evaluate(() => !!document.querySelector('.card')),
+    ]);
+    return card && !!box && box.width > 0;
+  }
+
+  async waitClosed(timeoutMs = 5000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (await this.isOpen()) {
+      if (Date.now() > deadline) throw new Error(`The card was still open after ${timeoutMs} ms`);
+      await new Promise((r) => setTimeout(r, POLL_MS));
+    }
+  }
+
+  /** The class of the focused element inside the card frame ('' when the focus is elsewhere). */
+  async focusedInCard(): Promise<string> {
+    const frame = await this.frame();
+    return (
+      (await frame?.evaluate(() =>
+        document.hasFocus() ? (document.activeElement?.className ?? '') : '',
+      )) ?? ''
     );
-    return this.page.evaluate(() => {
-      const card = document
-        .querySelector('backstory-card')
-        ?.shadowRoot?.querySelector('.card') as HTMLElement;
+  }
+
+  /** Click a button in the card by its visible text. */
+  async clickButton(label: string): Promise<void> {
+    const frame = await this.frame();
+    await frame?.evaluate((text) => {
+      const button = [...document.querySelectorAll('.card button')].find((b) =>
+        b.textContent?.includes(text),
+      );
+      (button as HTMLButtonElement | undefined)?.click();
+    }, label);
+  }
+
+  /** Run axe-core on the card, inside its frame. */
+  async axeViolations(): Promise<string[]> {
+    const frame = await this.frame();
+    if (!frame) throw new Error('No card frame');
+    await frame.runScript(readFileSync(resolve('node_modules/axe-core/axe.min.js'), 'utf8'));
+    return frame.evaluate(async () => {
+      const axe = (
+        window as unknown as {
+          axe: {
+            run(
+              ctx: unknown,
+              opts: unknown,
+            ): Promise<{ violations: { id: string; help: string; nodes: unknown[] }[] }>;
+          };
+        }
+      ).axe;
+      const result = await axe.run(document, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa'] },
+      });
+      return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
+    });
+  }
+}
+
+/** Read the card inside its frame, if it is in the wanted state. */
+function readCard(
+  frame: TestFrame,
+  state: string,
+): Promise<(Omit<CardView, 'rect'> & { rect: DOMRectReadOnly }) | null> {
+  return frame
+    .evaluate((wanted) => {
+      const card = document.querySelector(`.card[data-state="${wanted}"]`) as HTMLElement | null;
+      if (!card) return null;
       const style = getComputedStyle(card);
       const title = card.querySelector('.card__title') as HTMLElement;
       const rect = card.getBoundingClientRect();
@@ -115,61 +218,6 @@ export class CardPage {
         background: style.backgroundColor,
         rect: { top: rect.top, bottom: rect.bottom, left: rect.left, right: rect.right },
       };
-    });
-  }
-
-  /** Is a card shown at all? */
-  isOpen(): Promise<boolean> {
-    return this.page.evaluate(() => {
-      const popover = document
-        .querySelector('backstory-card')
-        ?.shadowRoot?.querySelector('.popover');
-      return !!popover?.matches(':popover-open') && !!popover.querySelector('.card');
-    });
-  }
-
-  async waitClosed(timeoutMs = 5000): Promise<void> {
-    await this.page.waitFor(
-      () => {
-        const popover = document
-          .querySelector('backstory-card')
-          ?.shadowRoot?.querySelector('.popover');
-        return !popover?.matches(':popover-open');
-      },
-      undefined,
-      timeoutMs,
-    );
-  }
-
-  /** Click a button in the card by its visible text. */
-  async clickButton(label: string): Promise<void> {
-    await this.page.evaluate((text) => {
-      const card = document.querySelector('backstory-card')?.shadowRoot?.querySelector('.card');
-      const button = [...(card?.querySelectorAll('button') ?? [])].find((b) =>
-        b.textContent?.includes(text),
-      );
-      (button as HTMLButtonElement | undefined)?.click();
-    }, label);
-  }
-
-  /** Run axe-core on the card (axe must be injected into the page first). */
-  async axeViolations(): Promise<string[]> {
-    return this.page.evaluate(async () => {
-      const axe = (
-        window as unknown as {
-          axe: {
-            run(
-              ctx: unknown,
-              opts: unknown,
-            ): Promise<{ violations: { id: string; help: string; nodes: unknown[] }[] }>;
-          };
-        }
-      ).axe;
-      const result = await axe.run(
-        { include: [['backstory-card']] },
-        { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa'] } },
-      );
-      return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
-    });
-  }
+    }, state)
+    .catch(() => null) as never;
 }

@@ -118,6 +118,8 @@ export async function writeSettings(
       blockedSites: [],
       allowedSites: [],
       historyPaused: false,
+      historyExcludedSites: [],
+      markOwnEntities: true,
     };
     await api.storage.sync.set({ settings: { ...base, ...changes } });
   }, patch);
@@ -290,6 +292,20 @@ export class OptionsPage {
   historyLine(): Promise<string> {
     return this.page.evaluate(
       () => document.querySelector('[data-testid="history-count"]')?.textContent ?? '',
+    );
+  }
+
+  /** Addresses of the pages the history lists. */
+  historyUrls(): Promise<string[]> {
+    return this.page.evaluate(() =>
+      [...document.querySelectorAll('.history-list a')].map((a) => a.getAttribute('href') ?? ''),
+    );
+  }
+
+  /** Titles of the pages the history lists. */
+  historyTitles(): Promise<string[]> {
+    return this.page.evaluate(() =>
+      [...document.querySelectorAll('.history-list a')].map((a) => a.textContent ?? ''),
     );
   }
 

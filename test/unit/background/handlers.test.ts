@@ -284,9 +284,13 @@ describe('background: packs', () => {
       (await matchPage(1, 'https://a.example/', 'The Levant Ledger reports')).mentions,
     ).toHaveLength(4);
     background.setSettings({ ...background.settings(), markOwnEntities: false });
-    expect(
-      (await matchPage(2, 'https://b.example/', 'The Levant Ledger reports')).mentions,
-    ).toEqual([]);
+    const unmarked = await matchPage(
+      2,
+      'https://b.example/',
+      'The Levant Ledger reports from Daraa',
+    );
+    expect(unmarked.entities.map((found) => found.id)).toEqual(['Q238217']);
+    expect(unmarked.mentions).toHaveLength(4);
     const invalid = await background.ask('user:save', { entity: { name: 'no id' } });
     expect(invalid.ok === false && invalid.errors.some((error) => error.startsWith('field'))).toBe(
       true,
