@@ -24,7 +24,13 @@ import { checkPack } from './check';
 import { CURATED_DIR, PACK_OUTPUT, ROOT } from './paths';
 
 export const OUTPUT = PACK_OUTPUT;
-const INPUTS = [CURATED_DIR, join(ROOT, 'scripts/pack'), join(ROOT, 'utils/knowledge')];
+const INPUTS = [
+  CURATED_DIR,
+  join(ROOT, 'packs/overrides'),
+  join(ROOT, 'packs/data'),
+  join(ROOT, 'scripts/pack'),
+  join(ROOT, 'utils/knowledge'),
+];
 
 export const DEFAULT_PACK_ID = 'backstory.default';
 
