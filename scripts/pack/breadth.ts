@@ -17,12 +17,26 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import type { Entity } from '../../utils/knowledge/schema';
+import { mergePacks } from '../../utils/knowledge/merge';
+import type { Entity, Fact, KnowledgePack } from '../../utils/knowledge/schema';
 import { validatePack } from '../../utils/knowledge/validate';
 import { aliasFlags } from './breadth/aliases';
 import { checkSharedAliases, resolveSharedAliases } from './breadth/ambiguity';
 import { buildCities, capitalIdsByCountry, selectCities, topCityNames } from './breadth/cities';
+import { buildCongress } from './breadth/congress';
 import { buildCountries } from './breadth/countries';
+import {
+  dropCuratedNamesakes,
+  dropShadowedTitles,
+  guardSharedNames,
+  mergeById,
+} from './breadth/dedupe';
+import { buildLeaders } from './breadth/leaders';
+import { addGeonamesNames, buildMoreCities } from './breadth/more-cities';
+import { buildOrganisations } from './breadth/organisations';
+import { buildParties } from './breadth/parties';
+import { buildRegions } from './breadth/regions';
+import { buildTitles } from './breadth/titles';
 
 export { BREADTH_SOURCES } from './breadth/sources';
 
@@ -62,20 +76,101 @@ function clean(entity: Entity): Entity {
 }
 
 /**
- * Generate the breadth entities: countries and territories (`place`, Wikidata ids) and cities
- * (`place`, Wikidata ids where known, else `bs:city-<GeoNames id>`), sorted by id.
+ * Generate the breadth entities, sorted by id: countries and territories and cities from npm
+ * packages (`place`, Wikidata ids where known, else `bs:city-<GeoNames id>`), and from the
+ * committed data extracts (`packs/data`): heads of state and government with their terms,
+ * members of the US Congress, presidents and vice-presidents (`person`), political parties and
+ * international organisations (`organisation`), first-level regions and more cities (`place`),
+ * and popular Wikipedia titles (`bs:wp-…`, any kind). Namesakes are not yet guarded against the
+ * curated files: {@link finishBreadth} does that.
  */
 export function generateBreadthEntities(): Entity[] {
   return generate().entities;
+}
+
+/** Whether an entity comes from the popular-Wikipedia title list. */
+export function isTitleEntity(entity: Entity): boolean {
+  return entity.id.startsWith('bs:wp-');
 }
 
 function generate(): { entities: Entity[]; missingCapitals: string[] } {
   const { picks, missingCapitals } = selectCities();
   const cities = buildCities(picks);
   const countries = buildCountries(topCityNames(cities), capitalIdsByCountry(cities));
-  const entities = [...countries, ...cities].map(clean);
-  resolveSharedAliases(entities);
+  const base = [...countries, ...cities].map(clean);
+  resolveSharedAliases(base);
+  addGeonamesNames(base);
+  const { people, countryFacts, usQids } = buildLeaders();
+  const congress = buildCongress(usQids);
+  addOfficeFacts(base, countryFacts, congress);
+  const entities = mergeById([
+    base,
+    congress,
+    people,
+    buildOrganisations(),
+    buildParties(),
+    buildRegions(),
+    buildMoreCities(base),
+    buildTitles(),
+  ]).map(clean);
   return { entities: entities.sort((a, b) => compareIds(a.id, b.id)), missingCapitals };
+}
+
+/**
+ * Who held a country's top offices, as dated facts of the country (so "then" on a card names
+ * the leader at the article's date). US presidents come from the Congress data.
+ */
+function addOfficeFacts(
+  entities: Entity[],
+  byCountry: Map<string, Fact[]>,
+  congress: Entity[],
+): void {
+  const us: Fact[] = congress
+    .flatMap((person) =>
+      (person.facts ?? [])
+        .filter(
+          (fact) =>
+            fact.value === 'President of the United States' && (!fact.to || fact.to >= '1990'),
+        )
+        .map((fact) => ({ ...fact, label: 'President', value: person.name })),
+    )
+    .sort((a, b) => (b.from ?? '').localeCompare(a.from ?? ''));
+  byCountry.set('US', us);
+  for (const entity of entities) {
+    const facts = entity.facts?.some((fact) => fact.label === 'ISO 3166-1 code')
+      ? byCountry.get(entity.country ?? '')
+      : undefined;
+    if (facts?.length) entity.facts = [...(entity.facts ?? []), ...facts].slice(0, 40);
+  }
+}
+
+/**
+ * Put generated and curated entities together: generated people and organisations that a curated
+ * entry already names are dropped, so are popular-Wikipedia titles any other entity answers to;
+ * entities with the same id are merged (curated fields win, aliases are united); finally every
+ * name still shared without a hint is guarded on the generated side. Sorted by id.
+ */
+export function assemble(generated: Entity[], curated: Entity[]): Entity[] {
+  const curatedIds = new Set(curated.map((entity) => entity.id));
+  const kept = dropCuratedNamesakes(generated, curated);
+  const merged = dropShadowedTitles(mergePacks([wrap(kept), wrap(curated)]), isTitleEntity);
+  guardSharedNames(
+    merged,
+    (entity) => curatedIds.has(entity.id),
+    (entity) => (entity.id.startsWith('Q') ? 1 : 0),
+  );
+  return merged.sort((a, b) => compareIds(a.id, b.id));
+}
+
+function wrap(entities: Entity[]): KnowledgePack {
+  return {
+    format: 'backstory-pack',
+    schemaVersion: 1,
+    id: 'backstory.assemble',
+    name: 'assemble',
+    version: '0',
+    entities,
+  };
 }
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');

@@ -66,6 +66,8 @@ export const OfficeOverrides = v.strictObject({
   ),
 });
 
+export const TitleOverrides = v.strictObject({ deniedWords: Words, deniedTitles: Words });
+
 /** Thrown when an override file does not match its schema: one line per problem. */
 export class OverridesError extends Error {
   constructor(readonly problems: string[]) {
@@ -110,6 +112,7 @@ export function loadOverrides<S extends v.GenericSchema>(
 const countries = loadOverrides('countries.yaml', CountryOverrides);
 const cities = loadOverrides('cities.yaml', CityOverrides);
 const offices = loadOverrides('offices.yaml', OfficeOverrides);
+const titles = loadOverrides('titles.yaml', TitleOverrides);
 
 type Flags = v.InferOutput<typeof Flags>;
 
@@ -164,3 +167,8 @@ export const CITY_DESCRIPTIONS: Record<string, string> = cities.descriptions;
 
 /** Titles of heads of state and government by country, with the year each applies from. */
 export const OFFICE_TITLES = offices.titles;
+
+/** Folded words that keep a popular-Wikipedia title out of the pack (slurs, pornography sites). */
+export const TITLE_DENIED_WORDS = new Set(titles.deniedWords);
+/** Folded popular-Wikipedia titles left out whole. */
+export const TITLE_DENIED_TITLES = new Set(titles.deniedTitles);
