@@ -27,12 +27,13 @@ import { buildCongress } from './breadth/congress';
 import { buildCountries } from './breadth/countries';
 import {
   dropCuratedNamesakes,
+  dropMinorNamesakes,
   dropShadowedTitles,
   guardSharedNames,
   mergeById,
 } from './breadth/dedupe';
 import { buildLeaders } from './breadth/leaders';
-import { addGeonamesNames, buildMoreCities } from './breadth/more-cities';
+import { addGeonamesNames, buildMoreCities, isMinorTown } from './breadth/more-cities';
 import { buildOrganisations } from './breadth/organisations';
 import { buildParties } from './breadth/parties';
 import { buildRegions } from './breadth/regions';
@@ -153,7 +154,10 @@ function addOfficeFacts(
 export function assemble(generated: Entity[], curated: Entity[]): Entity[] {
   const curatedIds = new Set(curated.map((entity) => entity.id));
   const kept = dropCuratedNamesakes(generated, curated);
-  const merged = dropShadowedTitles(mergePacks([wrap(kept), wrap(curated)]), isTitleEntity);
+  const merged = dropMinorNamesakes(
+    dropShadowedTitles(mergePacks([wrap(kept), wrap(curated)]), isTitleEntity),
+    isMinorTown,
+  );
   guardSharedNames(
     merged,
     (entity) => curatedIds.has(entity.id),

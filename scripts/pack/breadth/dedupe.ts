@@ -169,3 +169,22 @@ function requireContextFor(entity: Entity, text: string): void {
   }
   if (!found) entity.aliases.en = [{ text, requireContext: true }, ...(entity.aliases.en ?? [])];
 }
+
+/**
+ * Drop minor places named like something that matters more: a town of 50,000 called
+ * "Washington" in England would otherwise take every "Washington" on a page that mentions
+ * Britain. `isMinor` says which entities may be dropped; the others' names win.
+ */
+export function dropMinorNamesakes(
+  entities: Entity[],
+  isMinor: (entity: Entity) => boolean,
+): Entity[] {
+  const major = new Set<string>();
+  for (const entity of entities) {
+    if (isMinor(entity)) continue;
+    for (const { text } of aliasesOf(entity)) for (const key of keysOf(text)) major.add(key);
+  }
+  return entities.filter(
+    (entity) => !isMinor(entity) || !keysOf(entity.name).some((key) => major.has(key)),
+  );
+}

@@ -197,3 +197,13 @@ export function buildMoreCities(
   }
   return out;
 }
+
+/** Whether an entity is a town from this source small enough to yield its name to others. */
+export function isMinorTown(entity: Entity): boolean {
+  if (entity.kind !== 'place' || entity.sources[0]?.title !== 'countries-states-cities')
+    return false;
+  if (entity.description.startsWith('Capital')) return false;
+  const population =
+    Number(entity.facts?.find((fact) => fact.label === 'Population')?.value.replace(/,/g, '')) || 0;
+  return population < CONTEXT_BELOW && entity.description.startsWith('City');
+}

@@ -10,7 +10,7 @@ import type { Alias, Entity, Fact } from '../../../utils/knowledge/schema';
 import { nameInSentence } from './countries';
 import { alpha2, countryByAlpha2, countryQidOf } from './country-codes';
 import { readTsv } from './extracts';
-import { foldText, isLatin, wordRisk } from './words';
+import { foldText, isEnglishWord, isLatin, wordRisk } from './words';
 
 /** One row of `packs/data/parties/parties.tsv`. */
 export interface PartyRow {
@@ -75,6 +75,12 @@ export function partyAliases(row: Pick<PartyRow, 'name' | 'short'>, shared: Set<
     // A short form that is not an acronym says too little; the party's own name is always kept
     // (the matcher matches display names anyway), guarded instead.
     if (tooShort && !main) return;
+    // "The Republicans", "Greens", "Forward": a word in English copy. Such a name marks only once
+    // the party is named another way (its acronym), never on its own.
+    if (main && oneWord && !acronym && isEnglishWord(folded)) {
+      aliases.push({ text: clean, caseSensitive: true, neverAlone: true });
+      return;
+    }
     const risky = oneWord && (wordRisk(clean) !== undefined || folded.length <= 3);
     const flags = {
       ...(acronym || risky ? { caseSensitive: true } : {}),

