@@ -9,7 +9,8 @@
  * one per Wikidata id (the most populous row wins). The snapshot lacks some big countries' files
  * (US, DE, FR, ES, IT, IN, BR, MX, RU, AU and others); those countries keep their GeoNames cities.
  */
-import { headCommit, list, mirror, show, tsvRow, writeExtract } from './mirror';
+import { headCommit, list, mirror, show, writeExtract } from './mirror';
+import { tsvRow } from './parse';
 
 const SOURCE = mirror('dr5hn/countries-states-cities-database');
 

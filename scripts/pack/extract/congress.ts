@@ -9,6 +9,7 @@
  */
 import { parse } from 'yaml';
 import { headCommit, mirror, show, writeExtract } from './mirror';
+import { usDisplayName } from './parse';
 
 const SOURCE = mirror('unitedstates/congress-legislators');
 
@@ -26,16 +27,10 @@ interface Person {
   }[];
 }
 
-/** The name news uses: the official full name, else nickname or first name and last name. */
-export function displayName(person: Person['name']): string {
-  if (person.official_full) return person.official_full;
-  return [person.nickname ?? person.first, person.last, person.suffix].filter(Boolean).join(' ');
-}
-
 function records(file: string): unknown[][] {
   return (parse(show(SOURCE, file)) as Person[]).map((person) => [
     person.id.wikidata ?? '',
-    displayName(person.name),
+    usDisplayName(person.name),
     person.name.last,
     person.bio?.birthday ?? '',
     person.terms.map((term) => [

@@ -11,7 +11,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { tsvRow, writeExtract } from './mirror';
+import { writeExtract } from './mirror';
+import { readMo, tsvRow } from './parse';
 
 /** Languages kept, and the script a real translation is written in (the catalogues mix in Latin). */
 const LANGUAGES: Record<string, RegExp> = {
@@ -19,26 +20,6 @@ const LANGUAGES: Record<string, RegExp> = {
   fa: /\p{Script=Arabic}/u,
   he: /\p{Script=Hebrew}/u,
 };
-
-/** Read a little-endian GNU .mo catalogue into msgid → msgstr. */
-export function readMo(buffer: Buffer): Map<string, string> {
-  const magic = buffer.readUInt32LE(0);
-  if (magic !== 0x950412de) throw new Error('Not a little-endian .mo file');
-  const count = buffer.readUInt32LE(8);
-  const originals = buffer.readUInt32LE(12);
-  const translations = buffer.readUInt32LE(16);
-  const entries = new Map<string, string>();
-  for (let i = 0; i < count; i++) {
-    const at = (table: number) => {
-      const length = buffer.readUInt32LE(table + i * 8);
-      const offset = buffer.readUInt32LE(table + i * 8 + 4);
-      return buffer.toString('utf8', offset, offset + length);
-    };
-    const id = at(originals);
-    if (id) entries.set(id, at(translations));
-  }
-  return entries;
-}
 
 function debPath(): string {
   const given = process.argv[2];

@@ -5,16 +5,12 @@
  *
  *   npx tsx scripts/pack/extract/leaders.ts   → packs/data/leaders/{terms,english-names}.tsv
  */
-import { headCommit, mirror, parseCsv, show, tsvRow, writeExtract } from './mirror';
+import { headCommit, mirror, show, writeExtract } from './mirror';
+import { isoDay, parseCsv, tsvRow } from './parse';
 
 const GEOGRAFIA = mirror('cfmessias/geografia');
 const WORLD_LEADERS = mirror('every-politician-scrapers/world-leaders-2021');
 const WORLD = mirror('every-politician-scrapers/world');
-
-/** `2009-10-30T00:00:00Z` → `2009-10-30`; empty stays empty. */
-export function isoDay(value: string): string {
-  return /^-?\d{4}-\d\d-\d\d/.exec(value)?.[0] ?? '';
-}
 
 const terms = parseCsv(show(GEOGRAFIA, 'data/leaders_history.csv'));
 const rows = terms

@@ -5,7 +5,8 @@
  *
  *   npx tsx scripts/pack/extract/parties.ts   → packs/data/parties/parties.tsv
  */
-import { headCommit, mirror, parseCsv, show, tsvRow, writeExtract } from './mirror';
+import { headCommit, mirror, show, writeExtract } from './mirror';
+import { parseCsv, tsvRow } from './parse';
 
 const SOURCE = mirror('hdigital/partyfactsdata');
 

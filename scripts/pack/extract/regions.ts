@@ -4,7 +4,8 @@
  *
  *   npx tsx scripts/pack/extract/regions.ts   → packs/data/regions/regions.tsv
  */
-import { headCommit, mirror, parseCsv, show, tsvRow, writeExtract } from './mirror';
+import { headCommit, mirror, show, writeExtract } from './mirror';
+import { parseCsv, tsvRow } from './parse';
 
 const SOURCE = mirror('dr5hn/countries-states-cities-database');
 
