@@ -81,7 +81,7 @@ export function partyAliases(row: Pick<PartyRow, 'name' | 'short'>, shared: Set<
       aliases.push({ text: clean, caseSensitive: true, neverAlone: true });
       return;
     }
-    const risky = oneWord && (wordRisk(clean) !== undefined || folded.length <= 3);
+    const risky = oneWord && (wordRisk(clean) !== undefined || (!acronym && folded.length <= 3));
     const flags = {
       ...(acronym || risky ? { caseSensitive: true } : {}),
       ...(shared.has(folded) || risky ? { requireContext: true } : {}),

@@ -124,9 +124,21 @@ export function classifyTitle(title: string): EntityKind | null {
   return 'topic';
 }
 
+/** Latin letters that Unicode does not decompose into a base letter and a mark. */
+const LETTERS: Record<string, string> = {
+  ł: 'l',
+  đ: 'd',
+  ø: 'o',
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  þ: 'th',
+};
+
 /** `bs:wp-olivia-newton-john`; empty when nothing Latin is left. */
 export function titleId(title: string): string {
   const slug = foldText(title)
+    .replace(/[łđøßæœþ]/g, (c) => LETTERS[c] ?? '')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 80)
