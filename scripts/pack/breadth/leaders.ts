@@ -65,13 +65,15 @@ const NOT_A_PERSON =
 export function looksPortuguese(name: string, cca2: string): boolean {
   if (LUSOPHONE.has(cca2)) return /\b(Príncipe|Rainha|Rei|Imperador|Papa)\b/u.test(name);
   if (PORTUGUESE_WORDS.test(name)) return true;
+  // "Luís XIII de França": a regnal name with "de" is not how English names a monarch.
+  if (/\b[IVXL]+,? (de|do|da|dos|das) \p{Lu}/u.test(name)) return true;
   if (NON_LATIN.has(cca2) && (/[áéíóúâêôãõà]/u.test(name) || /tch/.test(name))) return true;
   return false;
 }
 
-/** Whether a row names a body (a council, an election) instead of a person. */
+/** Whether a row names a body (a council, an election) instead of a person, or has no label. */
 export function isNotAPerson(name: string): boolean {
-  return NOT_A_PERSON.test(name);
+  return NOT_A_PERSON.test(name) || /^Q\d+$/.test(name.trim()) || name.trim() === '';
 }
 
 /** Terms of `packs/data/leaders/terms.tsv`. */

@@ -110,6 +110,7 @@ describe('names and countries in the geografia data', () => {
     expect(looksPortuguese('Carlos III do Reino Unido', 'GB')).toBe(true);
     expect(looksPortuguese('Boris Iéltsin', 'RU')).toBe(true);
     expect(looksPortuguese('Leonid Kravtchuk', 'UA')).toBe(true);
+    expect(looksPortuguese('Luís XIII de França', 'AD')).toBe(true);
     expect(looksPortuguese('François Mitterrand', 'FR')).toBe(false);
     expect(looksPortuguese('Luiz Inácio Lula da Silva', 'BR')).toBe(false);
     expect(looksPortuguese('Anthony Albanese', 'AU')).toBe(false);
