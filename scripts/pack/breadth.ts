@@ -38,6 +38,7 @@ import {
 import { buildLeaders } from './breadth/leaders';
 import { addGeonamesNames, buildMoreCities, isMinorTown } from './breadth/more-cities';
 import { buildOrganisations } from './breadth/organisations';
+import { CURATED_SAME_AS } from './breadth/overrides';
 import { buildParties } from './breadth/parties';
 import { buildRegions } from './breadth/regions';
 import { buildTitles } from './breadth/titles';
@@ -157,7 +158,7 @@ function addOfficeFacts(
  */
 export function assemble(generated: Entity[], curated: Entity[]): Entity[] {
   const curatedIds = new Set(curated.map((entity) => entity.id));
-  const kept = dropCuratedNamesakes(generated, curated);
+  const kept = dropCuratedNamesakes(generated, curated, CURATED_SAME_AS);
   const merged = dropMinorNamesakes(
     dropShadowedTitles(mergePacks([wrap(kept), wrap(curated)]), isTitleEntity),
     isMinorTown,

@@ -73,21 +73,35 @@ export function mergeById(lists: Entity[][]): Entity[] {
   return [...byId.values()];
 }
 
-/** Drop generated people and organisations that a curated entity of the same kind already names. */
-export function dropCuratedNamesakes(generated: Entity[], curated: Entity[]): Entity[] {
+/**
+ * Drop generated people and organisations that a curated entity of the same kind already names,
+ * and generated entities that `sameAs` (curated id → Wikidata id) says a curated one stands for.
+ */
+export function dropCuratedNamesakes(
+  generated: Entity[],
+  curated: Entity[],
+  sameAs: Record<string, string> = {},
+): Entity[] {
   const curatedIds = new Set(curated.map((entity) => entity.id));
+  const covered = new Set(
+    Object.entries(sameAs)
+      .filter(([curatedId]) => curatedIds.has(curatedId))
+      .map(([, qid]) => qid),
+  );
   const names = new Set<string>();
   for (const entity of curated) {
     if (entity.kind !== 'person' && entity.kind !== 'organisation') continue;
     for (const { text } of aliasesOf(entity)) {
-      if (wordsOf(text).length >= 2)
+      // One-word aliases ("Putin") are too loose to equate two entities; display names are not.
+      if (text === entity.name || wordsOf(text).length >= 2)
         for (const key of keysOf(text)) names.add(`${entity.kind}:${key}`);
     }
   }
   return generated.filter(
     (entity) =>
-      curatedIds.has(entity.id) ||
-      !keysOf(entity.name).some((key) => names.has(`${entity.kind}:${key}`)),
+      !covered.has(entity.id) &&
+      (curatedIds.has(entity.id) ||
+        !keysOf(entity.name).some((key) => names.has(`${entity.kind}:${key}`))),
   );
 }
 

@@ -51,6 +51,10 @@ export function mergeTerms(terms: readonly Term[]): Term[] {
       else if (term.to > last.to) last.to = term.to;
       continue;
     }
+    if (last && last.office === term.office && last.to === undefined) {
+      // An open term goes on: a later row for the same office is the same tenure.
+      continue;
+    }
     if (
       last &&
       last.office === term.office &&
@@ -114,7 +118,7 @@ export function describeTerms(
     const spans = [...list]
       .sort((a, b) => (a.from ?? '').localeCompare(b.from ?? ''))
       .map((term) => spanText(term, ongoing))
-      .filter(Boolean);
+      .filter((span, i, all) => span && all.indexOf(span) === i);
     if (spans.length === 0) return office;
     const joined =
       spans.length === 1 ? spans[0] : `${spans.slice(0, -1).join(', ')} and ${spans.at(-1)}`;

@@ -68,6 +68,13 @@ export const OfficeOverrides = v.strictObject({
 
 export const TitleOverrides = v.strictObject({ deniedWords: Words, deniedTitles: Words });
 
+export const SameAsOverrides = v.strictObject({
+  sameAs: v.record(
+    v.pipe(v.string(), v.regex(/^bs:[a-z0-9][a-z0-9-]*$/, 'Expected a curated bs: id')),
+    v.pipe(v.string(), v.regex(/^Q[1-9]\d*$/, 'Expected a Wikidata id')),
+  ),
+});
+
 /** Thrown when an override file does not match its schema: one line per problem. */
 export class OverridesError extends Error {
   constructor(readonly problems: string[]) {
@@ -113,6 +120,7 @@ const countries = loadOverrides('countries.yaml', CountryOverrides);
 const cities = loadOverrides('cities.yaml', CityOverrides);
 const offices = loadOverrides('offices.yaml', OfficeOverrides);
 const titles = loadOverrides('titles.yaml', TitleOverrides);
+const sameAs = loadOverrides('same-as.yaml', SameAsOverrides);
 
 type Flags = v.InferOutput<typeof Flags>;
 
@@ -172,3 +180,6 @@ export const OFFICE_TITLES = offices.titles;
 export const TITLE_DENIED_WORDS = new Set(titles.deniedWords);
 /** Folded popular-Wikipedia titles left out whole. */
 export const TITLE_DENIED_TITLES = new Set(titles.deniedTitles);
+
+/** Curated `bs:` ids → the Wikidata id the generated data knows the same person or body by. */
+export const CURATED_SAME_AS: Record<string, string> = sameAs.sameAs;

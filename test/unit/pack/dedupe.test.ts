@@ -46,6 +46,12 @@ describe('putting the sources together', () => {
       entity('Q1', 'place', 'JD Vance', {}),
     ];
     expect(dropCuratedNamesakes(generated, curated).map((item) => item.id)).toEqual(['Q1']);
+    const burhan = [entity('bs:abdel-fattah-al-burhan', 'person', 'Abdel Fattah al-Burhan', {})];
+    const other = [entity('Q63111184', 'person', 'Abdel Fattah Abdelrahman Burhan', {})];
+    expect(dropCuratedNamesakes(other, burhan)).toHaveLength(1);
+    expect(
+      dropCuratedNamesakes(other, burhan, { 'bs:abdel-fattah-al-burhan': 'Q63111184' }),
+    ).toEqual([]);
   });
 
   it('guards shared names on the generated side, so the pack check passes', () => {
