@@ -11,7 +11,6 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import { mergePacks } from '../../utils/knowledge/merge';
 import {
   type Entity,
   type KnowledgePack,
@@ -24,7 +23,13 @@ import { checkPack } from './check';
 import { CURATED_DIR, PACK_OUTPUT, ROOT } from './paths';
 
 export const OUTPUT = PACK_OUTPUT;
-const INPUTS = [CURATED_DIR, join(ROOT, 'scripts/pack'), join(ROOT, 'utils/knowledge')];
+const INPUTS = [
+  CURATED_DIR,
+  join(ROOT, 'packs/overrides'),
+  join(ROOT, 'packs/data'),
+  join(ROOT, 'scripts/pack'),
+  join(ROOT, 'utils/knowledge'),
+];
 
 export const DEFAULT_PACK_ID = 'backstory.default';
 
@@ -56,7 +61,7 @@ function wrap(id: string, entities: Entity[], sources: Source[] = []): Knowledge
 /** Build the default pack in memory, failing with every problem found. */
 export async function buildDefaultPack(): Promise<KnowledgePack> {
   const problems: string[] = [];
-  const { generateBreadthEntities, BREADTH_SOURCES } = await import('./breadth');
+  const { generateBreadthEntities, assemble, BREADTH_SOURCES } = await import('./breadth');
   const breadth = await generateBreadthEntities();
   const curatedFiles = readCurated();
   for (const { file, entities } of curatedFiles) {
@@ -68,10 +73,9 @@ export async function buildDefaultPack(): Promise<KnowledgePack> {
   if (!breadthResult.ok) problems.push(...breadthResult.errors.map((error) => `breadth: ${error}`));
   if (problems.length > 0) throw new PackError(problems);
 
-  // Curated entries refine generated ones with the same id (the Syria entry adds to the country's).
-  const entities = mergePacks([wrap('breadth', breadth), wrap('curated', curated)]).sort((a, b) =>
-    a.id.localeCompare(b.id),
-  );
+  // Curated entries refine generated ones with the same id (the Syria entry adds to the country's)
+  // and win over generated namesakes; shared names are guarded on the generated side.
+  const entities = assemble(breadth, curated).sort((a, b) => a.id.localeCompare(b.id));
   const sources: Source[] = [
     { title: 'Backstory curated entries (packs/curated)', licence: 'CC BY-SA 4.0' },
     ...BREADTH_SOURCES,

