@@ -89,6 +89,11 @@ export function wikidataIdOf(entity: Pick<Entity, 'id' | 'sources'>): string | u
   return undefined;
 }
 
+/** Entities made from the popular Wikipedia title list: no Wikidata id, a title for a name. */
+function isTitleEntity(id: string): boolean {
+  return id.startsWith('bs:wp-');
+}
+
 /** Key of a gold span for coverage: the first accepted id, or the name of a `?` span. */
 function goldKey(gold: GoldSpan): string {
   return gold.ids[0] ?? `?${gold.name ?? gold.text}`;
@@ -178,12 +183,15 @@ export function evaluatePage(
     const on = gold.find(
       (span) => span.segment === mark.segment && span.start < mark.end && mark.start < span.end,
     );
+    const name = entity?.name ?? data.entityNames[mark.entity] ?? '';
+    const text = (segments[mark.segment] as TextSegment).text.slice(mark.start, mark.end);
     const right =
       !!on &&
       (on.ids.some((goldId) => accepted.has(goldId)) ||
-        (on.name !== undefined &&
-          foldedText(on.name) === foldedText(entity?.name ?? data.entityNames[mark.entity] ?? '')));
-    const text = (segments[mark.segment] as TextSegment).text.slice(mark.start, mark.end);
+        (on.name !== undefined && foldedText(on.name) === foldedText(name)) ||
+        // A popular-title entity names the Wikipedia article of exactly that title: right when
+        // the page names exactly it (it has no id to compare; the card links to the article).
+        (isTitleEntity(id) && foldedText(on.text) === foldedText(name)));
     return { ...mark, text, entity: id, right, gold: on };
   });
   const wanted = [

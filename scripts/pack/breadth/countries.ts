@@ -29,6 +29,11 @@ const TRANSLATIONS: Record<string, string> = {
   zho: 'zh',
   tur: 'tr',
   per: 'fa',
+  por: 'pt',
+  ces: 'cs',
+  ita: 'it',
+  nld: 'nl',
+  pol: 'pl',
 };
 
 /** Display names where English news and Wikidata use another form than world-countries. */
@@ -81,7 +86,7 @@ export function displayName(country: Country): string {
 }
 
 /** i18n-iso-countries locales read for names (Hebrew is only there). */
-const LOCALES = ['ar', 'fr', 'es', 'de', 'ru', 'zh', 'tr', 'fa', 'he'] as const;
+const LOCALES = ['ar', 'fr', 'es', 'de', 'ru', 'zh', 'tr', 'fa', 'he', 'pt', 'cs', 'it', 'nl', 'pl'] as const;
 
 /** Official-name shapes in altSpellings that are English ("Republic of …", "Kingdom of …"). */
 const ENGLISH_FORM =
