@@ -9,6 +9,7 @@ import AhoCorasick from 'modern-ahocorasick';
 import type { Entity, KnowledgePack } from '../../utils/knowledge/schema';
 import { compileMatcher } from '../../utils/match/compile';
 import { Matcher } from '../../utils/match/matcher';
+import { syntheticEntities } from '../support/synthetic-pack';
 import { newsParagraphs } from './corpus';
 import { fmt, printTable, timeMedian } from './stats';
 
@@ -19,48 +20,9 @@ export interface MatcherBenchOptions {
   syntheticAliases: number;
 }
 
-/** Pseudo-names from syllables, deterministic: "Korandel Mivasu". */
-function syntheticEntities(count: number): Entity[] {
-  const syllables = [
-    'ka',
-    'lo',
-    'mi',
-    'ra',
-    'su',
-    'te',
-    'no',
-    'va',
-    'zi',
-    'por',
-    'dan',
-    'el',
-    'ib',
-    'ur',
-    'sha',
-    'qa',
-    'bel',
-    'dor',
-    'fen',
-    'gul',
-  ];
-  let seed = 7;
-  const random = () => {
-    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-    return seed;
-  };
-  const word = () => {
-    let out = '';
-    for (let i = 2 + (random() % 3); i > 0; i--) out += syllables[random() % syllables.length];
-    return out.charAt(0).toUpperCase() + out.slice(1);
-  };
-  return Array.from({ length: Math.ceil(count / 2) }, (_, i) => ({
-    id: `bs:synthetic-${i}`,
-    kind: 'person' as const,
-    name: `${word()} ${word()}`,
-    aliases: { en: [`${word()} ${word()} ${word()}`] },
-    description: 'synthetic',
-    sources: [{ title: 'synthetic' }],
-  }));
+/** Synthetic entities with two aliases each (name and a longer form): `count` aliases in all. */
+function syntheticAliasEntities(count: number): Entity[] {
+  return syntheticEntities(Math.ceil(count / 2));
 }
 
 function aliasStrings(entities: readonly Entity[]): string[] {
@@ -85,7 +47,7 @@ export function runMatcherBench(options: MatcherBenchOptions) {
     ['default pack', pack.entities],
     [
       `default + ${options.syntheticAliases.toLocaleString('en')} synthetic`,
-      [...pack.entities, ...syntheticEntities(options.syntheticAliases)],
+      [...pack.entities, ...syntheticAliasEntities(options.syntheticAliases)],
     ],
   ] as const) {
     let compiled = compileMatcher(entities);

@@ -218,6 +218,7 @@ async function launchChromium(options: LaunchOptions): Promise<ExtensionBrowser>
     (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const extensionId = new URL(worker.url()).host;
   if (process.env.E2E_SW_LOG)
+    // E2E_SW_LOG=1 relays the background's console, for debugging a failing test.
     worker.on('console', (m) => console.log('SW:', m.text().slice(0, 800)));
   return {
     name: 'chromium',

@@ -233,12 +233,26 @@ export class OptionsPage {
   }
 
   /** Choose a pack file to import and wait for the verdict. */
-  async importPack(path: string): Promise<{ ok: boolean; text: string }> {
+  async importPack(path: string, timeoutMs = 15_000): Promise<{ ok: boolean; text: string }> {
+    await this.startImport(path);
+    return this.importVerdict(timeoutMs);
+  }
+
+  /** Choose a pack file to import, without waiting for the verdict. */
+  async startImport(path: string): Promise<void> {
     await this.page.evaluate(() => {
       for (const el of document.querySelectorAll('.notice, .form-errors')) el.remove();
     });
     await this.page.upload('input[name="pack-file"]', path);
-    await this.page.waitFor(() => document.querySelector('.notice, .form-errors[role="alert"]'));
+  }
+
+  /** Wait for the verdict of the import under way. */
+  async importVerdict(timeoutMs = 15_000): Promise<{ ok: boolean; text: string }> {
+    await this.page.waitFor(
+      () => document.querySelector('.notice, .form-errors[role="alert"]'),
+      undefined,
+      timeoutMs,
+    );
     return this.page.evaluate(() => {
       const ok = document.querySelector('.notice');
       const error = document.querySelector('.form-errors[role="alert"]');
