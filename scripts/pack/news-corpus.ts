@@ -17,12 +17,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Window } from 'happy-dom';
+import { findArticleDate } from '../../utils/article-date/find';
 import type { Entity } from '../../utils/knowledge/schema';
 import { Matcher } from '../../utils/match/matcher';
 import type { MatcherData } from '../../utils/match/matcher-data';
 import { type LocalContext, type MatchedSegment, Resolver } from '../../utils/match/resolve';
 import { foldedText } from '../../utils/match/tokenize';
-import { findArticleDate } from '../../utils/article-date/find';
 import { SegmentWalker, type TextSegment } from '../../utils/page/scan';
 import { NEWS_CORPUS } from './paths';
 

@@ -1,72 +1,102 @@
 /**
- * Browser benchmark: the built extension annotating generated news pages of several sizes in
- * headless Chromium, against mark.js marking the same page with the 20 most frequent names in the
- * same run. Script time comes from CDP `Performance.getMetrics` (ScriptDuration), long frames from
- * Long Animation Frames entries (script and rendering), memory from the JS heap after GC.
+ * Browser benchmark, in Chromium and in Firefox: the built extension on generated news pages of
+ * several sizes, with the default pack and with 100,000 more entities, against mark.js marking
+ * the same page with the 20 names the extension finds most often, in the same run.
+ *
+ * What each figure is, and how it is measured:
+ * - ext CPU: Backstory's work on the page's main thread. Chromium: CPU sampled by the V8 profiler
+ *   in every stack with an extension frame (the content script's isolated world included, which
+ *   `Performance.getMetrics` leaves out). Firefox has no such profile for a content script over
+ *   WebDriver BiDi, so there it is the content script's own account: the sum of its stretches of
+ *   work, timed with `performance.now()` around each (`content:diagnostics` busyMs). Chromium
+ *   reports both, so the two methods can be compared.
+ * - to marks: from the page's load event to the first mark on screen, seen by a page script
+ *   polling `CSS.highlights` each animation frame.
+ * - longest frame after load: Chromium's Long Animation Frames; Firefox has none, so the longest
+ *   gap of the page's own 10 ms timer after load stands in (both are given for Chromium).
+ * - peer: mark.js CPU (Chromium, profiled the same way) or wall time (Firefox; it works
+ *   synchronously), on the same page in a browser without the extension.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type BrowserContext, type CDPSession, chromium, type Page } from 'playwright-core';
-import { CHROMIUM_FLAGS, findChromium, loadExtensionFlags } from '../../scripts/browsers';
+import { gzipSync } from 'node:zlib';
 import { startStaticServer } from '../../scripts/static-server';
-import { fmt, median, printTable } from './stats';
+import type { CardData, PageDiagnostics } from '../../utils/messages/protocol';
+import {
+  type BrowserName,
+  BUILD_DIRS,
+  type CdpSession,
+  type ExtensionBrowser,
+  launchBrowser,
+  type TestPage,
+} from '../e2e/harness/browsers';
+import { CardPage } from '../e2e/harness/card';
+import { OptionsPage, sendToTab } from '../e2e/harness/pages';
+import { syntheticPack } from '../support/synthetic-pack';
+import { median } from './stats';
+
+/** Median of one numeric field over runs. */
+function medianOf<T>(runs: readonly T[], key: keyof T): number {
+  return median(runs.map((run) => run[key] as number));
+}
 
 export interface BrowserBenchOptions {
   sizes: { label: string; bytes: number; runs: number }[];
   /** Builds the page for a size and returns its HTML and the 20 names mark.js gets. */
   page: (bytes: number) => { html: string; names: string[] };
+  /** Card opens measured per case. */
+  cardRuns: number;
+  /** Entities in the extra pack ("+100k"). */
+  extra: number;
 }
 
-interface RunFigures {
-  scriptMs: number;
-  /** CPU in the measured script and what it called, from a sampled profile. */
+/** One page load's figures. */
+interface PageRun {
   cpuMs: number;
-  wallMs: number;
-  longestFrameMs: number;
-  longestAfterLoadMs: number;
+  busyMs: number;
+  toMarksMs: number;
+  longestFrameAfterLoadMs: number;
+  longestGapAfterLoadMs: number;
   heapMb: number;
   marks: number;
+  batches: number;
+  /** Round trips to the background for matching, summed. */
+  matchWaitMs: number;
 }
 
-const LOAF_INIT = `
-  window.__loaf = [];
+/** In the page's world, before its scripts: its heartbeat, Long Animation Frames, and the first mark. */
+const PAGE_PROBE = `
+  window.__bench = { loaf: [], firstMarkAt: 0, maxGap: 0, last: 0 };
   try {
-    new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__loaf.push(e.toJSON()); })
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__bench.loaf.push({ start: e.startTime, duration: e.duration }); })
       .observe({ type: 'long-animation-frame', buffered: true });
   } catch {}
+  addEventListener('load', () => {
+    const bench = window.__bench;
+    bench.last = performance.now();
+    setInterval(() => {
+      const now = performance.now();
+      bench.maxGap = Math.max(bench.maxGap, now - bench.last);
+      bench.last = now;
+    }, 10);
+  });
+  (function watch() {
+    const registry = window.CSS && CSS.highlights;
+    let marks = 0;
+    if (registry) for (const highlight of registry.values()) marks += highlight.size;
+    if (marks > 0 && !window.__bench.firstMarkAt) window.__bench.firstMarkAt = performance.now();
+    else requestAnimationFrame(watch);
+  })();
 `;
-
-/** One CDP session per measured page, with the Performance domain enabled before navigation. */
-const sessions = new WeakMap<Page, CDPSession>();
-
-async function metrics(page: Page): Promise<Record<string, number>> {
-  const session = sessions.get(page) as CDPSession;
-  const { metrics: list } = (await session.send('Performance.getMetrics')) as {
-    metrics: { name: string; value: number }[];
-  };
-  return Object.fromEntries(list.map((metric) => [metric.name, metric.value]));
-}
-
-async function heapAfterGc(page: Page): Promise<number> {
-  const session = sessions.get(page) as CDPSession;
-  await session.send('HeapProfiler.collectGarbage');
-  const { usedSize } = (await session.send('Runtime.getHeapUsage')) as { usedSize: number };
-  return usedSize / 1e6;
-}
 
 interface ProfileNode {
   id: number;
-  parent?: number;
   callFrame: { url: string };
   children?: number[];
 }
 
-/**
- * Milliseconds of CPU the page's renderer spent in scripts `ours` recognises by URL, with everything they
- * called (DOM work included), from a sampled CPU profile. One measure for the extension's
- * content script (in its isolated world, which ScriptDuration does not count) and for mark.js.
- */
+/** CPU ms in scripts `ours` recognises by URL, and everything they called, from a sampled profile. */
 function profiledTime(
   profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] },
   ours: (url: string) => boolean,
@@ -93,167 +123,223 @@ function profiledTime(
   return micros / 1000;
 }
 
-async function startProfile(page: Page): Promise<void> {
-  const session = sessions.get(page) as CDPSession;
+async function startProfile(session: CdpSession): Promise<void> {
   await session.send('Profiler.enable');
   await session.send('Profiler.setSamplingInterval', { interval: 250 });
   await session.send('Profiler.start');
 }
 
-async function stopProfile(page: Page, ours: (url: string) => boolean): Promise<number> {
-  const session = sessions.get(page) as CDPSession;
+async function stopProfile(session: CdpSession, ours: (url: string) => boolean): Promise<number> {
   const { profile } = (await session.send('Profiler.stop')) as {
     profile: Parameters<typeof profiledTime>[0];
   };
   return profiledTime(profile, ours);
 }
 
-/** Longest Long Animation Frame on the page, and the longest that started after the load event. */
-async function longFrames(page: Page): Promise<{ longest: number; afterLoad: number }> {
+async function heapMb(session: CdpSession | null): Promise<number> {
+  if (!session) return Number.NaN;
+  await session.send('HeapProfiler.collectGarbage');
+  const { usedSize } = (await session.send('Runtime.getHeapUsage')) as { usedSize: number };
+  return usedSize / 1e6;
+}
+
+/** The page's own account: first mark, longest frame and longest timer gap after load. */
+function pageFigures(page: TestPage) {
   return page.evaluate(() => {
-    const entries =
-      (window as unknown as { __loaf?: { startTime: number; duration: number }[] }).__loaf ?? [];
+    const bench = (
+      window as unknown as {
+        __bench: {
+          loaf: { start: number; duration: number }[];
+          firstMarkAt: number;
+          maxGap: number;
+        };
+      }
+    ).__bench;
     const [navigation] = performance.getEntriesByType(
       'navigation',
     ) as PerformanceNavigationTiming[];
     const loaded = navigation?.loadEventEnd ?? 0;
-    let longest = 0;
-    let afterLoad = 0;
-    for (const entry of entries) {
-      longest = Math.max(longest, entry.duration);
-      if (entry.startTime >= loaded) afterLoad = Math.max(afterLoad, entry.duration);
-    }
-    return { longest, afterLoad };
+    const afterLoad = bench.loaf.filter((entry) => entry.start >= loaded);
+    return {
+      toMarksMs: bench.firstMarkAt ? Math.max(0, bench.firstMarkAt - loaded) : Number.NaN,
+      longestFrameAfterLoadMs: Math.max(0, ...afterLoad.map((entry) => entry.duration)),
+      longestGapAfterLoadMs: bench.maxGap,
+    };
   });
 }
 
-function countMarks(page: Page): Promise<number> {
+function countMarks(page: TestPage): Promise<number> {
   return page.evaluate(() => {
     let total = 0;
-    const registry = (CSS as unknown as { highlights?: Map<string, { size: number }> }).highlights;
-    for (const highlight of registry?.values() ?? []) total += highlight.size;
+    for (const highlight of CSS.highlights?.values() ?? []) total += highlight.size;
     return total;
   });
 }
 
-async function openMeasured(
-  context: BrowserContext,
-  url: string,
-  profile = false,
-): Promise<{ page: Page; loadedAt: number }> {
-  const page = await context.newPage();
-  await page.addInitScript(LOAF_INIT);
-  const session = await context.newCDPSession(page);
-  await session.send('Performance.enable');
-  sessions.set(page, session);
-  if (profile) await startProfile(page);
-  await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
-  return { page, loadedAt: Date.now() };
+/** Open a page with the probe (and the profiler running in Chromium). */
+async function openProbed(browser: ExtensionBrowser, url: string, profile: boolean) {
+  const page = await browser.newPage();
+  await page.addInitScript(PAGE_PROBE);
+  const session = page.cdp ? await page.cdp() : null;
+  if (session && profile) await startProfile(session);
+  await page.goto(url);
+  return { page, session };
 }
 
-/** Extension run: load the page and wait until the number of marks stops changing. */
-async function runExtension(context: BrowserContext, url: string): Promise<RunFigures> {
-  const { page, loadedAt } = await openMeasured(context, url, true);
+/** The extension on a page: load it and wait until its marks stop changing. */
+async function runExtension(browser: ExtensionBrowser, url: string): Promise<PageRun> {
+  const { page, session } = await openProbed(browser, url, true);
   let last = -1;
   let stableSince = Date.now();
-  let settledAt = Date.now();
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
     const marks = await countMarks(page);
     if (marks !== last) {
       last = marks;
       stableSince = Date.now();
-      settledAt = Date.now();
     } else if (marks > 0 && Date.now() - stableSince > 1500) break;
-    await page.waitForTimeout(100);
+    await new Promise((r) => setTimeout(r, 100));
   }
-  const cpuMs = await stopProfile(page, (url) => url.startsWith('chrome-extension://'));
-  const figures = await metrics(page);
-  const frames = await longFrames(page);
-  if (process.env.BENCH_DEBUG) {
-    console.log(
-      JSON.stringify(
-        await page.evaluate(() => (window as unknown as { __loaf: object[] }).__loaf),
-        null,
-        1,
-      ).slice(0, 6000),
-    );
-  }
-  const result = {
-    scriptMs: (figures.ScriptDuration ?? 0) * 1000,
+  const cpuMs = session
+    ? await stopProfile(session, (script) => script.startsWith('chrome-extension://'))
+    : Number.NaN;
+  const figures = await pageFigures(page);
+  const diagnostics = (
+    (await sendToTab(browser, url, 'content:diagnostics', {})) as { value: PageDiagnostics }
+  ).value;
+  const run: PageRun = {
     cpuMs,
-    wallMs: settledAt - loadedAt,
-    longestFrameMs: frames.longest,
-    longestAfterLoadMs: frames.afterLoad,
-    heapMb: await heapAfterGc(page),
+    busyMs: diagnostics.busyMs,
+    ...figures,
+    heapMb: await heapMb(session),
     marks: last,
+    batches: diagnostics.batches,
+    matchWaitMs: diagnostics.matchWaitMs,
   };
   await page.close();
-  return result;
+  return run;
 }
 
-/** Baseline run: the same page with no extension, no marking (same polling as the extension run). */
-async function runBaseline(context: BrowserContext, url: string): Promise<RunFigures> {
-  const { page } = await openMeasured(context, url);
-  for (let i = 0; i < 16; i++) {
-    await countMarks(page);
-    await page.waitForTimeout(100);
-  }
-  const figures = await metrics(page);
-  const frames = await longFrames(page);
-  const result = {
-    scriptMs: (figures.ScriptDuration ?? 0) * 1000,
-    cpuMs: 0,
-    wallMs: 0,
-    longestFrameMs: frames.longest,
-    longestAfterLoadMs: frames.afterLoad,
-    heapMb: await heapAfterGc(page),
-    marks: 0,
-  };
+/** The same page without the extension: its own frames, gaps and heap. */
+async function runBaseline(plain: ExtensionBrowser, url: string) {
+  const { page, session } = await openProbed(plain, url, false);
+  await new Promise((r) => setTimeout(r, 1600));
+  const figures = await pageFigures(page);
+  const run = { ...figures, heapMb: await heapMb(session) };
   await page.close();
-  return result;
+  return run;
 }
 
-/** Peer run: mark.js marks the names on the same page. */
-async function runMarkJs(
-  context: BrowserContext,
-  url: string,
-  names: string[],
-): Promise<RunFigures> {
-  const { page } = await openMeasured(context, url);
-  await page.addScriptTag({ path: resolve('node_modules/mark.js/dist/mark.min.js') });
-  const before = await metrics(page);
-  await startProfile(page);
+/** mark.js marks the names on the same page, in a browser without the extension. */
+async function runMarkJs(plain: ExtensionBrowser, url: string, names: string[]) {
+  const { page, session } = await openProbed(plain, url, false);
+  await page.addScript(resolve('node_modules/mark.js/dist/mark.min.js'));
+  if (session) await startProfile(session);
   // A string, not a function: the bench runs through tsx, whose helpers do not exist in the page.
-  const { wall, marks } = (await page.evaluate(`new Promise((resolve) => {
-    const started = performance.now();
-    new Mark(document.body).mark(${JSON.stringify(names)}, {
-      separateWordSearch: false,
-      accuracy: 'exactly',
-      diacritics: true,
-      done: (count) => requestAnimationFrame(() => resolve({ wall: performance.now() - started, marks: count })),
-    });
-  })`)) as { wall: number; marks: number };
-  await page.waitForTimeout(300);
-  const cpuMs = await stopProfile(page, (url) => url.includes('mark.min.js'));
-  const after = await metrics(page);
-  const frames = await longFrames(page);
-  const result = {
-    scriptMs: ((after.ScriptDuration ?? 0) - (before.ScriptDuration ?? 0)) * 1000,
-    cpuMs,
-    wallMs: wall,
-    longestFrameMs: frames.longest,
-    longestAfterLoadMs: frames.afterLoad,
-    heapMb: await heapAfterGc(page),
-    marks,
-  };
+  const { wall, marks } = (await page.evaluate(
+    new Function(`return new Promise((resolve) => {
+      const started = performance.now();
+      new Mark(document.body).mark(${JSON.stringify(names)}, {
+        separateWordSearch: false,
+        accuracy: 'exactly',
+        diacritics: true,
+        done: (count) => resolve({ wall: performance.now() - started, marks: count }),
+      });
+    })`) as () => Promise<{ wall: number; marks: number }>,
+  )) as { wall: number; marks: number };
+  await new Promise((r) => setTimeout(r, 300));
+  const cpuMs = session
+    ? await stopProfile(session, (script) => script.includes('mark.min.js'))
+    : Number.NaN;
   await page.close();
-  return result;
+  return { cpuMs, wallMs: wall, marks };
 }
 
-export async function runBrowserBench(options: BrowserBenchOptions) {
-  const executablePath = findChromium();
-  if (!executablePath) throw new Error('Chromium not found (set CHROME_PATH)');
+/** Hover a mention and time until its card is ready and shown (polled, about 10 ms apart). */
+async function timeCard(card: CardPage, page: TestPage, id: string, text: string) {
+  const point = await card.pointOf(id, text);
+  await page.mouseMove(point.x - 40, point.y - 20);
+  await page.mouseMove(point.x - 2, point.y);
+  const started = Date.now();
+  await page.mouseMove(point.x, point.y);
+  for (;;) {
+    const frame = await card.frame();
+    const box = frame ? await frame.box() : null;
+    const title =
+      frame && box
+        ? await frame.evaluate(
+            () => document.querySelector('.card[data-state="ready"] .card__title')?.textContent,
+          )
+        : null;
+    if (title === text) return Date.now() - started;
+    if (Date.now() - started > 20_000) {
+      const marks = await page.evaluate(() =>
+        [...(CSS.highlights?.values() ?? [])].flatMap((h) =>
+          [...h].map((r) => {
+            const live = new Range();
+            live.setStart(r.startContainer, r.startOffset);
+            live.setEnd(r.endContainer, r.endOffset);
+            return live.toString();
+          }),
+        ),
+      );
+      throw new Error(
+        `No card for ${text}: marks ${JSON.stringify(marks)}, frame ${!!frame}, box ${JSON.stringify(box)}, title ${title}`,
+      );
+    }
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+/** Ask the background for a card from inside the card frame, as the frame does: round trip and the background's own time. */
+async function askCard(card: CardPage, id: string) {
+  const frame = await card.frame();
+  if (!frame) throw new Error('No card frame');
+  return frame.evaluate(async (entity) => {
+    type Api = { runtime: { sendMessage(message: unknown): Promise<unknown> } };
+    const api =
+      (globalThis as { browser?: Api }).browser ?? (globalThis as { chrome?: Api }).chrome;
+    const started = performance.now();
+    const answer = (await api?.runtime.sendMessage({
+      backstory: 1,
+      name: 'card:data',
+      payload: { id: entity },
+    })) as { value: CardData };
+    return { roundTripMs: performance.now() - started, backgroundMs: answer.value.elapsedMs };
+  }, id);
+}
+
+/** Import a pack through the options page while a page is read in front; its time and the page's longest gap. */
+async function importPack(browser: ExtensionBrowser, file: string, watchUrl: string) {
+  const watching = await browser.newPage();
+  await watching.addInitScript(PAGE_PROBE);
+  await watching.goto(watchUrl);
+  const options = await OptionsPage.open(browser);
+  const started = Date.now();
+  await options.startImport(file);
+  await watching.bringToFront();
+  await watching.evaluate(() => {
+    (window as unknown as { __bench: { maxGap: number } }).__bench.maxGap = 0;
+  });
+  const verdict = await options.importVerdict(600_000);
+  const ms = Date.now() - started;
+  if (!verdict.ok) throw new Error(`Import failed: ${verdict.text}`);
+  const { longestGapAfterLoadMs } = await pageFigures(watching);
+  await options.close();
+  await watching.close();
+  return { ms, pageGapMs: longestGapAfterLoadMs };
+}
+
+/** Minified and gzipped size of the built content script. */
+export function contentScriptSize(name: BrowserName): { bytes: number; gzipped: number } {
+  const file = join(BUILD_DIRS[name], 'content-scripts/content.js');
+  return { bytes: statSync(file).size, gzipped: gzipSync(readFileSync(file)).length };
+}
+
+export type BrowserBenchResult = Awaited<ReturnType<typeof runBrowserBench>>;
+
+/** Run every measure in one browser. */
+export async function runBrowserBench(name: BrowserName, options: BrowserBenchOptions) {
   const dir = mkdtempSync(join(tmpdir(), 'backstory-bench-'));
   mkdirSync(join(dir, 'pages'));
   const names = new Map<string, string[]>();
@@ -262,107 +348,126 @@ export async function runBrowserBench(options: BrowserBenchOptions) {
     writeFileSync(join(dir, 'pages', `${size.label}.html`), html);
     names.set(size.label, terms);
   }
+  const extra = syntheticPack(options.extra);
+  const named = extra.entities[options.extra - 7] as (typeof extra.entities)[number];
+  writeFileSync(join(dir, 'extra.json'), JSON.stringify(extra));
+  writeFileSync(
+    join(dir, 'pages', 'card.html'),
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Cards</title></head><body>
+<p id="lead">Talks in Daraa, in southern Syria, were followed from Amman and Beirut.</p>
+<p id="extra">${named.name} arrived later.</p></body></html>`,
+  );
   const server = await startStaticServer([{ prefix: '/', dir: join(dir, 'pages') }]);
-  const extension = await chromium.launchPersistentContext(join(dir, 'profile-ext'), {
-    executablePath,
-    headless: false,
-    args: [
-      '--headless=new',
-      ...CHROMIUM_FLAGS,
-      ...loadExtensionFlags(resolve('.output/chrome-mv3')),
-    ],
-  });
-  const plain = await chromium.launchPersistentContext(join(dir, 'profile-plain'), {
-    executablePath,
-    headless: false,
-    args: ['--headless=new', ...CHROMIUM_FLAGS],
-  });
-  // Let the background compile the matcher before the first measured page.
-  const warm = await extension.newPage();
-  await warm.goto(`${server.origin}/${options.sizes[0]?.label}.html`);
-  await warm.waitForTimeout(3000);
-  await warm.close();
+  const extension = await launchBrowser(name);
+  const plain = await launchBrowser(name, { plain: true });
+  const url = (label: string) => `${server.origin}/${label}.html`;
 
-  const rows: (string | number)[][] = [];
-  const results: Record<string, Record<string, number>> = {};
+  const pages: Record<string, Record<string, Record<string, number>>> = {};
+  const cards: Record<string, number> = {};
+  /** The page without the extension, and mark.js on it: measured once per size. */
+  const peers = new Map<string, Record<string, number>>();
+  let imported = { ms: Number.NaN, pageGapMs: Number.NaN };
   try {
-    for (const size of options.sizes) {
-      const url = `${server.origin}/${size.label}.html`;
-      const ext: RunFigures[] = [];
-      const base: RunFigures[] = [];
-      const peer: RunFigures[] = [];
-      for (let run = 0; run < size.runs; run++) {
-        ext.push(await runExtension(extension, url));
-        base.push(await runBaseline(plain, url));
-        peer.push(await runMarkJs(plain, url, names.get(size.label) ?? []));
+    // The first page after install waits for the built-in pack to be stored and compiled.
+    const installStarted = Date.now();
+    await runExtension(extension, url('card'));
+    cards.installMs = Date.now() - installStarted;
+
+    for (const pack of ['default', `+${Math.round(options.extra / 1000)}k`]) {
+      if (pack !== 'default')
+        imported = await importPack(extension, join(dir, 'extra.json'), url('card'));
+      const rows: Record<string, Record<string, number>> = {};
+      pages[pack] = rows;
+      for (const size of options.sizes) {
+        const ext: PageRun[] = [];
+        for (let run = 0; run < size.runs; run++)
+          ext.push(await runExtension(extension, url(size.label)));
+        let peer = peers.get(size.label);
+        if (!peer) {
+          const base: Awaited<ReturnType<typeof runBaseline>>[] = [];
+          const marked: Awaited<ReturnType<typeof runMarkJs>>[] = [];
+          for (let run = 0; run < size.runs; run++) {
+            base.push(await runBaseline(plain, url(size.label)));
+            marked.push(await runMarkJs(plain, url(size.label), names.get(size.label) ?? []));
+          }
+          peer = {
+            frameAfterLoadMs: medianOf(base, 'longestFrameAfterLoadMs'),
+            gapAfterLoadMs: medianOf(base, 'longestGapAfterLoadMs'),
+            heapMb: medianOf(base, 'heapMb'),
+            cpuMs: medianOf(marked, name === 'chromium' ? 'cpuMs' : 'wallMs'),
+            marks: medianOf(marked, 'marks'),
+          };
+          peers.set(size.label, peer);
+        }
+        const extCpu = medianOf(ext, name === 'chromium' ? 'cpuMs' : 'busyMs');
+        rows[size.label] = {
+          runs: size.runs,
+          marks: medianOf(ext, 'marks'),
+          extCpuMs: extCpu,
+          extSelfTimedMs: medianOf(ext, 'busyMs'),
+          toMarksMs: medianOf(ext, 'toMarksMs'),
+          longestFrameAfterLoadMs: medianOf(ext, 'longestFrameAfterLoadMs'),
+          longestGapAfterLoadMs: medianOf(ext, 'longestGapAfterLoadMs'),
+          baselineFrameAfterLoadMs: peer.frameAfterLoadMs as number,
+          baselineGapAfterLoadMs: peer.gapAfterLoadMs as number,
+          heapAddedMb: medianOf(ext, 'heapMb') - (peer.heapMb as number),
+          batches: medianOf(ext, 'batches'),
+          peerCpuMs: peer.cpuMs as number,
+          peerMarks: peer.marks as number,
+          ratio: (peer.cpuMs as number) > 0 ? extCpu / (peer.cpuMs as number) : Number.NaN,
+        };
       }
-      const m = (list: RunFigures[], key: keyof RunFigures) => median(list.map((run) => run[key]));
-      const extScript = m(ext, 'cpuMs');
-      const peerScript = m(peer, 'cpuMs');
-      const figures = {
-        extensionScriptMs: extScript,
-        timeToMarksMs: m(ext, 'wallMs'),
-        longestFrameMs: m(ext, 'longestFrameMs'),
-        baselineLongestFrameMs: m(base, 'longestFrameMs'),
-        longestAfterLoadMs: m(ext, 'longestAfterLoadMs'),
-        baselineLongestAfterLoadMs: m(base, 'longestAfterLoadMs'),
-        extensionHeapMb: m(ext, 'heapMb') - m(base, 'heapMb'),
-        marks: m(ext, 'marks'),
-        markJsScriptMs: peerScript,
-        markJsWallMs: m(peer, 'wallMs'),
-        markJsLongestFrameMs: m(peer, 'longestFrameMs'),
-        markJsMarks: m(peer, 'marks'),
-        ratio: peerScript > 0 ? extScript / peerScript : 0,
-      };
-      results[size.label] = figures;
-      rows.push([
-        size.label,
-        size.runs,
-        figures.marks,
-        fmt(figures.extensionScriptMs, 0),
-        fmt(figures.timeToMarksMs, 0),
-        fmt(figures.longestFrameMs, 0),
-        fmt(figures.baselineLongestFrameMs, 0),
-        fmt(figures.longestAfterLoadMs, 0),
-        fmt(figures.baselineLongestAfterLoadMs, 0),
-        fmt(figures.extensionHeapMb, 1),
-        figures.markJsMarks,
-        fmt(figures.markJsScriptMs, 0),
-        fmt(figures.markJsLongestFrameMs, 0),
-        fmt(figures.ratio, 3),
-      ]);
     }
+
+    // Cards: hover to a shown, filled card, on a page that has shown none yet (the frame loads) and on one that has.
+    const first: number[] = [];
+    const later: number[] = [];
+    const frameHeap: number[] = [];
+    for (let run = 0; run < options.cardRuns; run++) {
+      const page = await extension.newPage();
+      await page.goto(url('card'));
+      await page.waitFor(() => [...(CSS.highlights?.values() ?? [])].some((h) => h.size >= 3));
+      await page.bringToFront();
+      const card = new CardPage(page);
+      first.push(await timeCard(card, page, 'lead', 'Daraa'));
+      await page.mouseMove(5, 5);
+      await card.waitClosed();
+      later.push(await timeCard(card, page, 'lead', 'Amman'));
+      const frame = await card.frame();
+      if (frame?.cdp) frameHeap.push(await heapMb(await frame.cdp()));
+      await page.close();
+    }
+    cards.firstCardMs = median(first);
+    cards.laterCardMs = median(later);
+    cards.frameHeapMb = frameHeap.length ? median(frameHeap) : Number.NaN;
+
+    // A card for an entity of the big pack, asked by the card frame: warm, and from a worker
+    // that was stopped (Chromium stops an idle service worker; Firefox's background page stays).
+    const page = await extension.newPage();
+    await page.goto(url('card'));
+    await page.waitFor(() => [...(CSS.highlights?.values() ?? [])].some((h) => h.size >= 4));
+    await page.bringToFront();
+    const card = new CardPage(page);
+    await timeCard(card, page, 'extra', named.name);
+    const warm = await askCard(card, named.id);
+    cards.bigPackCardBackgroundMs = warm.backgroundMs;
+    cards.bigPackCardRoundTripMs = warm.roundTripMs;
+    if (extension.stopWorker) {
+      await extension.stopWorker();
+      const cold = await askCard(card, named.id);
+      cards.coldWorkerCardBackgroundMs = cold.backgroundMs;
+      cards.coldWorkerCardRoundTripMs = cold.roundTripMs;
+      // A page opened on a stopped worker: its one batch wakes it, loads the matcher, matches.
+      await extension.stopWorker();
+      const fresh = await runExtension(extension, url('card'));
+      cards.coldWorkerFirstMatchMs = fresh.batches === 1 ? fresh.matchWaitMs : Number.NaN;
+    }
+    await page.close();
   } finally {
     await extension.close();
     await plain.close();
     await server.close();
     rmSync(dir, { recursive: true, force: true });
   }
-  printTable(
-    'Annotating pages in headless Chromium (medians; ext = the built extension, peer = mark.js with 20 names)',
-    [
-      'page',
-      'runs',
-      'marks',
-      'ext script ms',
-      'to marks ms',
-      'longest frame',
-      'no-ext',
-      'after load',
-      'no-ext after load',
-      'ext heap MB',
-      'peer marks',
-      'peer script ms',
-      'peer longest frame',
-      'ext/peer',
-    ],
-    rows,
-  );
-  console.log(
-    '  longest frame: longest Long Animation Frame (script + rendering; 0 = none over 50 ms), over the whole load and after the load event,',
-  );
-  console.log(
-    '  when the extension does its work; no-ext: the same page without it. Script ms: CPU in the script and what it calls, from V8 profiles.',
-  );
-  return results;
+  return { browser: name, pages, cards, import: imported, contentScript: contentScriptSize(name) };
 }

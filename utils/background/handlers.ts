@@ -92,6 +92,7 @@ export function backgroundHandlers(deps: BackgroundDeps): Handlers<BackgroundPro
     },
     'card:hello': async (_payload, sender) => ({ token: await deps.tokens.get(tabOf(sender)) }),
     'card:data': async ({ id }, sender) => {
+      const started = performance.now();
       const [entity, state] = await Promise.all([
         deps.packs.entity(id),
         deps.sessions.tab(tabOf(sender)),
@@ -101,7 +102,12 @@ export function backgroundHandlers(deps: BackgroundDeps): Handlers<BackgroundPro
         entity && state?.found.includes(entity.id)
           ? await deps.history.pagesMentioning(entity.id, state.url)
           : [];
-      return { entity, history, articleDate: state?.articleDate ?? null };
+      return {
+        entity,
+        history,
+        articleDate: state?.articleDate ?? null,
+        elapsedMs: performance.now() - started,
+      };
     },
     'map:locator': async ({ id }) => {
       const entity = await deps.packs.entity(id);

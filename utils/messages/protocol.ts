@@ -106,6 +106,8 @@ export interface CardData {
   history: VisitedPage[];
   /** When the page in this tab was published. */
   articleDate: ArticleDate | null;
+  /** How long the background took to answer, in ms (diagnostics: the benchmark reads it). */
+  elapsedMs: number;
 }
 
 /** How Backstory is doing on a page: its own stretches of work on the page's thread, and what it found. */

@@ -3,9 +3,10 @@ export const READ_AFTER_MS = 8000;
 
 /**
  * Decides when the reader has really read a page, so only reading makes history: the page has
- * been visible in the foreground for {@link READ_AFTER_MS} in all, or the reader scrolled with
- * the wheel, pressed a key or touched it (trusted input only; a page cannot fake either). A page
- * that reloads itself to mint history gets nowhere: it is never read long enough.
+ * been visible in the foreground for {@link READ_AFTER_MS} in all, or the reader clicked, touched
+ * or pressed a key on it (trusted input only; a page cannot fake either). A page that reloads
+ * itself to mint history gets nowhere: it is never read long enough. (No wheel or touch
+ * listeners: registering those makes the browser recompute the page's scroll-blocking regions.)
  */
 export class ReadTracker {
   private visibleSince: number | null = null;
@@ -25,8 +26,7 @@ export class ReadTracker {
     const input = (event: Event) => {
       if (event.isTrusted) this.markRead();
     };
-    for (const type of ['pointerdown', 'keydown', 'wheel', 'touchstart'])
-      win.addEventListener(type, input, options);
+    for (const type of ['pointerdown', 'keydown']) win.addEventListener(type, input, options);
     doc.addEventListener('visibilitychange', () => this.visibilityChanged(), { signal });
     signal.addEventListener('abort', () => clearTimeout(this.timer), { once: true });
     this.visibilityChanged();

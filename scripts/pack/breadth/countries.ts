@@ -86,7 +86,22 @@ export function displayName(country: Country): string {
 }
 
 /** i18n-iso-countries locales read for names (Hebrew is only there). */
-const LOCALES = ['ar', 'fr', 'es', 'de', 'ru', 'zh', 'tr', 'fa', 'he', 'pt', 'cs', 'it', 'nl', 'pl'] as const;
+const LOCALES = [
+  'ar',
+  'fr',
+  'es',
+  'de',
+  'ru',
+  'zh',
+  'tr',
+  'fa',
+  'he',
+  'pt',
+  'cs',
+  'it',
+  'nl',
+  'pl',
+] as const;
 
 /** Official-name shapes in altSpellings that are English ("Republic of …", "Kingdom of …"). */
 const ENGLISH_FORM =

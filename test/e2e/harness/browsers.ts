@@ -39,12 +39,23 @@ export interface TestFrame {
   runScript(source: string): Promise<void>;
   /** The frame element's box in the page's viewport (null when it is not laid out). */
   box(): Promise<{ x: number; y: number; width: number; height: number } | null>;
+  /** A DevTools protocol session on the frame (Chromium only; benchmarks read its heap). */
+  cdp?: () => Promise<CdpSession>;
+}
+
+/** The little of a DevTools protocol session the benchmarks use. */
+export interface CdpSession {
+  send(method: string, params?: object): Promise<unknown>;
 }
 
 /** The same small API over a Playwright page (Chromium) and a Puppeteer page (Firefox). */
 export interface TestPage {
   /** Every frame of the page, the page's own first. */
   frames(): TestFrame[];
+  /** Run a script in the page's world before its own scripts, on every navigation. */
+  addInitScript(source: string): Promise<void>;
+  /** A DevTools protocol session on the page (Chromium only; benchmarks profile with it). */
+  cdp?: () => Promise<CdpSession>;
   goto(url: string): Promise<void>;
   evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
   /** Poll `fn` in the page until it returns something truthy. */
@@ -77,6 +88,8 @@ export interface ExtensionBrowser {
   newPage(): Promise<TestPage>;
   /** Open one of the extension's own pages (popup.html, options.html). */
   openExtensionPage(path: string): Promise<TestPage>;
+  /** Stop the extension's service worker, as Chrome does when it idles (Chromium only). */
+  stopWorker?: () => Promise<void>;
   close(): Promise<void>;
 }
 
@@ -112,8 +125,9 @@ async function pollInPage<A>(
   }
 }
 
-function wrapPlaywrightFrame(frame: PlaywrightFrame): TestFrame {
+function wrapPlaywrightFrame(frame: PlaywrightFrame, context: BrowserContext): TestFrame {
   return {
+    cdp: () => context.newCDPSession(frame) as Promise<CdpSession>,
     evaluate: (fn, arg) => frame.evaluate(fn as never, arg) as never,
     runScript: async (source) => void (await frame.evaluate(source)),
     box: async () => shownBox(await frame.frameElement().catch(() => null)),
@@ -145,8 +159,11 @@ function wrapPuppeteerFrame(frame: PuppeteerFrame): TestFrame {
 }
 
 function wrapPlaywright(page: PlaywrightPage): TestPage {
+  const context = page.context();
   return {
-    frames: () => page.frames().map(wrapPlaywrightFrame),
+    frames: () => page.frames().map((frame) => wrapPlaywrightFrame(frame, context)),
+    addInitScript: async (source) => void (await page.addInitScript(source)),
+    cdp: () => context.newCDPSession(page) as Promise<CdpSession>,
     goto: async (url) => void (await page.goto(url, { waitUntil: 'load' })),
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
     waitFor: (fn, arg, timeout) =>
@@ -168,6 +185,7 @@ function wrapPlaywright(page: PlaywrightPage): TestPage {
 function wrapPuppeteer(page: PuppeteerPage): TestPage {
   return {
     frames: () => page.frames().map(wrapPuppeteerFrame),
+    addInitScript: async (source) => void (await page.evaluateOnNewDocument(source)),
     goto: async (url) => void (await page.goto(url, { waitUntil: 'load' })),
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
     waitFor: (fn, arg, timeout) =>
@@ -199,6 +217,8 @@ function wrapPuppeteer(page: PuppeteerPage): TestPage {
 export interface LaunchOptions {
   /** The reader's colour scheme, as `prefers-color-scheme` reports it. */
   colorScheme?: 'light' | 'dark';
+  /** Without Backstory (benchmarks' baseline and peer). Default: with it. */
+  plain?: boolean;
 }
 
 async function launchChromium(options: LaunchOptions): Promise<ExtensionBrowser> {
@@ -209,10 +229,11 @@ async function launchChromium(options: LaunchOptions): Promise<ExtensionBrowser>
   const context: BrowserContext = await chromium.launchPersistentContext(profile, {
     executablePath,
     headless: false,
-    args: ['--headless=new', ...CHROMIUM_FLAGS, ...loadExtensionFlags(dir)],
+    args: ['--headless=new', ...CHROMIUM_FLAGS, ...(options.plain ? [] : loadExtensionFlags(dir))],
     viewport: { width: 1280, height: 900 },
     colorScheme: options.colorScheme ?? 'light',
   });
+  if (options.plain) return plainChromium(context, profile);
   const worker =
     context.serviceWorkers()[0] ??
     (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
@@ -224,12 +245,34 @@ async function launchChromium(options: LaunchOptions): Promise<ExtensionBrowser>
     name: 'chromium',
     runtimeId: extensionId,
     origin: `chrome-extension://${extensionId}`,
+    stopWorker: async () => {
+      const page = await context.newPage();
+      const session = await context.newCDPSession(page);
+      await session.send('ServiceWorker.enable');
+      await session.send('ServiceWorker.stopAllWorkers');
+      await page.close();
+    },
     newPage: async () => wrapPlaywright(await context.newPage()),
     openExtensionPage: async (path) => {
       const page = wrapPlaywright(await context.newPage());
       await page.goto(`chrome-extension://${extensionId}/${path}`);
       return page;
     },
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A Chromium without the extension: pages only. */
+function plainChromium(context: BrowserContext, profile: string): ExtensionBrowser {
+  return {
+    name: 'chromium',
+    runtimeId: '',
+    origin: '',
+    newPage: async () => wrapPlaywright(await context.newPage()),
+    openExtensionPage: () => Promise.reject(new Error('No extension in this browser')),
     close: async () => {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
@@ -253,7 +296,7 @@ async function launchFirefox(options: LaunchOptions): Promise<ExtensionBrowser> 
       'layout.css.prefers-color-scheme.content-override': options.colorScheme === 'dark' ? 0 : 1,
     },
   });
-  await browser.installExtension(BUILD_DIRS.firefox);
+  if (!options.plain) await browser.installExtension(BUILD_DIRS.firefox);
   return {
     name: 'firefox',
     runtimeId: GECKO_ID,

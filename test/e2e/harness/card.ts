@@ -38,7 +38,9 @@ export class CardPage {
   async frame(): Promise<TestFrame | null> {
     for (const frame of this.page.frames()) {
       const isCard = await frame
-        .evaluate(() => location.pathname.endsWith('/card.html'))
+        .evaluate(
+          () => location.protocol.endsWith('-extension:') && location.pathname === '/card.html',
+        )
         .catch(() => false);
       if (isCard) return frame;
     }

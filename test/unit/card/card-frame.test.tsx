@@ -10,7 +10,12 @@ function frameWith(overrides: Partial<CardFrameDeps> = {}) {
   const frame = new CardFrame({
     win: new EventTarget() as unknown as Window,
     token: async () => TOKEN,
-    card: async () => ({ entity: entity('Q1', 'place', 'Daraa'), history: [], articleDate: null }),
+    card: async () => ({
+      entity: entity('Q1', 'place', 'Daraa'),
+      history: [],
+      articleDate: null,
+      elapsedMs: 1,
+    }),
     map: async () => null,
     render: (model) => drawn.push(model?.state ?? null),
     cardElement: () => null,
