@@ -61,6 +61,13 @@ describe.each(BROWSERS)('a hostile page in %s', (browserName) => {
     expect(await card.isOpen()).toBe(false);
     // Nothing even loaded the card frame: forged input reaches no part of Backstory.
     expect(await card.frame()).toBeNull();
+    // The page scrolls a mention under the reader's resting pointer: still no card.
+    const daraa = await card.pointOf('lead', 'Daraa');
+    await page.page.mouseMove(daraa.x, daraa.y + 300);
+    await page.page.evaluate(() => window.scrollBy(0, 300));
+    await new Promise((r) => setTimeout(r, 1200));
+    expect(await card.isOpen()).toBe(false);
+    await page.page.evaluate(() => window.scrollTo(0, 0));
     await card.hover('lead', 'Daraa');
     expect((await card.read()).title).toBe('Daraa');
   });
