@@ -332,7 +332,7 @@ async function importPack(browser: ExtensionBrowser, file: string, watchUrl: str
 
 /** Minified and gzipped size of the built content script. */
 export function contentScriptSize(name: BrowserName): { bytes: number; gzipped: number } {
-  const file = join(BUILD_DIRS[name], 'content-scripts/content.js');
+  const file = join(BUILD_DIRS[name], 'in-page.js');
   return { bytes: statSync(file).size, gzipped: gzipSync(readFileSync(file)).length };
 }
 

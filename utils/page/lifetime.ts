@@ -3,8 +3,8 @@ const SLOT = Symbol.for('backstory.content-lifetime');
 
 /**
  * The content script's lifetime. It ends only when the extension itself is reloaded, updated or
- * removed — never on an event a page could forge (WXT's context listens for a DOM event a page
- * can replay, so Backstory does not hang anything on it). A newer copy of the script starting in
+ * removed — never on an event a page could forge (WXT's content-script context listens for a DOM
+ * event a page can replay, so the script in pages does without it). A newer copy starting in
  * the same isolated world stops the older one; a copy whose extension is gone stops itself the
  * next time it tries to reach it.
  */

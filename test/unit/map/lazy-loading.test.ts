@@ -22,7 +22,7 @@ describe('map code loads lazily', () => {
   it('is never reached by the content script: it loads in the background, on the first place card', () => {
     // Follow the content script's static (non-type) imports through the source tree.
     const seen = new Set<string>();
-    const queue = [join(ROOT, 'entrypoints/content/index.ts')];
+    const queue = [join(ROOT, 'entrypoints/in-page/index.ts')];
     const reached: string[] = [];
     while (queue.length > 0) {
       const file = queue.pop() as string;

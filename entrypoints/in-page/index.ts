@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { defineContentScript } from 'wxt/utils/define-content-script';
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { collectDateEvidence } from '@/utils/article-date/evidence';
 import type { BackgroundProtocol } from '@/utils/messages/background-messages';
 import { askBackground, unwrap } from '@/utils/messages/client';
@@ -18,12 +18,12 @@ import './highlights.css';
 /** After the page counts as read, how often newly found entities are added to its history record. */
 const READ_UPDATE_MS = 30_000;
 
-export default defineContentScript({
-  matches: ['http://*/*', 'https://*/*'],
-  runAt: 'document_idle',
-  // Say nothing to the page: no "started" message carrying the extension's id.
-  noScriptStartedPostMessage: true,
-  // WXT's context (the argument) can be ended by an event the page forges: nothing hangs on it.
+/**
+ * Backstory in a web page (registered as a content script in `wxt.config.ts`): reads the page's
+ * text, marks what the background finds, hosts the card frame. Kept thin: no matcher, no pack,
+ * no Preact, and no WXT content-script context, whose lifetime a page can end with a forged event.
+ */
+export default defineUnlistedScript({
   async main() {
     const lifetime = startLifetime();
     const signal = lifetime.signal;
