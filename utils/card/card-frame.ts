@@ -4,6 +4,7 @@ import type { Translator } from '../i18n/translator';
 import type { LocatorMap } from '../map/locator';
 import type { CardData } from '../messages/protocol';
 import type { FrameGreeting, FromFrame, ToFrame } from './frame-messages';
+import { localiseMap } from './map-language';
 import { buildCard, type CardModel } from './view-model';
 
 /** How the card is drawn: its language, light or dark, and the room it has. */
@@ -109,7 +110,8 @@ export class CardFrame {
     if (model.state === 'ready' && model.kind === 'place') {
       // The map comes second: the card is readable at once, the outline follows.
       const map = await this.deps.map(message.id).catch(() => null);
-      if (map && this.showing === message) this.draw({ ...model, map }, look);
+      if (map && this.showing === message)
+        this.draw({ ...model, map: localiseMap(map, model.name, t) }, look);
     }
   }
 
