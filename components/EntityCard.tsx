@@ -148,6 +148,7 @@ function Ready({ card }: { card: ReadyCard }) {
 }
 
 function Facts({ facts }: { facts: CardFact[] }) {
+  const t = useI18n();
   return (
     <dl class="card__facts">
       {facts.map((fact) => (
@@ -158,7 +159,7 @@ function Facts({ facts }: { facts: CardFact[] }) {
           <dt lang={englishIf(fact.labelLang)}>{fact.label}</dt>
           <dd>
             <bdi lang={englishIf(fact.valueLang)}>{fact.value}</bdi>
-            {fact.note && <span class="card__fact-note"> ({fact.note})</span>}
+            {fact.note && <span class="card__fact-note"> {t.t('card_fact_note', fact.note)}</span>}
           </dd>
         </div>
       ))}

@@ -124,6 +124,7 @@ describe('message catalogues', () => {
     expect(latinOnly.sort()).toEqual(
       [
         'card_coverage_link',
+        'card_fact_note',
         'card_where_when',
         'ext_name',
         'language_en',
