@@ -10,8 +10,10 @@ export default defineConfig({
   imports: false,
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser }) => ({
-    name: 'Backstory',
-    description: 'Background for the news you read: people, places and events, explained on hover.',
+    // Name, description, title and command descriptions come from public/_locales/<language>/.
+    default_locale: 'en',
+    name: '__MSG_ext_name__',
+    description: '__MSG_ext_description__',
     // unlimitedStorage: packs of up to 200,000 entities and their compiled matcher live in
     // IndexedDB; without it the browser may refuse a large import or evict the store.
     permissions: ['storage', 'unlimitedStorage'],
@@ -37,19 +39,19 @@ export default defineConfig({
               use_dynamic_url: true,
             },
           ],
-    action: { default_title: 'Backstory' },
+    action: { default_title: '__MSG_ext_name__' },
     commands: {
       'toggle-highlights': {
         suggested_key: { default: 'Alt+Shift+B' },
-        description: 'Switch highlights on or off on this tab',
+        description: '__MSG_command_toggle__',
       },
       'next-mention': {
         suggested_key: { default: 'Alt+Shift+N' },
-        description: 'Move to the next marked mention',
+        description: '__MSG_command_next__',
       },
       'previous-mention': {
         suggested_key: { default: 'Alt+Shift+P' },
-        description: 'Move to the previous marked mention',
+        description: '__MSG_command_previous__',
       },
     },
     ...(browser === 'firefox'

@@ -7,6 +7,7 @@ import type {
   CardTimelineItem,
   ReadyCard,
 } from '@/utils/card/view-model';
+import { Message, useI18n } from './i18n';
 import { LocatorMap } from './LocatorMap';
 
 export interface EntityCardProps {
@@ -22,9 +23,13 @@ export interface EntityCardProps {
 /**
  * The hover card, as a pure view of a {@link CardModel}: loading, ready, missing and error each
  * render on their own. Everything from the pack is rendered as text; links are web links only
- * and open in a new tab without access to this page.
+ * and open in a new tab without access to this page. It speaks the language of the translator it
+ * is given (`I18n`), in that language's direction; the pack's text sets its own direction
+ * (`dir="auto"`), and English that stands in for a missing translation is marked `lang="en"`.
  */
 export function EntityCard({ model, onClose, scheme, maxWidth, maxHeight }: EntityCardProps) {
+  const t = useI18n();
+  const english = model.state === 'ready' ? model.english : {};
   return (
     <section
       class={`card card--${model.state}`}
@@ -33,8 +38,8 @@ export function EntityCard({ model, onClose, scheme, maxWidth, maxHeight }: Enti
       aria-labelledby="backstory-card-title"
       aria-busy={model.state === 'loading'}
       tabIndex={-1}
-      lang="en"
-      dir="ltr"
+      lang={t.language}
+      dir={t.dir}
       data-state={model.state}
       data-scheme={scheme}
       style={{
@@ -47,12 +52,22 @@ export function EntityCard({ model, onClose, scheme, maxWidth, maxHeight }: Enti
           {model.state === 'ready' && (
             <p class={`card__kind card__kind--${model.kind}`}>{model.kindLabel}</p>
           )}
-          <h2 class="card__title" id="backstory-card-title">
+          <h2
+            class="card__title"
+            id="backstory-card-title"
+            dir="auto"
+            lang={english.name ? 'en' : undefined}
+          >
             {model.name}
           </h2>
         </div>
         {onClose && (
-          <button type="button" class="card__close" aria-label="Close" onClick={onClose}>
+          <button
+            type="button"
+            class="card__close"
+            aria-label={t.t('card_close')}
+            onClick={onClose}
+          >
             ×
           </button>
         )}
@@ -69,32 +84,47 @@ export function EntityCard({ model, onClose, scheme, maxWidth, maxHeight }: Enti
 }
 
 function Loading() {
+  const t = useI18n();
   return (
     <div class="card__loading">
       <span class="card__skeleton" />
       <span class="card__skeleton card__skeleton--short" />
-      <span class="visually-hidden">Loading…</span>
+      <span class="visually-hidden">{t.t('card_loading')}</span>
     </div>
   );
 }
 
+/** `lang="en"` on text that stands in for a translation the pack lacks. */
+const englishIf = (flag: unknown) => (flag ? 'en' : undefined);
+
 function Ready({ card }: { card: ReadyCard }) {
+  const t = useI18n();
   return (
     <div class="card__body">
-      <p class="card__description">{card.description}</p>
+      {card.fallback && <p class="card__note card__fallback">{t.t('card_english_only')}</p>}
+      <p class="card__description" dir="auto" lang={englishIf(card.english.description)}>
+        {card.description}
+      </p>
       {card.map && <LocatorMap map={card.map} />}
-      {card.summary && <p class="card__summary">{card.summary}</p>}
+      {card.summary && (
+        <p class="card__summary" dir="auto" lang={englishIf(card.english.summary)}>
+          {card.summary}
+        </p>
+      )}
       {card.facts.length > 0 && <Facts facts={card.facts} />}
       {card.factsSince.length > 0 && (
         <section class="card__since-facts" aria-labelledby="backstory-card-facts-since">
-          <h3 id="backstory-card-facts-since">Changed since this article</h3>
+          <h3 id="backstory-card-facts-since">{t.t('card_changed_since')}</h3>
           <Facts facts={card.factsSince} />
         </section>
       )}
       {card.timeline && <Timeline timeline={card.timeline} />}
       {card.article.known && (
         <p class="card__article-date" data-testid="article-date" title={card.article.detail}>
-          This article · <time dateTime={card.article.date}>{card.article.label}</time>
+          <Message
+            id="card_this_article"
+            values={[<time dateTime={card.article.date}>{card.article.label}</time>]}
+          />
         </p>
       )}
       {card.since && <Timeline timeline={card.since} />}
@@ -102,11 +132,11 @@ function Ready({ card }: { card: ReadyCard }) {
       {card.history.length > 0 && <History groups={card.history} />}
       {card.sources.length > 0 && (
         <footer class="card__sources">
-          Sources:{' '}
+          {t.t('card_sources')}{' '}
           {card.sources.map((source, i) => (
             <>
-              {i > 0 && ', '}
-              <a href={source.url} target="_blank" rel="noopener noreferrer">
+              {i > 0 && t.t('card_list_separator')}
+              <a href={source.url} target="_blank" rel="noopener noreferrer" dir="auto">
                 {source.title}
               </a>
             </>
@@ -118,6 +148,7 @@ function Ready({ card }: { card: ReadyCard }) {
 }
 
 function Facts({ facts }: { facts: CardFact[] }) {
+  const t = useI18n();
   return (
     <dl class="card__facts">
       {facts.map((fact) => (
@@ -125,10 +156,10 @@ function Facts({ facts }: { facts: CardFact[] }) {
           class={`card__fact${fact.changed ? ' card__fact--changed' : ''}`}
           key={`${fact.label}-${fact.value}`}
         >
-          <dt>{fact.label}</dt>
-          <dd dir="auto">
-            {fact.value}
-            {fact.note && <span class="card__fact-note"> ({fact.note})</span>}
+          <dt lang={englishIf(fact.labelLang)}>{fact.label}</dt>
+          <dd>
+            <bdi lang={englishIf(fact.valueLang)}>{fact.value}</bdi>
+            {fact.note && <span class="card__fact-note"> {t.t('card_fact_note', fact.note)}</span>}
           </dd>
         </div>
       ))}
@@ -137,6 +168,7 @@ function Facts({ facts }: { facts: CardFact[] }) {
 }
 
 function Timeline({ timeline }: { timeline: CardTimeline }) {
+  const t = useI18n();
   const [expanded, setExpanded] = useState(false);
   const items = expanded ? timeline.items : timeline.items.filter((item) => item.key);
   return (
@@ -149,7 +181,7 @@ function Timeline({ timeline }: { timeline: CardTimeline }) {
           aria-expanded={expanded}
           onClick={() => setExpanded(!expanded)}
         >
-          {expanded ? 'Show fewer' : `Show ${timeline.hidden} more`}
+          {expanded ? t.t('card_show_fewer') : t.plural('card_show_more', timeline.hidden)}
         </button>
       )}
       <ol class="card__timeline">
@@ -162,18 +194,26 @@ function Timeline({ timeline }: { timeline: CardTimeline }) {
 }
 
 function TimelineItem({ item }: { item: CardTimelineItem }) {
+  const t = useI18n();
   return (
     <li class="card__event">
       <time class="card__date" dateTime={item.date}>
         {item.dateLabel}
       </time>
-      <span class="card__event-title">{item.title}</span>
+      <span class="card__event-title" dir="auto" lang={englishIf(item.titleLang)}>
+        {item.title}
+      </span>
       {item.links.length > 0 && (
         <span class="card__links">
           {item.links.map((link) => (
-            <a href={link.url} target="_blank" rel="noopener noreferrer" key={link.url}>
-              {link.outlet}
-              <span class="visually-hidden">: {link.title}</span>
+            <a
+              href={link.url}
+              target="_blank"
+              rel="noopener noreferrer"
+              key={link.url}
+              aria-label={t.t('card_coverage_link', link.outlet, link.title)}
+            >
+              <bdi>{link.outlet}</bdi>
             </a>
           ))}
         </span>
@@ -183,20 +223,21 @@ function TimelineItem({ item }: { item: CardTimelineItem }) {
 }
 
 function History({ groups }: { groups: CardHistoryGroup[] }) {
+  const t = useI18n();
   return (
     <section class="card__section card__history" aria-labelledby="backstory-card-history">
-      <h3 id="backstory-card-history">You read about this before</h3>
+      <h3 id="backstory-card-history">{t.t('card_history')}</h3>
       {groups.map((group) => (
         <div key={group.label}>
           <h4>{group.label}</h4>
           <ul>
             {group.pages.map((page) => (
               <li key={page.url}>
-                <a href={page.url} target="_blank" rel="noopener noreferrer">
+                <a href={page.url} target="_blank" rel="noopener noreferrer" dir="auto">
                   {page.title}
                 </a>
                 <span class="card__where">
-                  {page.site} · {page.dateLabel}
+                  <Message id="card_where_when" values={[page.site, page.dateLabel]} />
                 </span>
               </li>
             ))}

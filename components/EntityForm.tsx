@@ -1,6 +1,8 @@
 import { useState } from 'preact/hooks';
+import { KIND_LABELS } from '@/utils/i18n/kinds';
 import { ENTITY_KINDS, type Entity, type EntityKind } from '@/utils/knowledge/schema';
 import { userEntityId } from '@/utils/knowledge/user-packs';
+import { useI18n } from './i18n';
 
 /** The form's fields, as the reader types them. */
 interface Draft {
@@ -40,9 +42,10 @@ function draftOf(entity: Entity): Draft {
   };
 }
 
+/** Names as typed, split at commas: Latin ones and the Arabic comma (،) both. */
 const split = (text: string) =>
   text
-    .split(',')
+    .split(/[,،]/)
     .map((part) => part.trim())
     .filter(Boolean);
 
@@ -85,6 +88,7 @@ export function EntityForm({
   onCancel: () => void;
 }) {
   const [draft, setDraft] = useState<Draft>(editing ? draftOf(editing) : EMPTY);
+  const t = useI18n();
   const field = (key: keyof Draft) => ({
     value: draft[key],
     onInput: (event: Event) =>
@@ -93,17 +97,17 @@ export function EntityForm({
   return (
     <form
       class="entity-form"
-      aria-label={editing ? `Edit ${editing.name}` : 'Add an entity'}
+      aria-label={editing ? t.t('form_edit', editing.name) : t.t('form_add')}
       onSubmit={(event) => {
         event.preventDefault();
         onSave(entityFromDraft(draft, editing?.id ?? null, taken));
       }}
     >
       <label>
-        Name <input required {...field('name')} name="name" />
+        {t.t('form_name')} <input required {...field('name')} name="name" dir="auto" />
       </label>
       <label>
-        Kind
+        {t.t('form_kind')}
         <select
           value={draft.kind}
           name="kind"
@@ -113,31 +117,37 @@ export function EntityForm({
         >
           {ENTITY_KINDS.map((kind) => (
             <option key={kind} value={kind}>
-              {kind}
+              {t.t(KIND_LABELS[kind])}
             </option>
           ))}
         </select>
       </label>
       <label>
-        Other names, comma-separated{' '}
-        <input {...field('aliases')} name="aliases" placeholder="e.g. Deraa, Dara'a" />
+        {t.t('form_aliases')}{' '}
+        <input
+          {...field('aliases')}
+          name="aliases"
+          dir="auto"
+          placeholder={t.t('form_aliases_example')}
+        />
       </label>
       <label>
-        Names in Arabic <input {...field('arabic')} name="arabic" dir="rtl" lang="ar" />
+        {t.t('form_arabic')} <input {...field('arabic')} name="arabic" dir="rtl" lang="ar" />
       </label>
       <label>
-        One-line description <input required {...field('description')} name="description" />
+        {t.t('form_description')}{' '}
+        <input required {...field('description')} name="description" dir="auto" />
       </label>
       <label>
-        Summary <textarea {...field('summary')} name="summary" rows={3} />
+        {t.t('form_summary')} <textarea {...field('summary')} name="summary" rows={3} dir="auto" />
       </label>
       <label>
-        Wikidata id (optional){' '}
-        <input {...field('wikidata')} name="wikidata" placeholder="Q238217" />
+        {t.t('form_wikidata')}{' '}
+        <input {...field('wikidata')} name="wikidata" placeholder="Q238217" dir="ltr" />
       </label>
       <label>
-        Source address (optional){' '}
-        <input {...field('source')} name="source" type="url" placeholder="https://" />
+        {t.t('form_source')}{' '}
+        <input {...field('source')} name="source" type="url" placeholder="https://" dir="ltr" />
       </label>
       {errors.length > 0 && (
         <ul class="form-errors" role="alert">
@@ -148,10 +158,10 @@ export function EntityForm({
       )}
       <div class="form-actions">
         <button type="submit" class="primary">
-          {editing ? 'Save changes' : 'Add entity'}
+          {editing ? t.t('form_save') : t.t('form_add_submit')}
         </button>
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t.t('form_cancel')}
         </button>
       </div>
     </form>

@@ -1,15 +1,20 @@
 import { useState } from 'preact/hooks';
 import type { VisitedPage } from '@/utils/history/history-store';
+import { KIND_LABELS } from '@/utils/i18n/kinds';
 import type { PacksOverview } from '@/utils/knowledge/pack-service';
 import type { Entity } from '@/utils/knowledge/schema';
 import type { Settings } from '@/utils/settings/settings';
 import { EntityForm } from './EntityForm';
+import { Message, useI18n } from './i18n';
+import { LanguageChoice } from './LanguageChoice';
 import { SettingsControls } from './SettingsControls';
 import { Switch } from './Switch';
 
 /** What the options page shows. */
 export interface OptionsModel {
   version: string;
+  /** The browser's interface language (what "the browser's language" means). */
+  browserLanguage?: string;
   settings: Settings | null;
   packs: PacksOverview | null;
   history: VisitedPage[];
@@ -31,20 +36,28 @@ export interface OptionsActions {
 /** Pure view of the options page, section by section. */
 export function Options({ model, actions }: { model: OptionsModel; actions: OptionsActions }) {
   const { settings } = model;
+  const t = useI18n();
   return (
     <main class="options">
-      <h1>Backstory options</h1>
+      <h1>{t.t('options_title')}</h1>
       {settings && (
         <section aria-labelledby="highlighting">
-          <h2 id="highlighting">Highlighting</h2>
+          <h2 id="highlighting">{t.t('options_highlighting')}</h2>
           <Switch
-            label="Highlight entities"
-            hint="Mark people, places, organisations and events on the pages you read"
+            label={t.t('popup_highlight')}
+            hint={t.t('options_highlight_hint')}
             checked={settings.enabled}
             onChange={(enabled) => actions.onSettings({ ...settings, enabled })}
           />
           <SettingsControls idPrefix="options" settings={settings} onChange={actions.onSettings} />
         </section>
+      )}
+      {settings && (
+        <LanguageChoice
+          settings={settings}
+          browserLanguage={model.browserLanguage ?? 'en'}
+          onChange={actions.onSettings}
+        />
       )}
       {settings && <Sites settings={settings} onChange={actions.onSettings} />}
       <YourEntities model={model} actions={actions} />
@@ -63,11 +76,12 @@ function Sites({
   onChange: (settings: Settings) => void;
 }) {
   const listKey = settings.siteMode === 'allowed' ? 'allowedSites' : 'blockedSites';
+  const t = useI18n();
   return (
     <section aria-labelledby="sites">
-      <h2 id="sites">Sites</h2>
+      <h2 id="sites">{t.t('options_sites')}</h2>
       <fieldset class="controls__group">
-        <legend>Where Backstory marks pages</legend>
+        <legend>{t.t('options_sites_where')}</legend>
         <label class="check">
           <input
             type="radio"
@@ -75,7 +89,7 @@ function Sites({
             checked={settings.siteMode === 'all'}
             onChange={() => onChange({ ...settings, siteMode: 'all' })}
           />
-          Everywhere except the blocked sites
+          {t.t('options_sites_all')}
         </label>
         <label class="check">
           <input
@@ -84,10 +98,12 @@ function Sites({
             checked={settings.siteMode === 'allowed'}
             onChange={() => onChange({ ...settings, siteMode: 'allowed' })}
           />
-          Only on the allowed sites
+          {t.t('options_sites_allowed_only')}
         </label>
       </fieldset>
-      <h3>{settings.siteMode === 'allowed' ? 'Allowed sites' : 'Blocked sites'}</h3>
+      <h3>
+        {t.t(settings.siteMode === 'allowed' ? 'options_allowed_sites' : 'options_blocked_sites')}
+      </h3>
       <SiteList
         name="site"
         sites={settings[listKey]}
@@ -109,6 +125,7 @@ function SiteList({
   onChange: (sites: string[]) => void;
 }) {
   const [host, setHost] = useState('');
+  const t = useI18n();
   const add = () => {
     const site = host
       .trim()
@@ -130,25 +147,30 @@ function SiteList({
         }}
       >
         <label>
-          Site{' '}
+          {t.t('options_site')}{' '}
           <input
             value={host}
             name={name}
             placeholder="example.com"
+            dir="ltr"
             onInput={(event) => setHost(event.currentTarget.value)}
           />
         </label>
-        <button type="submit">Add</button>
+        <button type="submit">{t.t('options_add')}</button>
       </form>
       {sites.length === 0 ? (
-        <p class="muted">None yet.</p>
+        <p class="muted">{t.t('options_none_yet')}</p>
       ) : (
         <ul class="plain-list">
           {sites.map((site) => (
             <li key={site}>
-              {site}{' '}
-              <button type="button" onClick={() => onChange(sites.filter((s) => s !== site))}>
-                Remove <span class="visually-hidden">{site}</span>
+              <bdi>{site}</bdi>{' '}
+              <button
+                type="button"
+                aria-label={t.t('options_remove_named', site)}
+                onClick={() => onChange(sites.filter((s) => s !== site))}
+              >
+                {t.t('options_remove')}
               </button>
             </li>
           ))}
@@ -162,16 +184,15 @@ function YourEntities({ model, actions }: { model: OptionsModel; actions: Option
   const [editing, setEditing] = useState<Entity | 'new' | null>(null);
   const entities = model.packs?.user ?? [];
   const taken = new Set(entities.map((entity) => entity.id));
+  const t = useI18n();
   return (
     <section aria-labelledby="your-entities">
-      <h2 id="your-entities">Your entities</h2>
-      <p class="muted">
-        People, places and groups you want marked too. They take precedence over the built-in pack.
-      </p>
+      <h2 id="your-entities">{t.t('options_your_entities')}</h2>
+      <p class="muted">{t.t('options_your_entities_intro')}</p>
       {model.settings && (
         <Switch
-          label="Mark your own entities on pages"
-          hint="A page can see which of its words are marked, though never which entity or kind. Turn this off if even that should not reveal the names you added."
+          label={t.t('options_mark_own')}
+          hint={t.t('options_mark_own_hint')}
           checked={model.settings.markOwnEntities}
           onChange={(markOwnEntities) =>
             model.settings && actions.onSettings({ ...model.settings, markOwnEntities })
@@ -182,12 +203,23 @@ function YourEntities({ model, actions }: { model: OptionsModel; actions: Option
         <ul class="plain-list">
           {entities.map((entity) => (
             <li key={entity.id}>
-              <strong>{entity.name}</strong> <span class="muted">({entity.kind})</span>{' '}
-              <button type="button" onClick={() => setEditing(entity)}>
-                Edit <span class="visually-hidden">{entity.name}</span>
+              <strong>
+                <bdi>{entity.name}</bdi>
+              </strong>{' '}
+              <span class="muted">{t.t('options_entity_kind', t.t(KIND_LABELS[entity.kind]))}</span>{' '}
+              <button
+                type="button"
+                aria-label={t.t('options_edit_named', entity.name)}
+                onClick={() => setEditing(entity)}
+              >
+                {t.t('options_edit')}
               </button>{' '}
-              <button type="button" onClick={() => actions.onDeleteEntity(entity.id)}>
-                Delete <span class="visually-hidden">{entity.name}</span>
+              <button
+                type="button"
+                aria-label={t.t('options_delete_named', entity.name)}
+                onClick={() => actions.onDeleteEntity(entity.id)}
+              >
+                {t.t('options_delete')}
               </button>
             </li>
           ))}
@@ -195,7 +227,7 @@ function YourEntities({ model, actions }: { model: OptionsModel; actions: Option
       )}
       {editing === null ? (
         <button type="button" class="primary" onClick={() => setEditing('new')}>
-          Add an entity
+          {t.t('options_add_entity')}
         </button>
       ) : (
         <EntityForm
@@ -213,15 +245,14 @@ function YourEntities({ model, actions }: { model: OptionsModel; actions: Option
 
 function Packs({ model, actions }: { model: OptionsModel; actions: OptionsActions }) {
   const result = model.importResult;
+  const t = useI18n();
   return (
     <section aria-labelledby="packs">
-      <h2 id="packs">Knowledge packs</h2>
-      <p class="muted">
-        Import a pack file (JSON, Backstory pack format) or export your own entities as one.
-      </p>
+      <h2 id="packs">{t.t('options_packs')}</h2>
+      <p class="muted">{t.t('options_packs_intro')}</p>
       <div class="pack-actions">
         <label class="file-button">
-          Import a pack…
+          {t.t('options_import')}
           <input
             type="file"
             class="file-input"
@@ -239,7 +270,7 @@ function Packs({ model, actions }: { model: OptionsModel; actions: OptionsAction
           onClick={actions.onExport}
           disabled={(model.packs?.user.length ?? 0) === 0}
         >
-          Export your entities
+          {t.t('options_export')}
         </button>
       </div>
       {result?.ok === true && (
@@ -254,7 +285,7 @@ function Packs({ model, actions }: { model: OptionsModel; actions: OptionsAction
       )}
       {result?.ok === false && (
         <div class="form-errors" role="alert">
-          <p>The file was not imported; nothing changed. Problems found:</p>
+          <p>{t.t('options_import_failed')}</p>
           <ul>
             {result.errors.map((error) => (
               <li key={error}>{error}</li>
@@ -271,12 +302,18 @@ function Packs({ model, actions }: { model: OptionsModel; actions: OptionsAction
         <ul class="plain-list">
           {model.packs.imported.map((pack) => (
             <li key={pack.id}>
-              <strong>{pack.name}</strong>{' '}
+              <strong>
+                <bdi>{pack.name}</bdi>
+              </strong>{' '}
               <span class="muted">
-                {pack.entities} entities, version {pack.version}
+                <Message id="options_pack_line" count={pack.entities} values={[pack.version]} />
               </span>{' '}
-              <button type="button" onClick={() => actions.onRemovePack(pack.id)}>
-                Remove <span class="visually-hidden">{pack.name}</span>
+              <button
+                type="button"
+                aria-label={t.t('options_remove_named', pack.name)}
+                onClick={() => actions.onRemovePack(pack.id)}
+              >
+                {t.t('options_remove')}
               </button>
             </li>
           ))}
@@ -295,46 +332,40 @@ function History({
   pages: VisitedPage[];
   actions: OptionsActions;
 }) {
+  const t = useI18n();
   return (
     <section aria-labelledby="history">
-      <h2 id="history">Reading history</h2>
-      <p class="muted">
-        Kept on this device only, so cards can show what you read before. It never leaves your
-        browser.
-      </p>
+      <h2 id="history">{t.t('options_history')}</h2>
+      <p class="muted">{t.t('options_history_intro')}</p>
       <Switch
-        label="Record reading history"
-        hint="A page is recorded once you have read it: after some seconds in view, or when you scroll, click or type on it. Addresses are kept without their query strings."
+        label={t.t('options_record')}
+        hint={t.t('options_record_hint')}
         checked={!settings.historyPaused}
         onChange={(on) => actions.onSettings({ ...settings, historyPaused: !on })}
       />
-      <h3>Never record these sites</h3>
+      <h3>{t.t('options_never_record')}</h3>
       <SiteList
         name="history-site"
         sites={settings.historyExcludedSites}
         onChange={(sites) => actions.onSettings({ ...settings, historyExcludedSites: sites })}
       />
-      <p data-testid="history-count">
-        {pages.length === 0
-          ? 'No pages recorded.'
-          : `${pages.length} ${pages.length === 1 ? 'page' : 'pages'} recorded.`}
-      </p>
+      <p data-testid="history-count">{t.plural('options_history_count', pages.length)}</p>
       {pages.length > 0 && (
         <>
           <ul class="plain-list history-list">
             {pages.slice(0, 50).map((page) => (
               <li key={page.url}>
-                <a href={page.url} target="_blank" rel="noopener noreferrer">
+                <a href={page.url} target="_blank" rel="noopener noreferrer" dir="auto">
                   {page.title || page.url}
                 </a>{' '}
                 <span class="muted">
-                  {page.site} · {new Date(page.visitedAt).toLocaleDateString()}
+                  <Message id="card_where_when" values={[page.site, t.day(page.visitedAt)]} />
                 </span>
               </li>
             ))}
           </ul>
           <button type="button" class="danger" onClick={actions.onClearHistory}>
-            Clear history
+            {t.t('options_clear_history')}
           </button>
         </>
       )}
@@ -344,20 +375,23 @@ function History({
 
 function About({ model }: { model: OptionsModel }) {
   const pack = model.packs?.builtIn;
+  const t = useI18n();
   return (
     <section aria-labelledby="about">
-      <h2 id="about">About</h2>
+      <h2 id="about">{t.t('options_about')}</h2>
       <p>
-        Backstory {model.version} marks the people, places, organisations and events in the news you
-        read and explains them on hover. Everything runs in your browser; nothing leaves it.
+        <Message id="options_about_text" values={[model.version]} />
       </p>
       {pack && (
         <>
           <p data-testid="pack-version">
-            Built-in pack: {pack.name}, version {pack.version}, {pack.entities.toLocaleString('en')}{' '}
-            entities.
+            <Message
+              id="options_builtin_pack"
+              count={pack.entities}
+              values={[pack.name, pack.version]}
+            />
           </p>
-          <h3>Sources and licences</h3>
+          <h3>{t.t('options_sources')}</h3>
           <ul class="plain-list">
             {pack.sources.map((source) => (
               <li key={source.title}>
@@ -368,7 +402,9 @@ function About({ model }: { model: OptionsModel }) {
                 ) : (
                   source.title
                 )}
-                {source.licence && <span class="muted"> ({source.licence})</span>}
+                {source.licence && (
+                  <span class="muted"> {t.t('options_source_licence', source.licence)}</span>
+                )}
               </li>
             ))}
           </ul>

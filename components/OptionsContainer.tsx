@@ -5,11 +5,14 @@ import { MAX_IMPORT_BYTES } from '@/utils/knowledge/user-packs';
 import type { BackgroundProtocol } from '@/utils/messages/background-messages';
 import type { Result } from '@/utils/messages/protocol';
 import type { Settings } from '@/utils/settings/settings';
+import { useI18n } from './i18n';
 import { Options, type OptionsModel } from './Options';
 
 /** The options page's window on the extension. */
 export interface OptionsDeps {
   version: string;
+  /** The browser's interface language (`i18n.getUILanguage()`). */
+  browserLanguage?: string;
   readSettings(): Promise<Settings>;
   writeSettings(settings: Settings): Promise<void>;
   watchSettings(listener: (settings: Settings) => void): () => void;
@@ -30,6 +33,7 @@ export function OptionsContainer({ deps }: { deps: OptionsDeps }) {
   const [history, setHistory] = useState<VisitedPage[]>([]);
   const [importResult, setImportResult] = useState<OptionsModel['importResult']>(null);
   const [entityErrors, setEntityErrors] = useState<string[]>([]);
+  const t = useI18n();
 
   const reloadPacks = useCallback(async () => {
     const answer = await deps.ask('packs:list', {});
@@ -54,7 +58,15 @@ export function OptionsContainer({ deps }: { deps: OptionsDeps }) {
 
   return (
     <Options
-      model={{ version: deps.version, settings, packs, history, importResult, entityErrors }}
+      model={{
+        version: deps.version,
+        ...(deps.browserLanguage ? { browserLanguage: deps.browserLanguage } : {}),
+        settings,
+        packs,
+        history,
+        importResult,
+        entityErrors,
+      }}
       actions={{
         onSettings: save,
         onImport: async (file) => {
@@ -62,18 +74,22 @@ export function OptionsContainer({ deps }: { deps: OptionsDeps }) {
             return setImportResult({
               ok: false,
               errors: [
-                `The file is ${(file.size / 1e6).toFixed(1)} MB; packs up to ${MAX_IMPORT_BYTES / 1e6} MB can be imported.`,
+                t.t(
+                  'options_too_big',
+                  t.number(Number((file.size / 1e6).toFixed(1))),
+                  t.number(MAX_IMPORT_BYTES / 1e6),
+                ),
               ],
             });
           }
-          setImportResult({ ok: 'working', message: `Importing ${file.name}…` });
+          setImportResult({ ok: 'working', message: t.t('options_importing', file.name) });
           // The file goes to the background through IndexedDB, not as a message: packs can be
           // tens of megabytes, more than a message carries.
           const answer = await deps.ask('packs:import', { staged: await deps.stage(file) });
           if (!answer.ok) return setImportResult({ ok: false, errors: answer.errors });
           setImportResult({
             ok: true,
-            message: `Imported “${answer.value.name}” (${answer.value.entities} entities).`,
+            message: t.plural('options_imported', answer.value.entities, answer.value.name),
           });
           await reloadPacks();
         },

@@ -1,6 +1,7 @@
 import { ENTITY_KINDS, type EntityKind } from '@/utils/knowledge/schema';
 import type { PageEntity, PageSummary } from '@/utils/messages/protocol';
 import type { Settings } from '@/utils/settings/settings';
+import { Message, useI18n } from './i18n';
 import { KIND_NAMES, SettingsControls } from './SettingsControls';
 import { Switch } from './Switch';
 
@@ -31,23 +32,24 @@ export function Popup({
   optionsUrl: string;
 }) {
   const { settings, page } = model;
+  const t = useI18n();
   return (
     <main class="popup" aria-busy={model.state === 'loading'}>
       <header class="popup__header">
-        <h1 class="popup__title">Backstory</h1>
+        <h1 class="popup__title">{t.t('ext_name')}</h1>
       </header>
       {settings && (
         <section class="popup__switches">
           <Switch
-            label="Highlight entities"
-            hint="On every site, in every tab"
+            label={t.t('popup_highlight')}
+            hint={t.t('popup_highlight_hint')}
             checked={settings.enabled}
             onChange={(enabled) => actions.onSettings({ ...settings, enabled })}
           />
           {page?.host && (
             <Switch
-              label={`On ${page.host}`}
-              hint="This site only"
+              label={t.t('popup_on_site', page.host)}
+              hint={t.t('popup_site_hint')}
               checked={model.siteOn}
               disabled={!settings.enabled}
               onChange={actions.onSite}
@@ -56,13 +58,11 @@ export function Popup({
         </section>
       )}
       <section class="popup__page" aria-live="polite" data-testid="page-status">
-        {model.state === 'loading' && <p>Looking at this page…</p>}
-        {model.state === 'ready' && !page && (
-          <p>Backstory does not run on this page. Open a news article to see it work.</p>
-        )}
-        {model.state === 'ready' && page && !page.active && <p>Backstory is off on this page.</p>}
+        {model.state === 'loading' && <p>{t.t('popup_looking')}</p>}
+        {model.state === 'ready' && !page && <p>{t.t('popup_not_here')}</p>}
+        {model.state === 'ready' && page && !page.active && <p>{t.t('popup_off_here')}</p>}
         {model.state === 'ready' && page?.active && page.entities.length === 0 && (
-          <p>No known people, places or events on this page.</p>
+          <p>{t.t('popup_nothing_found')}</p>
         )}
         {model.state === 'ready' && page?.active && page.entities.length > 0 && (
           <EntityList entities={page.entities} onReveal={actions.onReveal} />
@@ -70,13 +70,13 @@ export function Popup({
       </section>
       {settings && (
         <details class="popup__more">
-          <summary>What to mark and how</summary>
+          <summary>{t.t('popup_more')}</summary>
           <SettingsControls idPrefix="popup" settings={settings} onChange={actions.onSettings} />
         </details>
       )}
       <footer class="popup__footer">
         <a href={optionsUrl} target="_blank" rel="noopener">
-          All options
+          {t.t('popup_all_options')}
         </a>
       </footer>
     </main>
@@ -90,6 +90,7 @@ function EntityList({
   entities: PageEntity[];
   onReveal: (id: string) => void;
 }) {
+  const t = useI18n();
   // Kinds in a fixed order (people, places, …), entities by mentions within each.
   const byKind = new Map<EntityKind, PageEntity[]>(ENTITY_KINDS.map((kind) => [kind, []]));
   for (const entity of entities) byKind.get(entity.kind)?.push(entity);
@@ -97,22 +98,22 @@ function EntityList({
   return (
     <div class="entity-list">
       <p class="entity-list__total">
-        {entities.length} {entities.length === 1 ? 'entity' : 'entities'} on this page
+        <Message id="popup_entities" count={entities.length} />
       </p>
       {[...byKind].map(([kind, list]) => (
         <section key={kind} class="entity-list__group" aria-labelledby={`kind-${kind}`}>
           <h2 id={`kind-${kind}`}>
             <span class={`kind-dot kind-dot--${kind}`} aria-hidden="true" />
-            {KIND_NAMES[kind]} <span class="count">{list.length}</span>
+            {t.t(KIND_NAMES[kind])} <span class="count">{t.number(list.length)}</span>
           </h2>
           <ul>
             {list.map((entity) => (
               <li key={entity.id}>
                 <button type="button" class="entity-button" onClick={() => onReveal(entity.id)}>
-                  <span>{entity.name}</span>
+                  <bdi class="entity-button__name">{entity.name}</bdi>
                   <span class="count">
-                    {entity.count}
-                    <span class="visually-hidden"> mentions</span>
+                    <span aria-hidden="true">{t.number(entity.count)}</span>
+                    <span class="visually-hidden">{t.plural('popup_mentions', entity.count)}</span>
                   </span>
                 </button>
               </li>

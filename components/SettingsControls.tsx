@@ -1,20 +1,23 @@
+import type { MessageKey } from '@/utils/i18n/translator';
 import { ENTITY_KINDS, type EntityKind } from '@/utils/knowledge/schema';
 import { HIGHLIGHT_STYLES, type HighlightStyle } from '@/utils/page/highlight-styles';
 import type { Settings } from '@/utils/settings/settings';
+import { useI18n } from './i18n';
 
-const KIND_NAMES: Record<EntityKind, string> = {
-  person: 'People',
-  place: 'Places',
-  organisation: 'Organisations',
-  event: 'Events',
-  group: 'Groups',
-  topic: 'Topics',
+/** Each kind's name as a group ("People", "Places"), as catalogue messages. */
+const KIND_NAMES: Record<EntityKind, MessageKey> = {
+  person: 'kinds_person',
+  place: 'kinds_place',
+  organisation: 'kinds_organisation',
+  event: 'kinds_event',
+  group: 'kinds_group',
+  topic: 'kinds_topic',
 };
 
-const STYLE_NAMES: Record<HighlightStyle, string> = {
-  underline: 'Underline',
-  background: 'Background',
-  subtle: 'Subtle',
+const STYLE_NAMES: Record<HighlightStyle, MessageKey> = {
+  underline: 'style_underline',
+  background: 'style_background',
+  subtle: 'style_subtle',
 };
 
 /** What to mark and how: the part of the settings the popup and the options page share. */
@@ -28,10 +31,11 @@ export function SettingsControls({
   /** Keeps ids unique when two copies are on one page. */
   idPrefix: string;
 }) {
+  const t = useI18n();
   return (
     <div class="controls">
       <fieldset class="controls__group">
-        <legend>Mark</legend>
+        <legend>{t.t('controls_mark')}</legend>
         <div class="controls__kinds">
           {ENTITY_KINDS.map((kind) => (
             <label key={kind} class="check">
@@ -46,13 +50,13 @@ export function SettingsControls({
                 }
               />
               <span class={`kind-dot kind-dot--${kind}`} aria-hidden="true" />
-              {KIND_NAMES[kind]}
+              {t.t(KIND_NAMES[kind])}
             </label>
           ))}
         </div>
       </fieldset>
       <fieldset class="controls__group">
-        <legend>Highlight style</legend>
+        <legend>{t.t('controls_style')}</legend>
         <div class="controls__styles">
           {HIGHLIGHT_STYLES.map((style) => (
             <label key={style} class="check">
@@ -63,7 +67,7 @@ export function SettingsControls({
                 checked={settings.style === style}
                 onChange={() => onChange({ ...settings, style })}
               />
-              {STYLE_NAMES[style]}
+              {t.t(STYLE_NAMES[style])}
             </label>
           ))}
         </div>
@@ -76,7 +80,7 @@ export function SettingsControls({
             onChange({ ...settings, firstMentionOnly: event.currentTarget.checked })
           }
         />
-        Only the first mention of each
+        {t.t('controls_first_only')}
       </label>
     </div>
   );

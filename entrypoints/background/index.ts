@@ -1,8 +1,11 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { badgeTitle } from '@/utils/background/badge-title';
 import { backgroundHandlers } from '@/utils/background/handlers';
 import { PageSessions, type TabState } from '@/utils/background/page-sessions';
 import { HistoryStore } from '@/utils/history/history-store';
+import { extensionTranslator } from '@/utils/i18n/browser-catalogues';
+import { readerLanguage } from '@/utils/i18n/languages';
 import { KnowledgeStore } from '@/utils/knowledge/knowledge-store';
 import { PackService } from '@/utils/knowledge/pack-service';
 import type { KnowledgePack } from '@/utils/knowledge/schema';
@@ -61,9 +64,16 @@ export default defineBackground(() => {
           ((await sessionArea.get(`card:${tab}`))[`card:${tab}`] as string | undefined) ?? null,
       },
       readSettings,
-      setBadge: (tabId, text) => {
+      setBadge: (tabId, text, count) => {
         void action.setBadgeText({ tabId, text });
         void action.setBadgeBackgroundColor({ tabId, color: '#1a5fb4' });
+        if (!count) return;
+        void readSettings()
+          .then(({ language }) =>
+            extensionTranslator(readerLanguage(language, browser.i18n.getUILanguage())),
+          )
+          .then((t) => action.setTitle({ tabId, title: badgeTitle(t, count) }))
+          .catch(() => {});
       },
       now: () => Date.now(),
     }),

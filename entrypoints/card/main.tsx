@@ -1,9 +1,14 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { EntityCard } from '@/components/EntityCard';
+import { I18n } from '@/components/i18n';
 import { LOCATOR_CSS } from '@/components/locator-css';
 import { CardFrame } from '@/utils/card/card-frame';
+import { extensionTranslator } from '@/utils/i18n/browser-catalogues';
+import { readerLanguage } from '@/utils/i18n/languages';
+import { applyLanguage } from '@/utils/i18n/load';
 import { askBackground, unwrap } from '@/utils/messages/client';
+import { readSettings } from '@/utils/settings/storage';
 import '@/components/card.css';
 
 const send = (message: unknown) => browser.runtime.sendMessage(message);
@@ -20,21 +25,29 @@ const frame = new CardFrame({
   },
   card: async (id) => unwrap(await askBackground(send, 'card:data', { id })),
   map: async (id) => unwrap(await askBackground(send, 'map:locator', { id })),
-  render: (model, look) =>
+  readerLanguage: async () =>
+    readerLanguage((await readSettings()).language, browser.i18n.getUILanguage()),
+  translator: extensionTranslator,
+  render: (model, look) => {
+    applyLanguage(document, look.t);
+    document.title = look.t.t('card_frame_title');
     render(
       model ? (
-        <div class="frame">
-          <EntityCard
-            model={model}
-            onClose={look.onClose}
-            scheme={look.scheme}
-            maxWidth={look.maxWidth}
-            maxHeight={look.maxHeight}
-          />
-        </div>
+        <I18n.Provider value={look.t}>
+          <div class="frame">
+            <EntityCard
+              model={model}
+              onClose={look.onClose}
+              scheme={look.scheme}
+              maxWidth={look.maxWidth}
+              maxHeight={look.maxHeight}
+            />
+          </div>
+        </I18n.Provider>
       ) : null,
       root,
-    ),
+    );
+  },
   cardElement: () => root.querySelector<HTMLElement>('.card'),
   box: () => root.querySelector<HTMLElement>('.frame'),
   now: () => Date.now(),

@@ -100,7 +100,8 @@ export default defineUnlistedScript({
           const origin = src.startsWith('chrome-extension:')
             ? `chrome-extension://${browser.runtime.id}`
             : new URL(src).origin;
-          return createCardFrame(document, src, origin, token, signal);
+          const title = browser.i18n.getMessage('card_frame_title') || undefined;
+          return createCardFrame(document, src, origin, token, signal, title);
         },
         mentionAt: (x, y) => controller.mentionAt(x, y),
         describe: (mention) => controller.describe(mention),

@@ -1,6 +1,8 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
+import { Localised } from '@/components/Localised';
 import { OptionsContainer } from '@/components/OptionsContainer';
+import { extensionTranslator } from '@/utils/i18n/browser-catalogues';
 import { KnowledgeStore } from '@/utils/knowledge/knowledge-store';
 import { askBackground } from '@/utils/messages/client';
 import { readSettings, watchSettings, writeSettings } from '@/utils/settings/storage';
@@ -16,26 +18,39 @@ function download(name: string, contents: string): void {
 }
 
 const root = document.getElementById('app');
+const browserLanguage = browser.i18n.getUILanguage();
 if (root) {
   render(
-    <OptionsContainer
+    <Localised
+      title="options_title"
       deps={{
-        version: browser.runtime.getManifest().version,
         readSettings,
-        writeSettings,
         watchSettings,
-        ask: (name, payload) =>
-          askBackground((message) => browser.runtime.sendMessage(message), name, payload),
-        download,
-        stage: async (file) => {
-          const key = `import-${crypto.randomUUID()}`;
-          const store = new KnowledgeStore();
-          await store.stage(file, key);
-          await store.close();
-          return key;
-        },
+        browserLanguage,
+        load: extensionTranslator,
+        doc: document,
       }}
-    />,
+    >
+      <OptionsContainer
+        deps={{
+          version: browser.runtime.getManifest().version,
+          browserLanguage,
+          readSettings,
+          writeSettings,
+          watchSettings,
+          ask: (name, payload) =>
+            askBackground((message) => browser.runtime.sendMessage(message), name, payload),
+          download,
+          stage: async (file) => {
+            const key = `import-${crypto.randomUUID()}`;
+            const store = new KnowledgeStore();
+            await store.stage(file, key);
+            await store.close();
+            return key;
+          },
+        }}
+      />
+    </Localised>,
     root,
   );
 }

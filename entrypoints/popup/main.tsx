@@ -1,6 +1,8 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
+import { Localised } from '@/components/Localised';
 import { PopupContainer } from '@/components/PopupContainer';
+import { extensionTranslator } from '@/utils/i18n/browser-catalogues';
 import { askContent } from '@/utils/messages/client';
 import { readSettings, watchSettings, writeSettings } from '@/utils/settings/storage';
 import '@/components/ui.css';
@@ -16,17 +18,28 @@ async function tabId(): Promise<number | undefined> {
 const root = document.getElementById('app');
 if (root) {
   render(
-    <PopupContainer
+    <Localised
+      title="ext_name"
       deps={{
         readSettings,
-        writeSettings,
         watchSettings,
-        tabId,
-        askTab: (id, name, payload) =>
-          askContent((message) => browser.tabs.sendMessage(id, message), name, payload),
-        optionsUrl: browser.runtime.getURL('/options.html'),
+        browserLanguage: browser.i18n.getUILanguage(),
+        load: extensionTranslator,
+        doc: document,
       }}
-    />,
+    >
+      <PopupContainer
+        deps={{
+          readSettings,
+          writeSettings,
+          watchSettings,
+          tabId,
+          askTab: (id, name, payload) =>
+            askContent((message) => browser.tabs.sendMessage(id, message), name, payload),
+          optionsUrl: browser.runtime.getURL('/options.html'),
+        }}
+      />
+    </Localised>,
     root,
   );
 }

@@ -115,7 +115,7 @@ describe.each(BROWSERS)('popup, options and toolbar in %s', (browserName) => {
     const options = await OptionsPage.open(browser);
     opened.push(options);
     const good = await options.importPack(resolve('test/fixtures/packs/valid-pack.json'));
-    expect(good).toEqual({ ok: true, text: 'Imported “Hauran notes” (1 entities).' });
+    expect(good).toEqual({ ok: true, text: 'Imported “Hauran notes” (1 entity).' });
     const bad = await options.importPack(resolve('test/fixtures/packs/invalid-pack.json'));
     expect(bad.ok).toBe(false);
     expect(bad.text).toContain('nothing changed');

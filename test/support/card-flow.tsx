@@ -1,10 +1,12 @@
 import { render } from 'preact';
 import { EntityCard } from '@/components/EntityCard';
+import { I18n } from '@/components/i18n';
 import { CardFrame } from '@/utils/card/card-frame';
 import type { FromFrame, ToFrame } from '@/utils/card/frame-messages';
 import { unwrap } from '@/utils/messages/client';
 import type { CardFrameLink } from '@/utils/page/card-frame-link';
 import type { inProcessBackground } from './background';
+import { testTranslator } from './i18n';
 
 /** One end of a message channel that delivers on the microtask queue (fake timers flush it). */
 interface FakePort {
@@ -49,12 +51,16 @@ export async function connectFrame(
     token: async () => TOKEN,
     card: async (id) => unwrap(await background.ask('card:data', { id }, card)),
     map: async (id) => unwrap(await background.ask('map:locator', { id }, card)),
+    readerLanguage: async () => 'en',
+    translator: testTranslator,
     render: (model, look) =>
       render(
         model ? (
-          <div class="frame">
-            <EntityCard model={model} onClose={look.onClose} scheme={look.scheme} />
-          </div>
+          <I18n.Provider value={look.t}>
+            <div class="frame">
+              <EntityCard model={model} onClose={look.onClose} scheme={look.scheme} />
+            </div>
+          </I18n.Provider>
         ) : null,
         frameDoc,
       ),

@@ -12,6 +12,8 @@
  * - `<time>`: `itemprop=datePublished` 0.8, `pubdate` 0.75, article header 0.65, byline 0.65,
  *   first in `<article>` 0.55, `[class*=date]` 0.5, any `<header>` 0.45 (often the masthead's
  *   "today"); 0.1 less when only the element's text, not `datetime`, holds the date.
+ * - Dateline (a date opening a `[class*=dateline]` element or the first paragraph, after a city
+ *   or a weekday, "بيروت، 8 أيلول 2021"): 0.55 in a dateline element, 0.45 in the first paragraph.
  * - Address: year/month/day 0.5, an eight-digit date in a slug 0.4, year/month only 0.35.
  * - Modified-time metas and JSON-LD `dateModified`: 0.2, used only when nothing else is found.
  * - Nothing at all: today's date, confidence 0.
@@ -25,6 +27,7 @@
 import { jsonLdDates } from './json-ld';
 import { dateInAddress, formatDay, type ParsedDate, Precision, parseDate } from './parse';
 import {
+  DATELINE_PLACES,
   type DateEvidence,
   MODIFIED_CONFIDENCE,
   MODIFIED_METAS,
@@ -33,7 +36,7 @@ import {
 } from './signals';
 
 /** Where a publication date came from. */
-export type DateSource = 'meta' | 'json-ld' | 'time' | 'url' | 'none';
+export type DateSource = 'meta' | 'json-ld' | 'time' | 'dateline' | 'url' | 'none';
 
 /** When a page was published, and how sure we are. */
 export interface ArticleDate {
@@ -74,6 +77,7 @@ export function chooseArticleDate(evidence: DateEvidence, today: Date): ArticleD
     ...fromMetas(evidence.metas, maxYear, modified),
     ...jsonLdDates(evidence.jsonLd, maxYear, modified),
     ...fromTime(evidence.times, maxYear),
+    ...fromDateline(evidence.datelines ?? [], maxYear),
     ...fromAddress(evidence.url, maxYear),
   ];
   const pool = found.length > 0 ? found : modified;
@@ -107,10 +111,13 @@ export function chooseArticleDate(evidence: DateEvidence, today: Date): ArticleD
   };
 }
 
-/** Meta and JSON-LD are written for machines by the publisher; `<time>` is layout; the address is a convention. */
+/**
+ * Meta and JSON-LD are written for machines by the publisher; `<time>` and a dateline are
+ * layout; the address is a convention.
+ */
 function trust(candidate: Candidate): number {
   if (candidate.source === 'url') return 1;
-  if (candidate.source === 'time') return 2;
+  if (candidate.source === 'time' || candidate.source === 'dateline') return 2;
   return 3;
 }
 
@@ -204,6 +211,24 @@ function fromTime(times: DateEvidence['times'], maxYear: number): Candidate[] {
           detail: fromText ? `${place.detail} (its text)` : place.detail,
         },
       ];
+    }
+  }
+  return [];
+}
+
+/** The first dateline that starts with a date (a city or a weekday may come before it). */
+function fromDateline(
+  datelines: NonNullable<DateEvidence['datelines']>,
+  maxYear: number,
+): Candidate[] {
+  for (const [index, place] of DATELINE_PLACES.entries()) {
+    for (const dateline of datelines) {
+      if (dateline.place !== index) continue;
+      const parsed = parseDate(dateline.text, maxYear);
+      if (parsed)
+        return [
+          { ...parsed, source: 'dateline', confidence: place.confidence, detail: place.detail },
+        ];
     }
   }
   return [];

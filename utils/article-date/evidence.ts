@@ -1,4 +1,6 @@
 import {
+  DATELINE_CHARS,
+  DATELINE_PLACES,
   type DateEvidence,
   MAX_JSON_LD_CHARS,
   MAX_JSON_LD_SCRIPTS,
@@ -20,7 +22,39 @@ const MAX_TIME_TEXT = 100;
  * (`choose.ts`), so the page pays for no date parsing.
  */
 export function collectDateEvidence(doc: Document, url: string): DateEvidence {
-  return { url, metas: metasOf(doc), jsonLd: jsonLdOf(doc), times: timesOf(doc) };
+  return {
+    url,
+    metas: metasOf(doc),
+    jsonLd: jsonLdOf(doc),
+    times: timesOf(doc),
+    datelines: datelinesOf(doc),
+  };
+}
+
+function datelinesOf(doc: Document): NonNullable<DateEvidence['datelines']> {
+  const out: NonNullable<DateEvidence['datelines']> = [];
+  DATELINE_PLACES.forEach((place, index) => {
+    const element = doc.querySelector(place.selector);
+    const text = element ? startOfText(doc, element) : '';
+    if (text) out.push({ place: index, text });
+  });
+  return out;
+}
+
+/**
+ * The first {@link DATELINE_CHARS} characters of an element's text, read node by node: a class
+ * that merely contains "dateline" may sit on a large container, whose whole text is not wanted.
+ */
+function startOfText(doc: Document, element: Element): string {
+  const walker = doc.createTreeWalker(element, 4 /* NodeFilter.SHOW_TEXT */);
+  let text = '';
+  for (
+    let node = walker.nextNode();
+    node && text.length < DATELINE_CHARS * 2;
+    node = walker.nextNode()
+  )
+    text += (node as Text).data;
+  return text.trim().replace(/\s+/g, ' ').slice(0, DATELINE_CHARS);
 }
 
 function metasOf(doc: Document): [string, string][] {

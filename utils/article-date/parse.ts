@@ -1,7 +1,9 @@
 /**
  * Reading dates as publishers write them: ISO and compact timestamps, epoch seconds, written-out
- * dates in either order with a time and zone, and dates in an address. Pure string work.
+ * dates in either order with a time and zone, dates in Arabic (`arabic.ts`) and in any digits,
+ * and dates in an address. Pure string work.
  */
+import { arabicDateParts, hasArabic, latinDigits } from './arabic';
 
 /** How much of a date is known: month only, day, or a full timestamp; more sorts first. */
 export const Precision = { Month: 1, Day: 2, Time: 3 } as const;
@@ -132,7 +134,7 @@ function monthNumber(text: string | undefined): number {
  * @returns undefined when unreadable or the year is implausible (before 1990 or after `maxYear`)
  */
 export function parseDate(text: string, maxYear: number): ParsedDate | undefined {
-  const value = text.trim();
+  const value = latinDigits(text.trim());
   if (value === '' || value.length > 100) return undefined;
   if (EPOCH.test(value)) {
     const ms = value.length === 10 ? Number(value) * 1000 : Number(value);
@@ -164,7 +166,28 @@ export function parseDate(text: string, maxYear: number): ParsedDate | undefined
     const time = h === undefined ? undefined : clock(h, mi, s, meridiem, zone);
     return build(Number(y), monthNumber(mo), Number(d), maxYear, time);
   }
-  return undefined;
+  return hasArabic(value) ? fromArabic(value, maxYear) : undefined;
+}
+
+/** A date written in Arabic, after a dateline's city or a weekday. */
+function fromArabic(value: string, maxYear: number): ParsedDate | undefined {
+  const parts = arabicDateParts(value);
+  if (!parts) return undefined;
+  const time = parts.time;
+  return build(
+    parts.year,
+    parts.month,
+    parts.day,
+    maxYear,
+    time &&
+      clock(
+        String(time.hour),
+        String(time.minute),
+        String(time.second),
+        time.pm === undefined ? undefined : time.pm ? 'pm' : 'am',
+        time.zone,
+      ),
+  );
 }
 
 interface Clock {

@@ -59,6 +59,22 @@ export const TIME_PLACES: { selector: string; confidence: number; detail: string
   { selector: 'header time', confidence: 0.45, detail: '<time> in page header' },
 ];
 
+/**
+ * Where an article states its date in words at its top, outside any `<time>`: a dateline element,
+ * or the start of its first paragraph ("بيروت، 8 أيلول 2021 — …", "BEIRUT, 8 September 2021 —").
+ * One `querySelector` each: the first match in the document.
+ */
+export const DATELINE_PLACES: { selector: string; confidence: number; detail: string }[] = [
+  {
+    selector: '[itemprop="dateline"], [class*="dateline"]',
+    confidence: 0.55,
+    detail: 'dateline',
+  },
+  { selector: 'article p, main p', confidence: 0.45, detail: 'dateline in the first paragraph' },
+];
+/** The start of a dateline's text that is read: a city, a weekday and a date fit in it. */
+export const DATELINE_CHARS = 100;
+
 /** How many elements of one `<time>` place to look at before giving up on it. */
 export const TIME_LOOKS = 3;
 /** Live blogs stamp every post; the publication date sits near the top, so the rest can wait. */
@@ -80,6 +96,8 @@ export interface DateEvidence {
   jsonLd: string[];
   /** The first few `<time>` elements at each telling place ({@link TIME_PLACES} index). */
   times: { place: number; datetime: string | null; text: string; modified: boolean }[];
+  /** The start of the text at each {@link DATELINE_PLACES} the page has, by index. */
+  datelines?: { place: number; text: string }[];
 }
 
 /** How far a last-modified date is trusted: used only when nothing states the publication. */

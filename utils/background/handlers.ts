@@ -25,8 +25,8 @@ export interface BackgroundDeps {
   history: HistoryStore;
   tokens: CardTokens;
   readSettings(): Promise<Settings>;
-  /** Show a count on a tab's toolbar button ('' hides it). */
-  setBadge(tabId: number, text: string): void;
+  /** Show a count on a tab's toolbar button ('' hides it); `count` is what it stands for. */
+  setBadge(tabId: number, text: string, count?: { active: boolean; entities: number }): void;
   now(): number;
 }
 
@@ -63,7 +63,7 @@ export function backgroundHandlers(deps: BackgroundDeps): Handlers<BackgroundPro
     },
     'page:match': (batch, sender) => deps.sessions.match(tabOf(sender), sender.url ?? '', batch),
     'page:count': (count, sender) => {
-      deps.setBadge(tabOf(sender), badgeText(count));
+      deps.setBadge(tabOf(sender), badgeText(count), count);
       return { ok: true };
     },
     'page:read': async ({ title, canonical }, sender) => {

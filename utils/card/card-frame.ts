@@ -1,10 +1,15 @@
+import { ENGLISH } from '../i18n/english';
+import { cardLanguage, type UiLanguage } from '../i18n/languages';
+import type { Translator } from '../i18n/translator';
 import type { LocatorMap } from '../map/locator';
 import type { CardData } from '../messages/protocol';
 import type { FrameGreeting, FromFrame, ToFrame } from './frame-messages';
+import { localiseMap } from './map-language';
 import { buildCard, type CardModel } from './view-model';
 
-/** How the card is drawn: the view, light or dark, and the room it has. */
+/** How the card is drawn: its language, light or dark, and the room it has. */
 export interface CardLook {
+  t: Translator;
   scheme: 'light' | 'dark';
   maxWidth: number;
   maxHeight: number;
@@ -18,6 +23,10 @@ export interface CardFrameDeps {
   token(): Promise<string | null>;
   card(id: string): Promise<CardData>;
   map(id: string): Promise<LocatorMap | null>;
+  /** The reader's own language (their setting, or the browser's). */
+  readerLanguage(): Promise<UiLanguage>;
+  /** The translator for a language (its catalogue loaded once). */
+  translator(language: UiLanguage): Promise<Translator>;
   /** Draw a card (or nothing) into the frame. */
   render(model: CardModel | null, look: CardLook): void;
   /** The drawn card's element and the box around it (its size is the frame's size). */
@@ -38,6 +47,7 @@ export class CardFrame {
   private expected: Promise<string | null> | null = null;
   private showing: Extract<ToFrame, { type: 'show' }> | null = null;
   private resizes: ResizeObserver | null = null;
+  private lastTranslator: Translator | null = null;
 
   constructor(private readonly deps: CardFrameDeps) {
     deps.win.addEventListener('keydown', (event) => {
@@ -70,27 +80,29 @@ export class CardFrame {
     if (message.type === 'hide') {
       this.showing = null;
       this.resizes?.disconnect();
-      this.deps.render(null, this.look(null));
+      this.deps.render(null, this.look(null, this.lastTranslator ?? ENGLISH));
       return;
     }
     this.showing = message;
-    const look = this.look(message);
+    // The page's language where Backstory speaks it, else the reader's.
+    const t = await this.deps
+      .readerLanguage()
+      .then((reader) => this.deps.translator(cardLanguage(message.language, reader)));
+    if (this.showing !== message) return;
+    this.lastTranslator = t;
+    const look = this.look(message, t);
     this.draw({ state: 'loading', name: message.name, kind: message.kind }, look);
     let model: CardModel;
     try {
       const { entity, history, articleDate } = await this.deps.card(message.id);
       model = entity
-        ? buildCard(entity, history, this.deps.now(), articleDate ?? undefined)
-        : {
-            state: 'missing',
-            name: message.name,
-            message: 'Backstory has no card for this name any more (its pack changed).',
-          };
+        ? buildCard(entity, history, this.deps.now(), articleDate ?? undefined, t)
+        : { state: 'missing', name: message.name, message: t.t('card_missing') };
     } catch (error) {
       model = {
         state: 'error',
         name: message.name,
-        message: `The card could not be loaded: ${error instanceof Error ? error.message : String(error)}`,
+        message: t.t('card_error', error instanceof Error ? error.message : String(error)),
       };
     }
     if (this.showing !== message) return;
@@ -98,12 +110,14 @@ export class CardFrame {
     if (model.state === 'ready' && model.kind === 'place') {
       // The map comes second: the card is readable at once, the outline follows.
       const map = await this.deps.map(message.id).catch(() => null);
-      if (map && this.showing === message) this.draw({ ...model, map }, look);
+      if (map && this.showing === message)
+        this.draw({ ...model, map: localiseMap(map, model.name, t) }, look);
     }
   }
 
-  private look(message: Extract<ToFrame, { type: 'show' }> | null): CardLook {
+  private look(message: Extract<ToFrame, { type: 'show' }> | null, t: Translator): CardLook {
     return {
+      t,
       scheme: message?.scheme ?? 'light',
       maxWidth: message?.maxWidth ?? 360,
       maxHeight: message?.maxHeight ?? 560,

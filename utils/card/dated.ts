@@ -1,5 +1,7 @@
+import { ENGLISH } from '../i18n/english';
+import type { Translator } from '../i18n/translator';
 import type { Fact, TimelineEntry } from '../knowledge/schema';
-import { formatPartialDate } from './format';
+import { localisedFact } from './localise';
 
 /**
  * The card's sense of time: facts as they stood on the article's date, and the timeline split
@@ -21,16 +23,31 @@ export interface CardFact {
   note?: string;
   /** True when this stopped holding after the article was written. */
   changed?: boolean;
+  /** 'en' when the label or the value fell back to English on a card in another language. */
+  labelLang?: 'en';
+  valueLang?: 'en';
+}
+
+/** A fact's label and value as the card shows them, in the translator's language. */
+function shown(fact: Fact, t: Translator): CardFact {
+  const { label, value } = localisedFact(fact, t);
+  return {
+    label: label.text,
+    value: value.text,
+    ...(label.lang ? { labelLang: label.lang } : {}),
+    ...(value.lang ? { valueLang: value.lang } : {}),
+  };
 }
 
 /**
  * Split facts at a date. `then`: timeless facts and those holding on the date (flagged when they
  * ended later); `since`: facts that began after it. Facts that had already ended are history, not
- * background, and are left out.
+ * background, and are left out. Labels, values and notes are in the translator's language.
  */
 export function factsAt(
   facts: readonly Fact[],
   date: string,
+  t: Translator = ENGLISH,
 ): { then: CardFact[]; since: CardFact[] } {
   const at = startKey(date);
   const then: CardFact[] = [];
@@ -39,18 +56,13 @@ export function factsAt(
     const from = fact.from ? startKey(fact.from) : null;
     const to = fact.to ? startKey(fact.to) : null;
     if (from !== null && from > at) {
-      since.push({
-        label: fact.label,
-        value: fact.value,
-        note: `since ${formatPartialDate(fact.from as string)}`,
-      });
+      since.push({ ...shown(fact, t), note: t.t('card_fact_since', t.date(fact.from as string)) });
     } else if (to === null) {
-      then.push({ label: fact.label, value: fact.value });
+      then.push(shown(fact, t));
     } else if (at < to) {
       then.push({
-        label: fact.label,
-        value: fact.value,
-        note: `until ${formatPartialDate(fact.to as string)}`,
+        ...shown(fact, t),
+        note: t.t('card_fact_until', t.date(fact.to as string)),
         changed: true,
       });
     }

@@ -1,29 +1,19 @@
-/** Dates as the card shows them, from the pack's partial ISO dates. */
+/** Dates as the card shows them, from the pack's partial ISO dates, in the card's language. */
+import { ENGLISH } from '../i18n/english';
+import type { Translator } from '../i18n/translator';
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** `2011` → "2011", `2011-03` → "Mar 2011", `2011-03-18` → "18 Mar 2011". */
-export function formatPartialDate(date: string): string {
-  const match = /^(-?\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(date);
-  if (!match) return date;
-  const [, year, month, day] = match;
-  const monthName = month ? MONTHS[Number(month) - 1] : undefined;
-  if (day && monthName) return `${Number(day)} ${monthName} ${year}`;
-  if (monthName) return `${monthName} ${year}`;
-  return year as string;
-}
+export { formatPartialDate } from '../i18n/dates';
 
 /** A visit time relative to now: "today", "yesterday", or the date. */
-export function formatVisit(at: number, now: number): string {
+export function formatVisit(at: number, now: number, t: Translator = ENGLISH): string {
   const startOfDay = (time: number) => {
     const d = new Date(time);
     return new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
   };
   const days = Math.round((startOfDay(now) - startOfDay(at)) / 86_400_000);
-  if (days <= 0) return 'today';
-  if (days === 1) return 'yesterday';
-  const d = new Date(at);
-  return `${d.getDate()} ${MONTHS[d.getMonth()]} ${d.getFullYear()}`;
+  if (days <= 0) return t.t('card_visit_today');
+  if (days === 1) return t.t('card_visit_yesterday');
+  return t.day(at);
 }
 
 /** Only web links reach a card; anything else (javascript:, data:, file:) is dropped. */

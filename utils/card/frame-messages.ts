@@ -22,6 +22,11 @@ export type ToFrame =
       kind: EntityKind;
       opener: CardOpener;
       scheme: CardScheme;
+      /**
+       * The language of the text around the mention (`ar`, `en`; undefined when the page does not
+       * say and its script does not tell): the card speaks it where Backstory has a catalogue.
+       */
+      language?: string;
       /** Room for the card, in CSS pixels (the page's viewport, less a margin). */
       maxWidth: number;
       maxHeight: number;

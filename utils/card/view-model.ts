@@ -1,9 +1,14 @@
 import type { ArticleDate } from '../article-date/choose';
 import type { VisitedPage } from '../history/history-store';
+import { ENGLISH } from '../i18n/english';
+import { KIND_LABELS } from '../i18n/kinds';
+import type { UiLanguage } from '../i18n/languages';
+import type { Translator } from '../i18n/translator';
 import type { Entity, EntityKind, Link, TimelineEntry } from '../knowledge/schema';
 import type { LocatorMap as LocatorMapModel } from '../map/locator';
 import { type CardFact, factsAt, splitTimeline } from './dated';
-import { formatPartialDate, formatVisit, safeWebUrl } from './format';
+import { formatVisit, safeWebUrl } from './format';
+import { localised } from './localise';
 
 export type { CardFact } from './dated';
 
@@ -18,6 +23,8 @@ export interface CardTimelineItem {
   date: string;
   dateLabel: string;
   title: string;
+  /** 'en' when the title fell back to English on a card in another language. */
+  titleLang?: 'en';
   summary?: string;
   links: CardLink[];
 }
@@ -38,11 +45,17 @@ export interface CardHistoryGroup {
 export interface ReadyCard {
   state: 'ready';
   id: string;
+  /** The card's language: the page's where Backstory has it, else the reader's. */
+  language: UiLanguage;
   name: string;
   kind: EntityKind;
   kindLabel: string;
   description: string;
   summary?: string;
+  /** Fields that fell back to English on a card in another language (`lang="en"` on them). */
+  english: { name?: true; description?: true; summary?: true };
+  /** Some of the card is in English though the card is not: it says so, quietly. */
+  fallback: boolean;
   /** When the page was published, as the card shows it. */
   article: { date: string; label: string; known: boolean; detail: string };
   /** Facts as they stood on the article's date. */
@@ -66,14 +79,7 @@ export type CardModel =
   | { state: 'error'; name: string; message: string }
   | ReadyCard;
 
-export const KIND_LABELS: Record<EntityKind, string> = {
-  person: 'Person',
-  place: 'Place',
-  organisation: 'Organisation',
-  event: 'Event',
-  group: 'Group',
-  topic: 'Topic',
-};
+export { KIND_LABELS } from '../i18n/kinds';
 
 /** Timeline entries shown before "more". */
 export const TIMELINE_SHOWN = 4;
@@ -87,24 +93,35 @@ export function byDate(a: { date: string }, b: { date: string }): number {
   return a.date.localeCompare(b.date);
 }
 
-function toLink(link: Link): CardLink | null {
+/**
+ * A coverage link. Its title is the linked article's own, in whatever language that is written
+ * in, so it is never flagged as a fallback: the view leaves its direction to the text.
+ */
+function toLink(link: Link, t: Translator): CardLink | null {
   const url = safeWebUrl(link.url);
   if (!url) return null;
   return {
-    title: link.title,
+    title: link.translations?.[t.language]?.title ?? link.title,
     outlet: link.outlet,
     url,
-    ...(link.date ? { dateLabel: formatPartialDate(link.date) } : {}),
+    ...(link.date ? { dateLabel: t.date(link.date) } : {}),
   };
 }
 
-function toItem(entry: TimelineEntry): CardTimelineItem {
+function toItem(entry: TimelineEntry, t: Translator): CardTimelineItem {
+  const title = localised(entry.title, entry.translations, 'title', t.language);
+  const summary = entry.summary
+    ? localised(entry.summary, entry.translations, 'summary', t.language)
+    : undefined;
   return {
     date: entry.date,
-    dateLabel: formatPartialDate(entry.date),
-    title: entry.title,
-    ...(entry.summary ? { summary: entry.summary } : {}),
-    links: (entry.links ?? []).map(toLink).filter((link): link is CardLink => link !== null),
+    dateLabel: t.date(entry.date),
+    title: title.text,
+    ...(title.lang ? { titleLang: title.lang } : {}),
+    ...(summary ? { summary: summary.text } : {}),
+    links: (entry.links ?? [])
+      .map((link) => toLink(link, t))
+      .filter((link): link is CardLink => link !== null),
   };
 }
 
@@ -120,7 +137,8 @@ function weight(entry: TimelineEntry): number {
  */
 export function buildTimeline(
   entries: readonly TimelineEntry[],
-  heading = 'Earlier coverage',
+  heading = ENGLISH.t('card_earlier_coverage'),
+  t: Translator = ENGLISH,
 ): CardTimeline | null {
   if (entries.length === 0) return null;
   const sorted = [...entries].sort(byDate);
@@ -131,18 +149,24 @@ export function buildTimeline(
     if (!best || weight(entry) > weight(best)) bestOfYear.set(year, entry);
   }
   const key = new Set([...bestOfYear.values()].slice(-TIMELINE_SHOWN));
-  const items = sorted.map((entry) => ({ ...toItem(entry), key: key.has(entry) }));
+  const items = sorted.map((entry) => ({ ...toItem(entry, t), key: key.has(entry) }));
   return { heading, items, hidden: items.length - key.size };
 }
 
 /** Earlier pages grouped by when they were read: today, this week, earlier. */
-export function groupHistory(pages: readonly VisitedPage[], now: number): CardHistoryGroup[] {
+export function groupHistory(
+  pages: readonly VisitedPage[],
+  now: number,
+  t: Translator = ENGLISH,
+): CardHistoryGroup[] {
   const day = 86_400_000;
   const buckets: CardHistoryGroup[] = [
-    { label: 'Today', pages: [] },
-    { label: 'This week', pages: [] },
-    { label: 'Earlier', pages: [] },
+    { label: t.t('card_history_today'), pages: [] },
+    { label: t.t('card_history_week'), pages: [] },
+    { label: t.t('card_history_earlier'), pages: [] },
   ];
+  const today = new Date(now);
+  const startOfToday = new Date(today.getFullYear(), today.getMonth(), today.getDate()).getTime();
   const seen = new Set<string>();
   const sorted = [...pages].sort((a, b) => b.visitedAt - a.visitedAt);
   for (const page of sorted) {
@@ -150,12 +174,12 @@ export function groupHistory(pages: readonly VisitedPage[], now: number): CardHi
     if (!url || seen.has(url) || seen.size >= HISTORY_SHOWN) continue;
     seen.add(url);
     const age = now - page.visitedAt;
-    const bucket = formatVisit(page.visitedAt, now) === 'today' ? 0 : age < 7 * day ? 1 : 2;
+    const bucket = page.visitedAt >= startOfToday ? 0 : age < 7 * day ? 1 : 2;
     buckets[bucket]?.pages.push({
       title: page.title || url,
       site: page.site,
       url,
-      dateLabel: formatVisit(page.visitedAt, now),
+      dateLabel: formatVisit(page.visitedAt, now, t),
     });
   }
   return buckets.filter((bucket) => bucket.pages.length > 0);
@@ -170,46 +194,78 @@ function todayOf(now: number): string {
 /**
  * The card for an entity on a page published on `articleDate`: facts as they stood then, the
  * timeline split into before and since, and the reader's earlier pages that mentioned it. With no
- * date, "then" is today and everything is earlier coverage.
+ * date, "then" is today and everything is earlier coverage. Everything is in the translator's
+ * language: the pack's text where it has that language, field by field, else its English.
  */
 export function buildCard(
   entity: Entity,
   history: readonly VisitedPage[],
   now: number,
   articleDate?: ArticleDate,
+  t: Translator = ENGLISH,
 ): ReadyCard {
+  const language = t.language;
   const known = !!articleDate && articleDate.source !== 'none';
   const date = known ? (articleDate as ArticleDate).date : todayOf(now);
-  const facts = factsAt(entity.facts ?? [], date);
+  const facts = factsAt(entity.facts ?? [], date, t);
   const split = splitTimeline(entity.timeline ?? [], date);
   const sources = entity.sources
     .map((source) =>
       source.url
-        ? toLink({ title: source.title, outlet: source.licence ?? '', url: source.url })
+        ? toLink({ title: source.title, outlet: source.licence ?? '', url: source.url }, t)
         : null,
     )
     .filter((link): link is CardLink => link !== null);
-  return {
+  const name = localised(entity.name, entity.translations, 'name', language);
+  const description = localised(entity.description, entity.translations, 'description', language);
+  const summary = entity.summary
+    ? localised(entity.summary, entity.translations, 'summary', language)
+    : undefined;
+  const card: ReadyCard = {
     state: 'ready',
     id: entity.id,
-    name: entity.name,
+    language,
+    name: name.text,
     kind: entity.kind,
-    kindLabel: KIND_LABELS[entity.kind],
-    description: entity.description,
-    ...(entity.summary ? { summary: entity.summary } : {}),
+    kindLabel: t.t(KIND_LABELS[entity.kind]),
+    description: description.text,
+    ...(summary ? { summary: summary.text } : {}),
+    english: {
+      ...(name.lang ? { name: true } : {}),
+      ...(description.lang ? { description: true } : {}),
+      ...(summary?.lang ? { summary: true } : {}),
+    },
+    fallback: false,
     article: {
       date,
-      label: formatPartialDate(date),
+      label: t.date(date),
       known,
       detail: known
-        ? (articleDate as ArticleDate).detail
-        : 'No publication date on this page: showing what is known today.',
+        ? t.t('card_date_found', (articleDate as ArticleDate).detail)
+        : t.t('card_no_date'),
     },
     facts: facts.then.slice(0, FACTS_SHOWN),
     factsSince: facts.since.slice(0, FACTS_SHOWN),
-    timeline: buildTimeline(split.before, known ? 'Before this article' : 'Earlier coverage'),
-    since: known ? buildTimeline(split.since, 'Since this article') : null,
-    history: groupHistory(history, now),
+    timeline: buildTimeline(
+      split.before,
+      t.t(known ? 'card_before_article' : 'card_earlier_coverage'),
+      t,
+    ),
+    since: known ? buildTimeline(split.since, t.t('card_since_article'), t) : null,
+    history: groupHistory(history, now, t),
     sources,
   };
+  card.fallback = hasEnglish(card);
+  return card;
+}
+
+/** Does any of what the card shows fall back to English? */
+function hasEnglish(card: ReadyCard): boolean {
+  const facts = [...card.facts, ...card.factsSince];
+  const items = [...(card.timeline?.items ?? []), ...(card.since?.items ?? [])];
+  return (
+    Object.keys(card.english).length > 0 ||
+    facts.some((fact) => fact.labelLang || fact.valueLang) ||
+    items.some((item) => item.titleLang)
+  );
 }

@@ -44,6 +44,9 @@ const DateEvidenceSchema = v.strictObject({
     ),
     v.maxLength(50),
   ),
+  datelines: v.optional(
+    v.pipe(v.array(v.strictObject({ place: Count, text: Text(200) })), v.maxLength(10)),
+  ),
 }) satisfies v.GenericSchema<unknown, DateEvidence>;
 
 const MatchRequest = v.pipe(

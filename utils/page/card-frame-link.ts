@@ -46,11 +46,13 @@ export async function createCardFrame(
   origin: string,
   token: string,
   signal: AbortSignal,
+  /** The frame's accessible name, in the browser's language. */
+  title = 'Backstory card',
 ): Promise<CardFrameLink> {
   const host = doc.createElement('div');
   const shadow = host.attachShadow({ mode: 'closed' });
   const frame = doc.createElement('iframe');
-  frame.title = 'Backstory card';
+  frame.title = title;
   if (typeof frame.showPopover === 'function') frame.setAttribute('popover', 'manual');
   else frame.hidden = true;
   for (const [name, value] of Object.entries(FRAME_STYLE)) frame.style.setProperty(name, value);

@@ -9,6 +9,7 @@ import type { FoundEntity } from '../messages/protocol';
 import type { CardFrameLink } from './card-frame-link';
 import { liveRange } from './hit';
 import type { Mention } from './mention';
+import { mentionDirection, mentionLanguage } from './mention-language';
 import { placeCard } from './placement';
 
 /** Milliseconds the pointer rests on a mention before its card opens. */
@@ -120,6 +121,7 @@ export class CardHost {
       kind: about.kind,
       opener,
       scheme: this.deps.scheme(),
+      ...optional('language', mentionLanguage(mention)),
       maxWidth,
       maxHeight,
     });
@@ -215,6 +217,7 @@ export class CardHost {
     if (!win) return;
     const pointer =
       this.opener === 'hover' && Number.isFinite(this.pointer.x) ? { ...this.pointer } : undefined;
+    const direction = mentionDirection(mention, win);
     const update = () => {
       if (this.current !== mention) return;
       // The frame's transparent margin holds the card's shadow: place the card, not the frame.
@@ -226,6 +229,7 @@ export class CardHost {
         viewport: { width: win.innerWidth, height: win.innerHeight },
         gap: GAP,
         edge: EDGE,
+        direction,
       });
       frame.style.setProperty('left', `${x - FRAME_MARGIN}px`);
       frame.style.setProperty('top', `${y - FRAME_MARGIN}px`);
@@ -321,6 +325,11 @@ export class CardHost {
     event.stopPropagation();
     this.close();
   }
+}
+
+/** `{ [key]: value }` when there is a value: optional message fields stay absent, not undefined. */
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return value === undefined ? {} : ({ [key]: value } as { [P in K]?: V });
 }
 
 /** Show the frame in the top layer where the browser has popovers; else as a fixed, topmost box. */

@@ -19,23 +19,28 @@ export interface PlacementInput {
   gap: number;
   /** Room kept between the card and the viewport's edges. */
   edge: number;
+  /** Which way the mention's text runs: the card lines up with the line's start edge. */
+  direction?: 'ltr' | 'rtl';
 }
 
 /**
- * Where the card goes: beside the mention, never over it. Below its line, starting at its left
- * edge; above when there is more room there; slid sideways to stay within the viewport. Of a
- * mention broken over two lines, the line under the pointer (or the first) is the one to follow.
+ * Where the card goes: beside the mention, never over it. Below its line, lined up with the
+ * mention's start edge (its left in left-to-right text, its right in right-to-left text, where the
+ * reader's eye begins the word); above when there is more room there; slid sideways to stay within
+ * the viewport. Of a mention broken over two lines, the line under the pointer (or the first) is
+ * the one to follow.
  * The card floats in the top layer with fixed coordinates, so this is all arithmetic on boxes:
  * no library's worth of code on every page.
  */
 export function placeCard(input: PlacementInput): { x: number; y: number } {
-  const { lines, pointer, width, height, viewport, gap, edge } = input;
+  const { lines, pointer, width, height, viewport, gap, edge, direction = 'ltr' } = input;
   const line = lineUnder(lines, pointer) ?? { left: 0, top: 0, right: 0, bottom: 0 };
   const below = viewport.height - edge - (line.bottom + gap);
   const above = line.top - gap - edge;
   const y = below >= height || below >= above ? line.bottom + gap : line.top - gap - height;
   const maxX = viewport.width - edge - width;
-  const x = Math.max(edge, Math.min(line.left, maxX));
+  const start = direction === 'rtl' ? line.right - width : line.left;
+  const x = Math.max(edge, Math.min(start, maxX));
   return { x: Math.round(x), y: Math.round(y) };
 }
 

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { LANGUAGE_SETTINGS } from '../i18n/languages';
 import { ENTITY_KINDS, type EntityKind } from '../knowledge/schema';
 import { HIGHLIGHT_STYLES } from '../page/highlight-styles';
 import { covers } from './site';
@@ -29,6 +30,8 @@ export const SettingsSchema = v.object({
   historyExcludedSites: v.pipe(v.array(Host), v.maxLength(2000)),
   /** Mark the reader's own entities (a page can see which words are marked, never why). */
   markOwnEntities: v.boolean(),
+  /** The language of menus and cards: the browser's (`auto`), or one Backstory has a catalogue for. */
+  language: v.picklist(LANGUAGE_SETTINGS),
 });
 
 export type Settings = v.InferOutput<typeof SettingsSchema>;
@@ -44,6 +47,7 @@ export const DEFAULT_SETTINGS: Settings = {
   historyPaused: false,
   historyExcludedSites: [],
   markOwnEntities: true,
+  language: 'auto',
 };
 
 /**

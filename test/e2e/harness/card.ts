@@ -51,7 +51,7 @@ export class CardPage {
   async pointOf(
     id: string,
     text: string,
-  ): Promise<{ x: number; y: number; top: number; bottom: number }> {
+  ): Promise<{ x: number; y: number; top: number; bottom: number; left: number; right: number }> {
     return this.page.evaluate(
       ({ id, text }) => {
         const root = document.getElementById(id);
@@ -68,6 +68,8 @@ export class CardPage {
             y: rect.top + rect.height / 2,
             top: rect.top,
             bottom: rect.bottom,
+            left: rect.left,
+            right: rect.right,
           };
         }
         throw new Error(`"${text}" not found in #${id}`);

@@ -120,6 +120,7 @@ export async function writeSettings(
       historyPaused: false,
       historyExcludedSites: [],
       markOwnEntities: true,
+      language: 'auto',
     };
     await api.storage.sync.set({ settings: { ...base, ...changes } });
   }, patch);
@@ -208,11 +209,12 @@ export class PopupPage {
     return Number(/^(\d+)/.exec(text)?.[1] ?? 0);
   }
 
-  /** The entity buttons, as "name count". */
+  /** The entity buttons, as "name count" (the count as shown; screen readers hear a sentence). */
   entities(): Promise<string[]> {
     return this.page.evaluate(() =>
-      [...document.querySelectorAll('.entity-button')].map((button) =>
-        (button.textContent ?? '').replace(/\s*mentions$/, '').trim(),
+      [...document.querySelectorAll('.entity-button')].map(
+        (button) =>
+          `${button.querySelector('.entity-button__name')?.textContent ?? ''} ${button.querySelector('.count [aria-hidden="true"]')?.textContent ?? ''}`,
       ),
     );
   }

@@ -4,6 +4,7 @@ import { CardFrame, type CardFrameDeps } from '@/utils/card/card-frame';
 import type { FromFrame, ToFrame } from '@/utils/card/frame-messages';
 import { portPair, TOKEN } from '../../support/card-flow';
 import { entity } from '../../support/entities';
+import { testTranslator } from '../../support/i18n';
 
 function frameWith(overrides: Partial<CardFrameDeps> = {}) {
   const drawn: (string | null)[] = [];
@@ -17,6 +18,8 @@ function frameWith(overrides: Partial<CardFrameDeps> = {}) {
       elapsedMs: 1,
     }),
     map: async () => null,
+    readerLanguage: async () => 'en',
+    translator: testTranslator,
     render: (model) => drawn.push(model?.state ?? null),
     cardElement: () => null,
     box: () => null,

@@ -10,6 +10,7 @@ import {
 import {
   readSettings,
   resetSettingsItemForTests,
+  SETTINGS_VERSION,
   watchSettings,
   writeSettings,
 } from '@/utils/settings/storage';
@@ -24,7 +25,7 @@ describe('settings in storage', () => {
     expect(await readSettings()).toEqual(DEFAULT_SETTINGS);
   });
 
-  it('migrates version 1 settings (before the reading history) to version 3', async () => {
+  it('migrates version 1 settings (before the reading history) to the current version', async () => {
     const v1 = {
       ...DEFAULT_SETTINGS,
       style: 'background',
@@ -33,6 +34,7 @@ describe('settings in storage', () => {
     delete v1.historyPaused;
     delete v1.historyExcludedSites;
     delete v1.markOwnEntities;
+    delete v1.language;
     await fakeBrowser.storage.sync.set({ settings: v1, settings$: { v: 1 } });
     const settings = await readSettings();
     expect(settings.historyPaused).toBe(false);
@@ -40,8 +42,34 @@ describe('settings in storage', () => {
     expect(settings.blockedSites).toEqual(['example.com']);
     expect(settings.historyExcludedSites).toEqual([]);
     expect(settings.markOwnEntities).toBe(true);
+    expect(settings.language).toBe('auto');
     const stored = await fakeBrowser.storage.sync.get(['settings', 'settings$']);
-    expect(stored.settings$).toEqual({ v: 3 });
+    expect(stored.settings$).toEqual({ v: SETTINGS_VERSION });
+  });
+
+  it("migrates version 3 settings to the browser's language, keeping every choice made", async () => {
+    const v3 = { ...DEFAULT_SETTINGS, enabled: false, markOwnEntities: false } as Record<
+      string,
+      unknown
+    >;
+    delete v3.language;
+    await fakeBrowser.storage.sync.set({ settings: v3, settings$: { v: 3 } });
+    const warn = vi.spyOn(console, 'warn');
+    expect(await readSettings()).toEqual({
+      ...DEFAULT_SETTINGS,
+      enabled: false,
+      markOwnEntities: false,
+      language: 'auto',
+    });
+    expect(warn).not.toHaveBeenCalled();
+  });
+
+  it("keeps a chosen language and repairs an unknown one to the browser's", async () => {
+    await writeSettings({ ...DEFAULT_SETTINGS, language: 'ar' });
+    expect((await readSettings()).language).toBe('ar');
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    expect(parseSettings({ ...DEFAULT_SETTINGS, language: 'tlh' }).settings.language).toBe('auto');
+    expect(warn).not.toHaveBeenCalled();
   });
 
   it('falls back to defaults, field by field, for a corrupt value, with a warning', async () => {
