@@ -226,7 +226,7 @@ describe('the card frame', () => {
     const frame = new CardFrame({
       win: new EventTarget() as unknown as Window,
       token: async () => TOKEN,
-      card: async () => ({ entity: DARAA, history: [], articleDate: SEPT_2021 }),
+      card: async () => ({ entity: DARAA, history: [], articleDate: SEPT_2021, elapsedMs: 1 }),
       map: async () => null,
       readerLanguage: async () => reader,
       translator: testTranslator,
