@@ -77,7 +77,7 @@ describe.each(BROWSERS)('a pack of 100,000 entities in %s', (browserName) => {
     figures.push(`import of ${COUNT.toLocaleString('en')} entities: ${Date.now() - started} ms`);
     expect(result).toEqual({
       ok: true,
-      text: `Imported “${pack.name}” (${COUNT} entities).`,
+      text: `Imported “${pack.name}” (${COUNT.toLocaleString('en')} entities).`,
     });
     expect(await options.importedPacks()).toContain(pack.name);
     await options.close();

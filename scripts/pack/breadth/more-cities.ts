@@ -16,7 +16,7 @@ import { aliasText } from './aliases';
 import { nameInSentence } from './countries';
 import { countryByAlpha2, countryDemonyms, countryQidOf } from './country-codes';
 import { readTsv } from './extracts';
-import { CITIES_LEFT_TO_CURATED } from './overrides';
+import { CITIES_LEFT_TO_CURATED, EVERYDAY_NAMES } from './overrides';
 import { withoutArabicArticle } from './regions';
 import { foldText, wordRisk } from './words';
 
@@ -100,7 +100,7 @@ export function addGeonamesNames(entities: Entity[], rows = readTsv('geonames/na
     for (const lang of ['ar', 'fa', 'he'] as const) {
       const name = row[lang];
       if (lang === 'fa' && !PERSIAN_SPEAKING.has(entity.country ?? '')) continue;
-      if (name) addNames(entity, lang, [arabicAlias(name, population)]);
+      if (name && !EVERYDAY_NAMES.has(name)) addNames(entity, lang, [arabicAlias(name, population)]);
     }
     if (row.ar) setArabicName(entity, row.ar);
     added++;

@@ -51,6 +51,7 @@ export const CityOverrides = v.strictObject({
   leftToCurated: v.array(Alpha2),
   preferredNamesakes: v.array(PlaceKey),
   cityStates: v.array(Alpha2),
+  everydayNames: v.array(v.pipe(v.string(), v.minLength(1))),
   descriptions: v.record(PlaceKey, v.pipe(v.string(), v.maxLength(200))),
 });
 
@@ -170,6 +171,8 @@ export const CITIES_LEFT_TO_CURATED = new Set(cities.leftToCurated);
 export const PREFERRED_NAMESAKES = new Set(cities.preferredNamesakes);
 /** City-states: the country entity stands for the city too. */
 export const CITY_STATES = new Set(cities.cityStates);
+/** Names in other scripts that are everyday words there: never a city's alias. */
+export const EVERYDAY_NAMES = new Set(cities.everydayNames);
 /** Descriptions for cities whose status a generic line would get wrong. */
 export const CITY_DESCRIPTIONS: Record<string, string> = cities.descriptions;
 
