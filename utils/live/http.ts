@@ -144,7 +144,8 @@ export function createHttpClient(options: HttpClientOptions): LiveHttp {
   async function exchange(
     url: URL,
     headers: Headers,
-    signal?: AbortSignal,
+    signal: AbortSignal | undefined,
+    spacingMs: number,
   ): Promise<LiveResult<HttpResponse>> {
     for (let tries = 0; ; tries++) {
       const blocked = queue.blockedFor(url.host);
@@ -175,7 +176,8 @@ export function createHttpClient(options: HttpClientOptions): LiveHttp {
       const asked = retryAfterMs(response.headers.get('retry-after'), now());
       // A service that names its own wait gets it for every request to that host, not just this one.
       if (asked !== undefined) queue.block(url.host, now() + asked);
-      const delay = Math.max(asked ?? 0, settings.backoffMs * 2 ** tries);
+      // A retry is still a request to a host that asked for spacing (GDELT: 5 s).
+      const delay = Math.max(asked ?? 0, settings.backoffMs * 2 ** tries, spacingMs);
       const kind = status === 429 ? 'rate-limited' : 'failed';
       if (tries >= settings.maxRetries || delay > settings.maxWaitMs)
         return fail(kind, `HTTP ${status} after ${tries + 1} attempt(s)`, status);
@@ -197,8 +199,9 @@ export function createHttpClient(options: HttpClientOptions): LiveHttp {
       if (request.wikimedia || isWikimediaHost(url.hostname))
         headers.set('Api-User-Agent', settings.userAgent);
       try {
-        return await queue.run(url.host, () => exchange(url, headers, request.signal), {
-          spacingMs: request.spacingMs ?? 0,
+        const spacingMs = request.spacingMs ?? 0;
+        return await queue.run(url.host, () => exchange(url, headers, request.signal, spacingMs), {
+          spacingMs,
           signal: request.signal,
         });
       } catch {

@@ -240,6 +240,20 @@ describe('timing (fake timers)', () => {
     ]);
   });
 
+  it('keeps a host’s spacing between retries too', async () => {
+    const { fetch, calls } = scripted((_url, call) =>
+      call === 1 ? json({}, { status: 429 }) : json({}),
+    );
+    const pending = client(fetch, { backoffMs: 1000 }).get('https://api.gdeltproject.org/a', {
+      spacingMs: 5000,
+    });
+    await vi.advanceTimersByTimeAsync(4999);
+    expect(calls).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    await expect(pending).resolves.toMatchObject({ ok: true });
+    expect(calls).toHaveLength(2);
+  });
+
   it('retries 5xx with doubling backoff, a bounded number of times', async () => {
     const { fetch, calls } = scripted(() => json({}, { status: 503 }));
     const pending = client(fetch, { maxRetries: 2, backoffMs: 1000 }).get('https://example.org/x');
