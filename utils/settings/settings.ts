@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { ENTITY_KINDS, type EntityKind } from '../knowledge/schema';
+import { LIVE_SOURCES, type LiveSourceId } from '../live/sources';
 import { HIGHLIGHT_STYLES } from '../page/highlight-styles';
 import { covers } from './site';
 
@@ -29,6 +30,17 @@ export const SettingsSchema = v.object({
   historyExcludedSites: v.pipe(v.array(Host), v.maxLength(2000)),
   /** Mark the reader's own entities (a page can see which words are marked, never why). */
   markOwnEntities: v.boolean(),
+  /**
+   * Opt-in live sources, each off until the reader turns it on in the options page (which asks
+   * for its host permission then). Nothing is asked unless a source is on here and its
+   * permission is granted in this browser.
+   */
+  liveSources: v.object(
+    Object.fromEntries(LIVE_SOURCES.map((source) => [source.id, v.boolean()])) as Record<
+      LiveSourceId,
+      v.BooleanSchema<undefined>
+    >,
+  ),
 });
 
 export type Settings = v.InferOutput<typeof SettingsSchema>;
@@ -44,6 +56,7 @@ export const DEFAULT_SETTINGS: Settings = {
   historyPaused: false,
   historyExcludedSites: [],
   markOwnEntities: true,
+  liveSources: { wikipedia: false, wikidata: false, gdelt: false, guardian: false },
 };
 
 /**

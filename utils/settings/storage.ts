@@ -2,7 +2,7 @@ import { storage } from '@wxt-dev/storage';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from './settings';
 
 /** The settings item's current version; each bump has a migration below. */
-export const SETTINGS_VERSION = 3;
+export const SETTINGS_VERSION = 4;
 
 /**
  * How stored settings of earlier versions become today's. Migrations run once, in order, when a
@@ -15,6 +15,14 @@ export const SETTINGS_MIGRATIONS: Record<number, (old: unknown) => unknown> = {
   2: (old) => (isRecord(old) ? { historyPaused: false, ...old } : old),
   // v3: sites kept out of the history, and the choice not to mark one's own entities.
   3: (old) => (isRecord(old) ? { historyExcludedSites: [], markOwnEntities: true, ...old } : old),
+  // v4: the opt-in live sources, every one off.
+  4: (old) =>
+    isRecord(old)
+      ? {
+          liveSources: { wikipedia: false, wikidata: false, gdelt: false, guardian: false },
+          ...old,
+        }
+      : old,
 };
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -10,6 +10,7 @@ import {
 import {
   readSettings,
   resetSettingsItemForTests,
+  SETTINGS_MIGRATIONS,
   watchSettings,
   writeSettings,
 } from '@/utils/settings/storage';
@@ -24,7 +25,7 @@ describe('settings in storage', () => {
     expect(await readSettings()).toEqual(DEFAULT_SETTINGS);
   });
 
-  it('migrates version 1 settings (before the reading history) to version 3', async () => {
+  it('migrates version 1 settings (before the reading history) to version 4', async () => {
     const v1 = {
       ...DEFAULT_SETTINGS,
       style: 'background',
@@ -33,6 +34,7 @@ describe('settings in storage', () => {
     delete v1.historyPaused;
     delete v1.historyExcludedSites;
     delete v1.markOwnEntities;
+    delete v1.liveSources;
     await fakeBrowser.storage.sync.set({ settings: v1, settings$: { v: 1 } });
     const settings = await readSettings();
     expect(settings.historyPaused).toBe(false);
@@ -40,8 +42,39 @@ describe('settings in storage', () => {
     expect(settings.blockedSites).toEqual(['example.com']);
     expect(settings.historyExcludedSites).toEqual([]);
     expect(settings.markOwnEntities).toBe(true);
+    expect(settings.liveSources).toEqual(DEFAULT_SETTINGS.liveSources);
     const stored = await fakeBrowser.storage.sync.get(['settings', 'settings$']);
-    expect(stored.settings$).toEqual({ v: 3 });
+    expect(stored.settings$).toEqual({ v: 4 });
+  });
+
+  it('version 4 adds the live sources, every one off, and keeps whatever is already there', async () => {
+    const v3 = { ...DEFAULT_SETTINGS, firstMentionOnly: true } as Record<string, unknown>;
+    delete v3.liveSources;
+    await fakeBrowser.storage.sync.set({ settings: v3, settings$: { v: 3 } });
+    const settings = await readSettings();
+    expect(settings.liveSources).toEqual({
+      wikipedia: false,
+      wikidata: false,
+      gdelt: false,
+      guardian: false,
+    });
+    expect(settings.firstMentionOnly).toBe(true);
+    // A value already there (synced from a newer version, say) is never overridden.
+    const on = { wikipedia: true, wikidata: false, gdelt: false, guardian: false };
+    expect(SETTINGS_MIGRATIONS[4]?.({ ...v3, liveSources: on })).toMatchObject({ liveSources: on });
+  });
+
+  it('repairs damaged live-source switches to all off, keeping the rest', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { settings, warning } = parseSettings({
+      ...DEFAULT_SETTINGS,
+      enabled: false,
+      liveSources: { wikipedia: 'yes', wikidata: true },
+    });
+    expect(settings.liveSources).toEqual(DEFAULT_SETTINGS.liveSources);
+    expect(settings.enabled).toBe(false);
+    expect(warning).toMatch(/liveSources/);
+    warn.mockRestore();
   });
 
   it('falls back to defaults, field by field, for a corrupt value, with a warning', async () => {
