@@ -3,60 +3,75 @@ import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { GECKO_ID } from './utils/extension-ids';
+import { extensionPagesCsp, liveBuildConfig } from './utils/live/build-config';
+import { allHostPermissions } from './utils/live/sources';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Explicit imports everywhere: a newcomer can follow every name to its file.
   imports: false,
   vite: () => ({ plugins: [preact()] }),
-  manifest: ({ browser }) => ({
-    name: 'Backstory',
-    description: 'Background for the news you read: people, places and events, explained on hover.',
-    // unlimitedStorage: packs of up to 200,000 entities and their compiled matcher live in
-    // IndexedDB; without it the browser may refuse a large import or evict the store.
-    permissions: ['storage', 'unlimitedStorage'],
-    // The card frame: an extension page inside news pages. Chrome serves it under a per-session
-    // id (use_dynamic_url), so the frame's address says nothing lasting about the reader.
-    web_accessible_resources:
-      browser === 'firefox'
-        ? (['card.html'] as unknown as { resources: string[]; matches: string[] }[])
-        : [
-            {
-              resources: ['card.html'],
-              matches: ['http://*/*', 'https://*/*'],
-              use_dynamic_url: true,
+  manifest: ({ browser, mode, manifestVersion }) => {
+    // The live sources' services: the real ones, or (e2e builds only) the local fake's loopback
+    // address. Throws when WXT_LIVE_ENDPOINTS is set for any other build.
+    const live = liveBuildConfig(mode, process.env.WXT_LIVE_ENDPOINTS);
+    const liveHosts = allHostPermissions(live.endpoints);
+    return {
+      name: 'Backstory',
+      description:
+        'Background for the news you read: people, places and events, explained on hover.',
+      // unlimitedStorage: packs of up to 200,000 entities and their compiled matcher live in
+      // IndexedDB; without it the browser may refuse a large import or evict the store.
+      permissions: ['storage', 'unlimitedStorage'],
+      // The opt-in live sources' hosts, asked for one source at a time when the reader turns it on.
+      ...(manifestVersion === 3
+        ? { optional_host_permissions: liveHosts }
+        : { optional_permissions: liveHosts }),
+      // Pictures on cards only from Wikimedia's image host; otherwise WXT's default policy.
+      content_security_policy: { extension_pages: extensionPagesCsp(live, manifestVersion) },
+      // The card frame: an extension page inside news pages. Chrome serves it under a per-session
+      // id (use_dynamic_url), so the frame's address says nothing lasting about the reader.
+      web_accessible_resources:
+        browser === 'firefox'
+          ? (['card.html'] as unknown as { resources: string[]; matches: string[] }[])
+          : [
+              {
+                resources: ['card.html'],
+                matches: ['http://*/*', 'https://*/*'],
+                use_dynamic_url: true,
+              },
+            ],
+      action: { default_title: 'Backstory' },
+      commands: {
+        'toggle-highlights': {
+          suggested_key: { default: 'Alt+Shift+B' },
+          description: 'Switch highlights on or off on this tab',
+        },
+        'next-mention': {
+          suggested_key: { default: 'Alt+Shift+N' },
+          description: 'Move to the next marked mention',
+        },
+        'previous-mention': {
+          suggested_key: { default: 'Alt+Shift+P' },
+          description: 'Move to the previous marked mention',
+        },
+      },
+      ...(browser === 'firefox'
+        ? {
+            browser_specific_settings: {
+              gecko: {
+                id: GECKO_ID,
+                // 140: CSS Custom Highlight API and data_collection_permissions.
+                strict_min_version: '140.0',
+                // Nothing leaves the browser: declare it so Firefox shows no data-collection prompt.
+                data_collection_permissions: { required: ['none'] },
+              },
+              gecko_android: { strict_min_version: '142.0' },
             },
-          ],
-    action: { default_title: 'Backstory' },
-    commands: {
-      'toggle-highlights': {
-        suggested_key: { default: 'Alt+Shift+B' },
-        description: 'Switch highlights on or off on this tab',
-      },
-      'next-mention': {
-        suggested_key: { default: 'Alt+Shift+N' },
-        description: 'Move to the next marked mention',
-      },
-      'previous-mention': {
-        suggested_key: { default: 'Alt+Shift+P' },
-        description: 'Move to the previous marked mention',
-      },
-    },
-    ...(browser === 'firefox'
-      ? {
-          browser_specific_settings: {
-            gecko: {
-              id: GECKO_ID,
-              // 140: CSS Custom Highlight API and data_collection_permissions.
-              strict_min_version: '140.0',
-              // Nothing leaves the browser: declare it so Firefox shows no data-collection prompt.
-              data_collection_permissions: { required: ['none'] },
-            },
-            gecko_android: { strict_min_version: '142.0' },
-          },
-        }
-      : {}),
-  }),
+          }
+        : {}),
+    };
+  },
   zip: {
     // The Firefox sources zip is for reviewers: code and build config, not tests or fixtures.
     excludeSources: ['test/**', 'demo/**', 'docs/**', '.ci/**', 'coverage/**', 'vitest*.ts'],
