@@ -1,16 +1,22 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { backgroundHandlers } from '@/utils/background/handlers';
+import { LiveService } from '@/utils/background/live-service';
 import { PageSessions, type TabState } from '@/utils/background/page-sessions';
 import { HistoryStore } from '@/utils/history/history-store';
 import { KnowledgeStore } from '@/utils/knowledge/knowledge-store';
 import { PackService } from '@/utils/knowledge/pack-service';
 import type { KnowledgePack } from '@/utils/knowledge/schema';
+import { LIVE_CONTACT } from '@/utils/live/build-config';
+import { LiveCache } from '@/utils/live/cache';
+import { apiUserAgent, createHttpClient } from '@/utils/live/http';
+import { LIVE_BUILD } from '@/utils/live/this-build';
 import { LocatorService } from '@/utils/map/locator-service';
 import { createAtlasLoader } from '@/utils/map/world';
 import { BACKGROUND_MESSAGES } from '@/utils/messages/background-messages';
 import { askContent } from '@/utils/messages/client';
 import { createRouter } from '@/utils/messages/router';
+import { readGuardianKey } from '@/utils/settings/guardian-key';
 import { PACKS_KEY_ITEM } from '@/utils/settings/packs-key';
 import { readSettings } from '@/utils/settings/storage';
 
@@ -48,6 +54,21 @@ export default defineBackground(() => {
     loadAtlas: createAtlasLoader(() => fetchJson('/map/countries-50m.json')),
   });
 
+  // One client and one cache for every card: their queues and expiry are what keep us polite.
+  const live = new LiveService({
+    http: createHttpClient({
+      fetch: (input, init) => fetch(input, init),
+      userAgent: apiUserAgent(browser.runtime.getManifest().version, LIVE_CONTACT),
+    }),
+    cache: new LiveCache(),
+    config: LIVE_BUILD,
+    readSettings,
+    permitted: (origins) => browser.permissions.contains({ origins }),
+    guardianKey: readGuardianKey,
+    entity: (id) => packs.entity(id),
+    now: () => Date.now(),
+  });
+
   const router = createRouter(
     backgroundHandlers({
       packs,
@@ -55,6 +76,7 @@ export default defineBackground(() => {
       sessions,
       maps,
       history: new HistoryStore(),
+      live,
       tokens: {
         set: (tab, token) => sessionArea.set({ [`card:${tab}`]: token }),
         get: async (tab) =>

@@ -11,6 +11,12 @@ export interface SearchLink {
   /** What the link says, e.g. "Search bbc.co.uk for Daraa". */
   label: string;
   url: string;
+  /** The site searched (the page's host, without `www.`). */
+  host: string;
+  /** The name searched for. */
+  name: string;
+  /** The search ends the day before the article. */
+  beforeArticle: boolean;
 }
 
 /**
@@ -60,7 +66,14 @@ export function earlierCoverageLinks(input: SearchLinkInput): SearchLink[] {
     ([domain]) => host === domain || host.endsWith(`.${domain}`),
   );
   if (site)
-    links.push({ kind: 'site', label: `Search ${host} for ${name}`, url: fill(site[1], name) });
+    links.push({
+      kind: 'site',
+      label: `Search ${host} for ${name}`,
+      url: fill(site[1], name),
+      host,
+      name,
+      beforeArticle: false,
+    });
   const before = input.articleDate ? ` before:${addDays(dayOf(input.articleDate), -1)}` : '';
   links.push({
     kind: 'web',
@@ -68,6 +81,9 @@ export function earlierCoverageLinks(input: SearchLinkInput): SearchLink[] {
       ? `Search the web for ${name} on ${host}, before this article`
       : `Search the web for ${name} on ${host}`,
     url: fill(input.webSearch ?? WEB_SEARCH, `site:${host} "${name}"${before}`),
+    host,
+    name,
+    beforeArticle: !!input.articleDate,
   });
   return links;
 }

@@ -8,6 +8,7 @@ import type * as v from 'valibot';
 import type { ArticleDate } from '../article-date/choose';
 import type { VisitedPage } from '../history/history-store';
 import type { Entity, EntityKind } from '../knowledge/schema';
+import type { SearchLink } from '../live/search-link';
 
 /** Who may send a message: a page's content script, a card frame in a tab, or our own pages and background. */
 export type SenderRole = 'content' | 'card' | 'extension-page';
@@ -106,6 +107,8 @@ export interface CardData {
   history: VisitedPage[];
   /** When the page in this tab was published. */
   articleDate: ArticleDate | null;
+  /** "Search earlier coverage" links for the name on the page's own site: nothing is sent until clicked. */
+  searchLinks: SearchLink[];
 }
 
 /** How Backstory is doing on a page: its own stretches of work on the page's thread, and what it found. */

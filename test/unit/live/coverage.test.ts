@@ -181,11 +181,17 @@ describe('search earlier coverage on this site', () => {
         kind: 'site',
         label: 'Search bbc.co.uk for Daraa',
         url: 'https://www.bbc.co.uk/search?q=Daraa',
+        host: 'bbc.co.uk',
+        name: 'Daraa',
+        beforeArticle: false,
       },
       {
         kind: 'web',
         label: 'Search the web for Daraa on bbc.co.uk, before this article',
         url: `https://www.google.com/search?q=${encodeURIComponent('site:bbc.co.uk "Daraa" before:2021-08-31')}`,
+        host: 'bbc.co.uk',
+        name: 'Daraa',
+        beforeArticle: true,
       },
     ]);
   });
