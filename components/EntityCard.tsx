@@ -7,6 +7,7 @@ import type {
   CardTimelineItem,
   ReadyCard,
 } from '@/utils/card/view-model';
+import { EarlierCoverage, LiveNote, LivePicture, WikipediaCredit } from './LiveParts';
 import { LocatorMap } from './LocatorMap';
 
 export interface EntityCardProps {
@@ -81,9 +82,11 @@ function Loading() {
 function Ready({ card }: { card: ReadyCard }) {
   return (
     <div class="card__body">
+      <LivePicture live={card.live} name={card.name} />
       <p class="card__description">{card.description}</p>
       {card.map && <LocatorMap map={card.map} />}
       {card.summary && <p class="card__summary">{card.summary}</p>}
+      <WikipediaCredit live={card.live} />
       {card.facts.length > 0 && <Facts facts={card.facts} />}
       {card.factsSince.length > 0 && (
         <section class="card__since-facts" aria-labelledby="backstory-card-facts-since">
@@ -92,6 +95,7 @@ function Ready({ card }: { card: ReadyCard }) {
         </section>
       )}
       {card.timeline && <Timeline timeline={card.timeline} />}
+      <EarlierCoverage live={card.live} />
       {card.article.known && (
         <p class="card__article-date" data-testid="article-date" title={card.article.detail}>
           This article · <time dateTime={card.article.date}>{card.article.label}</time>
@@ -100,6 +104,7 @@ function Ready({ card }: { card: ReadyCard }) {
       {card.since && <Timeline timeline={card.since} />}
       {!card.article.known && <p class="card__note">{card.article.detail}</p>}
       {card.history.length > 0 && <History groups={card.history} />}
+      <LiveNote live={card.live} />
       {card.sources.length > 0 && (
         <footer class="card__sources">
           Sources:{' '}

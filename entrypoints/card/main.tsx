@@ -3,8 +3,10 @@ import { browser } from 'wxt/browser';
 import { EntityCard } from '@/components/EntityCard';
 import { LOCATOR_CSS } from '@/components/locator-css';
 import { CardFrame } from '@/utils/card/card-frame';
+import { LIVE_BUILD } from '@/utils/live/this-build';
 import { askBackground, unwrap } from '@/utils/messages/client';
 import '@/components/card.css';
+import '@/components/live-card.css';
 
 const send = (message: unknown) => browser.runtime.sendMessage(message);
 const root = document.getElementById('app') as HTMLElement;
@@ -20,6 +22,8 @@ const frame = new CardFrame({
   },
   card: async (id) => unwrap(await askBackground(send, 'card:data', { id })),
   map: async (id) => unwrap(await askBackground(send, 'map:locator', { id })),
+  live: async (id, part) => unwrap(await askBackground(send, 'card:live', { id, part })),
+  imageOrigins: LIVE_BUILD.imageOrigins,
   render: (model, look) =>
     render(
       model ? (

@@ -49,6 +49,8 @@ export async function connectFrame(
     token: async () => TOKEN,
     card: async (id) => unwrap(await background.ask('card:data', { id }, card)),
     map: async (id) => unwrap(await background.ask('map:locator', { id }, card)),
+    live: async (id, part) => unwrap(await background.ask('card:live', { id, part }, card)),
+    imageOrigins: background.live.imageOrigins,
     render: (model, look) =>
       render(
         model ? (

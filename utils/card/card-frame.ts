@@ -1,7 +1,15 @@
+import {
+  joinAnswers,
+  LIVE_PARTS,
+  type LiveAnswer,
+  type LivePart,
+  NOTHING_ASKED,
+} from '../live/answer';
 import type { LocatorMap } from '../map/locator';
 import type { CardData } from '../messages/protocol';
 import type { FrameGreeting, FromFrame, ToFrame } from './frame-messages';
-import { buildCard, type CardModel } from './view-model';
+import { liveView, withLive } from './live-model';
+import { buildCard, type CardModel, type ReadyCard } from './view-model';
 
 /** How the card is drawn: the view, light or dark, and the room it has. */
 export interface CardLook {
@@ -18,6 +26,10 @@ export interface CardFrameDeps {
   token(): Promise<string | null>;
   card(id: string): Promise<CardData>;
   map(id: string): Promise<LocatorMap | null>;
+  /** One part of the card's live background (the background asks nothing for sources that are off). */
+  live(id: string, part: LivePart): Promise<LiveAnswer>;
+  /** Where a card's picture may come from (this build's Wikimedia image host). */
+  imageOrigins: readonly string[];
   /** Draw a card (or nothing) into the frame. */
   render(model: CardModel | null, look: CardLook): void;
   /** The drawn card's element and the box around it (its size is the frame's size). */
@@ -76,30 +88,81 @@ export class CardFrame {
     this.showing = message;
     const look = this.look(message);
     this.draw({ state: 'loading', name: message.name, kind: message.kind }, look);
-    let model: CardModel;
+    let data: CardData;
     try {
-      const { entity, history, articleDate } = await this.deps.card(message.id);
-      model = entity
-        ? buildCard(entity, history, this.deps.now(), articleDate ?? undefined)
-        : {
-            state: 'missing',
-            name: message.name,
-            message: 'Backstory has no card for this name any more (its pack changed).',
-          };
+      data = await this.deps.card(message.id);
     } catch (error) {
-      model = {
-        state: 'error',
-        name: message.name,
-        message: `The card could not be loaded: ${error instanceof Error ? error.message : String(error)}`,
-      };
+      if (this.showing !== message) return;
+      this.draw(
+        {
+          state: 'error',
+          name: message.name,
+          message: `The card could not be loaded: ${error instanceof Error ? error.message : String(error)}`,
+        },
+        look,
+      );
+      return;
     }
     if (this.showing !== message) return;
-    this.draw(model, look);
-    if (model.state === 'ready' && model.kind === 'place') {
-      // The map comes second: the card is readable at once, the outline follows.
-      const map = await this.deps.map(message.id).catch(() => null);
-      if (map && this.showing === message) this.draw({ ...model, map }, look);
+    const { entity } = data;
+    if (!entity) {
+      this.draw(
+        {
+          state: 'missing',
+          name: message.name,
+          message: 'Backstory has no card for this name any more (its pack changed).',
+        },
+        look,
+      );
+      return;
     }
+    // The pack's card at once; the map and the live parts fill in as they arrive.
+    let map: LocatorMap | null = null;
+    let live: LiveAnswer = { ...NOTHING_ASKED };
+    let broken = false;
+    const redraw = () => {
+      if (this.showing !== message) return;
+      const card: ReadyCard = {
+        ...buildCard(
+          withLive(entity, live),
+          data.history,
+          this.deps.now(),
+          data.articleDate ?? undefined,
+        ),
+        live: liveView({
+          live,
+          searchLinks: data.searchLinks,
+          imageOrigins: this.deps.imageOrigins,
+          broken,
+        }),
+      };
+      this.draw(map ? { ...card, map } : card, look);
+    };
+    redraw();
+    const work: Promise<void>[] = LIVE_PARTS.map((part) =>
+      this.deps.live(message.id, part).then(
+        (answer) => {
+          live = joinAnswers(live, answer);
+          if (answer.asked.length > 0) redraw();
+        },
+        () => {
+          broken = true;
+          redraw();
+        },
+      ),
+    );
+    if (entity.kind === 'place')
+      // The map comes second: the card is readable at once, the outline follows.
+      work.push(
+        this.deps
+          .map(message.id)
+          .catch(() => null)
+          .then((found) => {
+            map = found;
+            if (map) redraw();
+          }),
+      );
+    await Promise.all(work);
   }
 
   private look(message: Extract<ToFrame, { type: 'show' }> | null): CardLook {

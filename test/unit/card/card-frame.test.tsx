@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { CardFrame, type CardFrameDeps } from '@/utils/card/card-frame';
 import type { FromFrame, ToFrame } from '@/utils/card/frame-messages';
+import { NOTHING_ASKED } from '@/utils/live/answer';
+import { WIKIMEDIA_IMAGES } from '@/utils/live/build-config';
 import { portPair, TOKEN } from '../../support/card-flow';
 import { entity } from '../../support/entities';
 
@@ -10,8 +12,15 @@ function frameWith(overrides: Partial<CardFrameDeps> = {}) {
   const frame = new CardFrame({
     win: new EventTarget() as unknown as Window,
     token: async () => TOKEN,
-    card: async () => ({ entity: entity('Q1', 'place', 'Daraa'), history: [], articleDate: null }),
+    card: async () => ({
+      entity: entity('Q1', 'place', 'Daraa'),
+      history: [],
+      articleDate: null,
+      searchLinks: [],
+    }),
     map: async () => null,
+    live: async () => ({ ...NOTHING_ASKED }),
+    imageOrigins: [WIKIMEDIA_IMAGES],
     render: (model) => drawn.push(model?.state ?? null),
     cardElement: () => null,
     box: () => null,
