@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { VisitedPage } from '@/utils/history/history-store';
 import type { PacksOverview } from '@/utils/knowledge/pack-service';
@@ -28,8 +29,16 @@ export interface OptionsActions {
   onClearHistory(): void;
 }
 
-/** Pure view of the options page, section by section. */
-export function Options({ model, actions }: { model: OptionsModel; actions: OptionsActions }) {
+/** Pure view of the options page, section by section (`live`: the live sources section, with its own state). */
+export function Options({
+  model,
+  actions,
+  live,
+}: {
+  model: OptionsModel;
+  actions: OptionsActions;
+  live?: ComponentChildren;
+}) {
   const { settings } = model;
   return (
     <main class="options">
@@ -47,6 +56,7 @@ export function Options({ model, actions }: { model: OptionsModel; actions: Opti
         </section>
       )}
       {settings && <Sites settings={settings} onChange={actions.onSettings} />}
+      {live}
       <YourEntities model={model} actions={actions} />
       <Packs model={model} actions={actions} />
       {settings && <History settings={settings} pages={model.history} actions={actions} />}

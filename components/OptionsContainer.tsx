@@ -5,6 +5,7 @@ import { MAX_IMPORT_BYTES } from '@/utils/knowledge/user-packs';
 import type { BackgroundProtocol } from '@/utils/messages/background-messages';
 import type { Result } from '@/utils/messages/protocol';
 import type { Settings } from '@/utils/settings/settings';
+import { LiveSourcesContainer, type LiveSourcesDeps } from './LiveSourcesContainer';
 import { Options, type OptionsModel } from './Options';
 
 /** The options page's window on the extension. */
@@ -21,6 +22,8 @@ export interface OptionsDeps {
   download(name: string, contents: string): void;
   /** Put a pack file where the background can read it; returns its staging key. */
   stage(file: File): Promise<string>;
+  /** The browser's permissions and stores behind the live sources section. */
+  live?: LiveSourcesDeps;
 }
 
 /** The options page with its state. */
@@ -55,6 +58,11 @@ export function OptionsContainer({ deps }: { deps: OptionsDeps }) {
   return (
     <Options
       model={{ version: deps.version, settings, packs, history, importResult, entityErrors }}
+      live={
+        deps.live && settings ? (
+          <LiveSourcesContainer deps={deps.live} settings={settings} onSettings={save} />
+        ) : null
+      }
       actions={{
         onSettings: save,
         onImport: async (file) => {

@@ -2,7 +2,10 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { OptionsContainer } from '@/components/OptionsContainer';
 import { KnowledgeStore } from '@/utils/knowledge/knowledge-store';
-import { askBackground } from '@/utils/messages/client';
+import { hostPermissions } from '@/utils/live/sources';
+import { LIVE_BUILD } from '@/utils/live/this-build';
+import { askBackground, unwrap } from '@/utils/messages/client';
+import { readGuardianKey, writeGuardianKey } from '@/utils/settings/guardian-key';
 import { readSettings, watchSettings, writeSettings } from '@/utils/settings/storage';
 import '@/components/ui.css';
 
@@ -15,6 +18,8 @@ function download(name: string, contents: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+const send = (message: unknown) => browser.runtime.sendMessage(message);
+
 const root = document.getElementById('app');
 if (root) {
   render(
@@ -24,8 +29,7 @@ if (root) {
         readSettings,
         writeSettings,
         watchSettings,
-        ask: (name, payload) =>
-          askBackground((message) => browser.runtime.sendMessage(message), name, payload),
+        ask: (name, payload) => askBackground(send, name, payload),
         download,
         stage: async (file) => {
           const key = `import-${crypto.randomUUID()}`;
@@ -33,6 +37,23 @@ if (root) {
           await store.stage(file, key);
           await store.close();
           return key;
+        },
+        live: {
+          origins: (id) => hostPermissions(id, LIVE_BUILD.endpoints),
+          request: (origins) => browser.permissions.request({ origins }),
+          remove: (origins) => browser.permissions.remove({ origins }),
+          contains: (origins) => browser.permissions.contains({ origins }),
+          watchPermissions: (listener) => {
+            browser.permissions.onAdded.addListener(listener);
+            browser.permissions.onRemoved.addListener(listener);
+            return () => {
+              browser.permissions.onAdded.removeListener(listener);
+              browser.permissions.onRemoved.removeListener(listener);
+            };
+          },
+          readGuardianKey,
+          writeGuardianKey,
+          forgetAnswers: async () => void unwrap(await askBackground(send, 'live:clear', {})),
         },
       }}
     />,
