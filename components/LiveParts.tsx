@@ -11,6 +11,7 @@ import type { LiveView } from '@/utils/card/live-model';
 const TEXT = {
   pictureAlt: (name: string) => `${name}, from Wikipedia`,
   credit: 'From Wikipedia',
+  pictureCredit: 'Picture from Wikipedia',
   creditLicence: 'CC BY-SA 4.0',
   coverageHeading: 'Earlier coverage from the news',
   gdeltBestEffort:
@@ -49,7 +50,7 @@ export function WikipediaCredit({ live }: { live: LiveView | undefined }) {
   if (!live?.wikipedia) return null;
   return (
     <p class="card__credit">
-      {TEXT.credit}:{' '}
+      {live.wikipedia.used === 'text' ? TEXT.credit : TEXT.pictureCredit}:{' '}
       <a href={live.wikipedia.url} target="_blank" rel="noopener noreferrer">
         {live.wikipedia.title}
       </a>{' '}

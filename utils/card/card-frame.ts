@@ -130,6 +130,7 @@ export class CardFrame {
           data.articleDate ?? undefined,
         ),
         live: liveView({
+          entity,
           live,
           searchLinks: data.searchLinks,
           imageOrigins: this.deps.imageOrigins,

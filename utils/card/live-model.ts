@@ -35,8 +35,11 @@ export interface LiveView {
   problem?: 'unavailable' | 'partly-unavailable';
   /** The Wikipedia page's picture (Wikimedia's image host only). */
   picture?: string;
-  /** The Wikipedia page the summary or picture came from: the card credits it. */
-  wikipedia?: { title: string; url: string };
+  /**
+   * The Wikipedia page the card took words (`text`: a description or extract) or only a picture
+   * from: the card credits it, saying which.
+   */
+  wikipedia?: { title: string; url: string; used: 'text' | 'picture' };
   /** Earlier articles from the news, all before the article, newest first. */
   coverage: LiveCoverageItem[];
   /** GDELT was asked about a date it covers only on a best-effort basis. */
@@ -84,6 +87,16 @@ function firstSentence(text: string | undefined): string | undefined {
   return clip(match?.[1] ?? text, 200);
 }
 
+/** Does the card take Wikipedia's words for this entity (it has none of its own to show)? */
+function takesWikipediaText(entity: Entity, live: LiveAnswer): boolean {
+  const wiki = live.wikipedia;
+  if (!wiki) return false;
+  return (
+    (!entity.summary && !!wiki.extract) ||
+    (POPULAR_TITLE.test(entity.id) && !!(wiki.description ?? wiki.extract))
+  );
+}
+
 /**
  * The entity a card shows once live answers arrive: Wikidata's dated facts merged in, Wikipedia's
  * description for a popular title (whose pack description is a placeholder), Wikipedia's extract
@@ -106,6 +119,8 @@ export function withLive(entity: Entity, live: LiveAnswer): Entity {
 
 /** The card's live view from what has arrived so far, the search links, and the build's picture origins. */
 export function liveView(input: {
+  /** The pack's entity the card shows (to tell whether Wikipedia's words are used). */
+  entity: Entity;
   live: LiveAnswer;
   searchLinks: readonly SearchLink[];
   imageOrigins: readonly string[];
@@ -116,6 +131,7 @@ export function liveView(input: {
   const wiki = live.wikipedia;
   const wikiUrl = safeWebUrl(wiki?.url);
   const picture = allowedPicture(wiki?.thumbnail, input.imageOrigins);
+  const text = takesWikipediaText(input.entity, live);
   const answered = live.asked.filter((id) => !live.failed.includes(id));
   const problem =
     input.broken || (live.asked.length > 0 && answered.length === 0)
@@ -143,7 +159,9 @@ export function liveView(input: {
   return {
     ...(problem ? { problem } : {}),
     ...(picture ? { picture } : {}),
-    ...(wiki && wikiUrl ? { wikipedia: { title: wiki.title, url: wikiUrl } } : {}),
+    ...(wiki && wikiUrl && (text || picture)
+      ? { wikipedia: { title: wiki.title, url: wikiUrl, used: text ? 'text' : 'picture' } }
+      : {}),
     coverage,
     gdeltBestEffort: live.gdeltReach === 'best-effort',
     searchLinks,

@@ -44,7 +44,12 @@ function liveCard(answer: LiveAnswer): ReadyCard {
   const syria = entity('Q858', 'place', 'Syria');
   return {
     ...buildCard(withLive(syria, answer), [], Date.parse('2026-11-30')),
-    live: liveView({ live: answer, searchLinks: LINKS, imageOrigins: [WIKIMEDIA_IMAGES] }),
+    live: liveView({
+      entity: syria,
+      live: answer,
+      searchLinks: LINKS,
+      imageOrigins: [WIKIMEDIA_IMAGES],
+    }),
   };
 }
 
@@ -57,7 +62,8 @@ describe('the card’s live parts', () => {
     expect(img.getAttribute('crossorigin')).toBe('anonymous');
     expect(img.alt).toBe('Syria, from Wikipedia');
     expect(container.querySelector('.card__credit')?.textContent).toBe(
-      'From Wikipedia: Syria (CC BY-SA 4.0)',
+      // Only the picture is Wikipedia's here: the card's words are the pack's own.
+      'Picture from Wikipedia: Syria (CC BY-SA 4.0)',
     );
     const item = container.querySelector('.card__coverage-item') as HTMLElement;
     expect(item.querySelector('a')?.textContent).toBe(

@@ -104,8 +104,9 @@ describe('the card’s live view', () => {
     name: 'Daraa',
     articleDate: '2021-08-22',
   });
+  const daraa = { ...entity('Q238217', 'place', 'Daraa'), summary: 'Our own summary.' };
   const view = (live: LiveAnswer, broken = false) =>
-    liveView({ live, searchLinks: links, imageOrigins: [WIKIMEDIA_IMAGES], broken });
+    liveView({ entity: daraa, live, searchLinks: links, imageOrigins: [WIKIMEDIA_IMAGES], broken });
 
   it('always carries the search links, and says nothing when nothing was asked', () => {
     const nothing = view({ asked: [], failed: [] });
@@ -154,6 +155,25 @@ describe('the card’s live view', () => {
       'http://127.0.0.1:4000/media/x.png',
     );
     expect(allowedPicture('http://10.0.0.1:4000/x.png', ['http://10.0.0.1:4000'])).toBeNull();
+  });
+
+  it('credits Wikipedia for what the card took from it: its words, or only a picture', () => {
+    const wikipedia = {
+      title: 'Jordan River',
+      url: 'https://en.wikipedia.org/wiki/Jordan_River',
+      extract: 'The Jordan River flows south.',
+      thumbnail: 'https://upload.wikimedia.org/x.jpg',
+    };
+    const live: LiveAnswer = { asked: ['wikipedia'], failed: [], wikipedia };
+    const river = entity('bs:wp-jordan-river', 'place', 'Jordan River');
+    const credit = (shown: typeof river, answer: LiveAnswer) =>
+      liveView({ entity: shown, live: answer, searchLinks: [], imageOrigins: [WIKIMEDIA_IMAGES] })
+        .wikipedia;
+    expect(credit(river, live)?.used).toBe('text');
+    expect(credit(daraa, live)?.used).toBe('picture');
+    expect(
+      credit(daraa, { ...live, wikipedia: { ...wikipedia, thumbnail: undefined } }),
+    ).toBeUndefined();
   });
 
   it('lists earlier coverage with its day, web links only', () => {
