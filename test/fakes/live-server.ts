@@ -65,6 +65,12 @@ export interface LiveFake {
   close(): Promise<void>;
 }
 
+/** What `/media/…` (the fixtures' thumbnails) answers: a 1×1 PNG, so a card's picture really loads. */
+const PIXEL = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
+
 /** The Guardian key the fake accepts; any other is refused with 401. */
 export const FAKE_GUARDIAN_KEY = 'test-key';
 
@@ -106,7 +112,7 @@ function withOrigin(value: unknown, origin: string): unknown {
 
 interface Reply {
   status: number;
-  body: string;
+  body: string | Buffer;
   type: string;
   headers?: Record<string, string>;
 }
@@ -400,7 +406,7 @@ export async function startLiveFake(options: { port?: number } = {}): Promise<Li
       headers: { ...request.headers } as Record<string, string | undefined>,
       at: Date.now(),
     });
-    if (url.pathname.startsWith('/media/')) return { status: 200, body: '', type: 'image/png' };
+    if (url.pathname.startsWith('/media/')) return { status: 200, body: PIXEL, type: 'image/png' };
     if (service === 'other') return html('Not found', 404);
     const current = modeFor(service);
     if (current.kind === 'rate-limit')
