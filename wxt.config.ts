@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { GECKO_ID } from './utils/extension-ids';
-import { extensionPagesCsp, liveBuildConfig } from './utils/live/build-config';
+import { extensionPagesCsp, FIREFOX_LIVE_DATA, liveBuildConfig } from './utils/live/build-config';
 import { allHostPermissions } from './utils/live/sources';
 
 export default defineConfig({
@@ -63,8 +63,12 @@ export default defineConfig({
                 id: GECKO_ID,
                 // 140: CSS Custom Highlight API and data_collection_permissions.
                 strict_min_version: '140.0',
-                // Nothing leaves the browser: declare it so Firefox shows no data-collection prompt.
-                data_collection_permissions: { required: ['none'] },
+                // Nothing leaves the browser unless the reader turns a live source on; then the
+                // names it looks up are sent, so Firefox asks for this consent with its hosts.
+                data_collection_permissions: {
+                  required: ['none'],
+                  optional: [...FIREFOX_LIVE_DATA],
+                },
               },
               gecko_android: { strict_min_version: '142.0' },
             },

@@ -12,7 +12,8 @@ export interface LiveSourcesDeps {
    * called at once from the switch's handler, before anything is awaited.
    */
   request(origins: string[]): Promise<boolean>;
-  remove(origins: string[]): Promise<boolean>;
+  /** `permissions.remove`; `last`: no source stays on, so consents shared by all go too. */
+  remove(origins: string[], last: boolean): Promise<boolean>;
   contains(origins: string[]): Promise<boolean>;
   /** Call `listener` when the browser's granted permissions change; returns the unsubscribe. */
   watchPermissions(listener: () => void): () => void;
@@ -92,15 +93,14 @@ export function LiveSourcesContainer({
     // Off first: from this moment nothing is asked, whatever the browser does with the access.
     setSource(id, false);
     note(id, undefined);
-    const stillNeeded = new Set(
-      LIVE_SOURCES.filter(
-        (source) => source.id !== id && latest.current.liveSources[source.id],
-      ).flatMap((source) => deps.origins(source.id)),
+    const others = LIVE_SOURCES.filter(
+      (source) => source.id !== id && latest.current.liveSources[source.id],
     );
+    const stillNeeded = new Set(others.flatMap((source) => deps.origins(source.id)));
     const giveBack = deps.origins(id).filter((origin) => !stillNeeded.has(origin));
     if (giveBack.length === 0) return;
     void deps
-      .remove(giveBack)
+      .remove(giveBack, others.length === 0)
       .catch(() => false)
       .then(async (removed) => {
         await refresh();

@@ -7,7 +7,7 @@ import { HistoryStore } from '@/utils/history/history-store';
 import { KnowledgeStore } from '@/utils/knowledge/knowledge-store';
 import { PackService } from '@/utils/knowledge/pack-service';
 import type { KnowledgePack } from '@/utils/knowledge/schema';
-import { LIVE_CONTACT } from '@/utils/live/build-config';
+import { LIVE_CONTACT, livePermissions } from '@/utils/live/build-config';
 import { LiveCache } from '@/utils/live/cache';
 import { apiUserAgent, createHttpClient } from '@/utils/live/http';
 import { LIVE_BUILD } from '@/utils/live/this-build';
@@ -19,6 +19,9 @@ import { createRouter } from '@/utils/messages/router';
 import { readGuardianKey } from '@/utils/settings/guardian-key';
 import { PACKS_KEY_ITEM } from '@/utils/settings/packs-key';
 import { readSettings } from '@/utils/settings/storage';
+
+/** What `permissions.request` and `contains` take (Firefox's `data_collection` is not in the types yet). */
+type PermissionSet = Parameters<typeof browser.permissions.contains>[0];
 
 export default defineBackground(() => {
   const fetchJson = async <T>(path: string) =>
@@ -63,7 +66,11 @@ export default defineBackground(() => {
     cache: new LiveCache(),
     config: LIVE_BUILD,
     readSettings,
-    permitted: (origins) => browser.permissions.contains({ origins }),
+    // Firefox: the hosts and the reader's data consent, as the options page asked for them.
+    permitted: (origins) =>
+      browser.permissions.contains(
+        livePermissions(origins, import.meta.env.FIREFOX) as PermissionSet,
+      ),
     guardianKey: readGuardianKey,
     entity: (id) => packs.entity(id),
     now: () => Date.now(),

@@ -2,12 +2,16 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { OptionsContainer } from '@/components/OptionsContainer';
 import { KnowledgeStore } from '@/utils/knowledge/knowledge-store';
+import { livePermissions } from '@/utils/live/build-config';
 import { hostPermissions } from '@/utils/live/sources';
 import { LIVE_BUILD } from '@/utils/live/this-build';
 import { askBackground, unwrap } from '@/utils/messages/client';
 import { readGuardianKey, writeGuardianKey } from '@/utils/settings/guardian-key';
 import { readSettings, watchSettings, writeSettings } from '@/utils/settings/storage';
 import '@/components/ui.css';
+
+/** What `permissions.request` and `contains` take (Firefox's `data_collection` is not in the types yet). */
+type PermissionSet = Parameters<typeof browser.permissions.contains>[0];
 
 function download(name: string, contents: string): void {
   const url = URL.createObjectURL(new Blob([contents], { type: 'application/json' }));
@@ -19,6 +23,9 @@ function download(name: string, contents: string): void {
 }
 
 const send = (message: unknown) => browser.runtime.sendMessage(message);
+/** A source's permissions: its hosts, and in Firefox the data consent (see build-config.ts). */
+const permissionsFor = (origins: string[], consent = true) =>
+  livePermissions(origins, import.meta.env.FIREFOX && consent) as PermissionSet;
 
 const root = document.getElementById('app');
 if (root) {
@@ -40,9 +47,9 @@ if (root) {
         },
         live: {
           origins: (id) => hostPermissions(id, LIVE_BUILD.endpoints),
-          request: (origins) => browser.permissions.request({ origins }),
-          remove: (origins) => browser.permissions.remove({ origins }),
-          contains: (origins) => browser.permissions.contains({ origins }),
+          request: (origins) => browser.permissions.request(permissionsFor(origins)),
+          remove: (origins, last) => browser.permissions.remove(permissionsFor(origins, last)),
+          contains: (origins) => browser.permissions.contains(permissionsFor(origins)),
           watchPermissions: (listener) => {
             browser.permissions.onAdded.addListener(listener);
             browser.permissions.onRemoved.addListener(listener);

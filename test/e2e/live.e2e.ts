@@ -139,8 +139,11 @@ describe.each(BROWSERS)('live sources in %s', (browserName) => {
       "Sends the names Backstory finds, never the page's address, to Wikipedia.",
     );
     expect(text).toContain('to the GDELT Project.');
+    if (browserName === 'firefox') expect(await options.holdsDataConsent()).toBe(false);
     await options.setLiveSource('Wikipedia', true);
     expect(await options.hasHostPermission(FAKE_HOSTS)).toBe(true);
+    // Firefox asks for its built-in data consent ("website content") with the hosts.
+    if (browserName === 'firefox') expect(await options.holdsDataConsent()).toBe(true);
     await options.setLiveSource('Wikidata', true);
     await options.setLiveSource('GDELT', true);
     // The Guardian needs the reader's own key first.
@@ -275,6 +278,7 @@ describe.each(BROWSERS)('live sources in %s', (browserName) => {
     await options.forgetLiveAnswers();
     if (browserName === 'firefox') {
       expect(await options.hasHostPermission(FAKE_HOSTS)).toBe(false);
+      expect(await options.holdsDataConsent()).toBe(false);
     } else {
       // Chrome refuses `permissions.remove` here ("You cannot remove required permissions"): the
       // content script's http(s)://*/* already covers every host. The switch is off, the note says

@@ -20,6 +20,24 @@ export const E2E_MODE = 'e2e';
 export const LIVE_CONTACT =
   'https://github.com/backstory-news/backstory; maintainers@backstory.news';
 
+/**
+ * Firefox's built-in data consent: what a live source transmits (names found on the page the reader
+ * is reading: "website content"), declared optional in the manifest and asked for together with a
+ * source's hosts, so Firefox's prompt says both. Nothing is collected without it (`required: none`).
+ */
+export const FIREFOX_LIVE_DATA = ['websiteContent'] as const;
+
+/**
+ * The permissions a live source asks for: its hosts, and in Firefox the data consent too. Shared by
+ * the options page (request, remove) and the background (contains), so both ask the same question.
+ */
+export function livePermissions(
+  origins: string[],
+  firefox: boolean,
+): { origins: string[]; data_collection?: string[] } {
+  return firefox ? { origins, data_collection: [...FIREFOX_LIVE_DATA] } : { origins };
+}
+
 /** Wikimedia's image host: the only place a card's picture may come from. */
 export const WIKIMEDIA_IMAGES = 'https://upload.wikimedia.org';
 

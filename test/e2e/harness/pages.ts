@@ -361,6 +361,16 @@ export class OptionsPage {
     }, origins);
   }
 
+  /** Firefox: has the reader given the data consent live sources need (`websiteContent`)? */
+  holdsDataConsent(): Promise<boolean> {
+    return this.page.evaluate(async () => {
+      const api = (globalThis as ExtensionGlobals).browser as unknown as {
+        permissions: { contains(set: { data_collection: string[] }): Promise<boolean> };
+      };
+      return api.permissions.contains({ data_collection: ['websiteContent'] });
+    });
+  }
+
   /** What is stored: the synced settings' live switches, and every key in sync and local storage. */
   stored(): Promise<{
     liveSources: unknown;

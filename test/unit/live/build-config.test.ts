@@ -4,6 +4,7 @@ import {
   extensionPagesCsp,
   LIVE_CONTACT,
   liveBuildConfig,
+  livePermissions,
   WIKIMEDIA_IMAGES,
 } from '@/utils/live/build-config';
 import { DEFAULT_ENDPOINTS } from '@/utils/live/endpoints';
@@ -60,6 +61,16 @@ describe('which services a build talks to', () => {
     expect(extensionPagesCsp(liveBuildConfig('production', undefined), 2)).toBe(
       "script-src 'self'; object-src 'self'; img-src 'self' https://upload.wikimedia.org;",
     );
+  });
+
+  it('asks Firefox for its data consent with a source’s hosts, and Chrome for the hosts alone', () => {
+    expect(livePermissions(['https://*.wikipedia.org/*'], true)).toEqual({
+      origins: ['https://*.wikipedia.org/*'],
+      data_collection: ['websiteContent'],
+    });
+    expect(livePermissions(['https://*.wikipedia.org/*'], false)).toEqual({
+      origins: ['https://*.wikipedia.org/*'],
+    });
   });
 
   it('names Backstory and a contact to Wikimedia', () => {

@@ -21,7 +21,11 @@ function browserPermissions(answer: (origins: string[]) => Promise<boolean>) {
   const granted = new Set<string>();
   const listeners = new Set<() => void>();
   let inClick = false;
-  const calls: { request: string[][]; requestedDuringClick: boolean[]; remove: string[][] } = {
+  const calls: {
+    request: string[][];
+    requestedDuringClick: boolean[];
+    remove: [string[], boolean][];
+  } = {
     request: [],
     requestedDuringClick: [],
     remove: [],
@@ -42,8 +46,8 @@ function browserPermissions(answer: (origins: string[]) => Promise<boolean>) {
         return yes;
       });
     },
-    remove: async (origins) => {
-      calls.remove.push(origins);
+    remove: async (origins, last) => {
+      calls.remove.push([origins, last]);
       // Chrome: "You cannot remove required permissions" (the content script covers the host).
       if (keptByBrowser) throw new Error('You cannot remove required permissions.');
       for (const origin of origins) granted.delete(origin);
@@ -156,7 +160,10 @@ describe('options: live sources', () => {
     }
     browser.click(switchFor('GDELT'));
     expect(background.settings().liveSources.gdelt).toBe(false);
-    await waitFor(() => expect(browser.calls.remove).toEqual([['https://api.gdeltproject.org/*']]));
+    // Wikipedia stays on: the consents all sources share are kept (last: false).
+    await waitFor(() =>
+      expect(browser.calls.remove).toEqual([[['https://api.gdeltproject.org/*'], false]]),
+    );
     expect(browser.granted.has('https://api.gdeltproject.org/*')).toBe(false);
     expect(browser.granted.has('https://*.wikipedia.org/*')).toBe(true);
   });
