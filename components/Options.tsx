@@ -359,7 +359,8 @@ function About({ model }: { model: OptionsModel }) {
       <h2 id="about">About</h2>
       <p>
         Backstory {model.version} marks the people, places, organisations and events in the news you
-        read and explains them on hover. Everything runs in your browser; nothing leaves it.
+        read and explains them on hover. Everything runs in your browser; nothing leaves it unless
+        you turn on a live source.
       </p>
       {pack && (
         <>
