@@ -7,6 +7,7 @@ import { HistoryStore } from '@/utils/history/history-store';
 import { KnowledgeStore } from '@/utils/knowledge/knowledge-store';
 import { PackService } from '@/utils/knowledge/pack-service';
 import type { KnowledgePack } from '@/utils/knowledge/schema';
+import { USER_PACK_ID } from '@/utils/knowledge/user-packs';
 import { LIVE_CONTACT, livePermissions } from '@/utils/live/build-config';
 import { LiveCache } from '@/utils/live/cache';
 import { apiUserAgent, createHttpClient } from '@/utils/live/http';
@@ -73,6 +74,8 @@ export default defineBackground(() => {
       ),
     guardianKey: readGuardianKey,
     entity: (id) => packs.entity(id),
+    isReaderOwn: async (id) =>
+      (await store.packEntities(USER_PACK_ID)).some((entity) => entity.id === id),
     now: () => Date.now(),
   });
 

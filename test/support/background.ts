@@ -6,6 +6,7 @@ import { HistoryStore } from '@/utils/history/history-store';
 import { KnowledgeStore } from '@/utils/knowledge/knowledge-store';
 import { PackService } from '@/utils/knowledge/pack-service';
 import type { Entity, KnowledgePack } from '@/utils/knowledge/schema';
+import { USER_PACK_ID } from '@/utils/knowledge/user-packs';
 import { WIKIMEDIA_IMAGES } from '@/utils/live/build-config';
 import { LiveCache } from '@/utils/live/cache';
 import { DEFAULT_ENDPOINTS, type LiveEndpoints } from '@/utils/live/endpoints';
@@ -124,6 +125,8 @@ export function inProcessBackground(
     permitted: async (origins) => origins.every((origin) => granted.has(origin)),
     guardianKey: async () => guardianKey,
     entity: (id) => packs.entity(id),
+    isReaderOwn: async (id) =>
+      (await store.packEntities(USER_PACK_ID)).some((entity) => entity.id === id),
     now: () => now,
   });
   const tokens = new Map<number, string>();

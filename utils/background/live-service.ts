@@ -43,6 +43,8 @@ export interface LiveServiceDeps {
   guardianKey(): Promise<string>;
   /** The pack's entity with this id (to name the page's other popular titles in one look-up). */
   entity(id: string): Promise<Entity | null>;
+  /** Is this one of the reader's own entities? Those are private: never looked up anywhere. */
+  isReaderOwn(id: string): Promise<boolean>;
   now(): number;
 }
 
@@ -64,6 +66,8 @@ interface WikidataEntry {
 const QID = /^Q[1-9]\d*$/;
 /** Popular-title entities: a name and a Wikipedia search link, no Wikidata id. */
 const POPULAR_TITLE = /^bs:wp-/;
+/** Ids the options page gives the reader's own entities. */
+const READER_OWN = /^user:/;
 /** The Wikipedia a card reads. Pages in other languages still get English summaries (see README). */
 const LANG = 'en';
 /** Earlier coverage items a card lists. */
@@ -122,8 +126,11 @@ export class LiveService {
 
   /** One part of a card's live background for `entity`, shown on `page`. */
   async answer(entity: Entity, page: LivePage, part: LivePart): Promise<LiveAnswer> {
-    // Only names the page really mentions: the card frame cannot widen what is sent.
+    // Only names the page really mentions: the card frame cannot widen what is sent. Never the
+    // reader's own entities: what they added stays on this device.
     if (!page.found.includes(entity.id)) return { ...NOTHING_ASKED };
+    if (READER_OWN.test(entity.id) || (await this.deps.isReaderOwn(entity.id)))
+      return { ...NOTHING_ASKED };
     const on = await this.enabled(page.url);
     return part === 'about' ? this.about(entity, page, on) : this.coverage(entity, page, on);
   }
@@ -138,10 +145,13 @@ export class LiveService {
     page: LivePage,
     on: ReadonlySet<LiveSourceId>,
   ): Promise<LiveAnswer> {
+    const qid = QID.test(entity.id) ? entity.id : undefined;
+    // Wikipedia and Wikidata only for a Wikidata id, or a popular title (which is a Wikipedia
+    // title): a curated slug's name ("Russian mediation in southern Syria") has no page to find.
+    if (!qid && !POPULAR_TITLE.test(entity.id)) return { ...NOTHING_ASKED };
     const asked = (['wikipedia', 'wikidata'] as const).filter((id) => on.has(id));
     if (asked.length === 0) return { ...NOTHING_ASKED };
     const failed = new Set<LiveSourceId>();
-    const qid = QID.test(entity.id) ? entity.id : undefined;
     let title = qid ? linkedTitle(entity) : undefined;
     let item = qid;
 

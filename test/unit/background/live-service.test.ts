@@ -184,6 +184,20 @@ describe('live service: when nothing is asked', () => {
     expect(fake.requests).toEqual([]);
   });
 
+  it('never looks up the reader’s own entities, even under a Wikidata id', async () => {
+    start();
+    for (const own of [
+      entity('user:levant-ledger', 'organisation', 'Levant Ledger', { en: ['Levant Ledger'] }),
+      entity('Q123456', 'person', 'Samir Haddad', { en: ['Samir Haddad'] }),
+    ])
+      value(await background.ask('user:save', { entity: own }));
+    await openPage(1, PAGE, 'The Levant Ledger quotes Samir Haddad on Daraa.');
+    for (const id of ['user:levant-ledger', 'Q123456'])
+      for (const part of ['about', 'coverage'] as const)
+        expect(await live(id, part)).toEqual({ asked: [], failed: [] });
+    expect(fake.requests).toEqual([]);
+  });
+
   it('asks The Guardian nothing without the reader’s key', async () => {
     start({ liveSources: { ...ALL_ON, gdelt: false } }, { guardianKey: '' });
     await openPage();
@@ -301,6 +315,31 @@ describe('live service: what a card gets', () => {
       expect(request.headers.referer).toBeUndefined();
       expect(request.headers.cookie).toBeUndefined();
     }
+  });
+});
+
+describe('live service: curated names without a Wikidata id', () => {
+  it('asks the news archives by name, and Wikipedia and Wikidata nothing', async () => {
+    background = inProcessBackground(
+      builtInPack([
+        entity('bs:nasib-crossing', 'place', 'Nasib crossing', { en: ['Nasib crossing'] }),
+      ]),
+      { liveSources: ALL_ON },
+      {
+        fetch: (input, init) => fetch(input, init),
+        endpoints: fake.endpoints,
+        granted: hostPermissions('wikipedia', fake.endpoints),
+        guardianKey: FAKE_GUARDIAN_KEY,
+      },
+    );
+    await openPage(1, PAGE, 'Trucks queued at the Nasib crossing.');
+    expect(await live('bs:nasib-crossing', 'about')).toEqual({ asked: [], failed: [] });
+    expect(fake.requests).toEqual([]);
+    const coverage = await live('bs:nasib-crossing', 'coverage');
+    expect(coverage.asked).toEqual(['gdelt', 'guardian']);
+    expect(fake.requests.map((request) => request.query.query ?? request.query.q)).toEqual(
+      expect.arrayContaining(['"Nasib crossing"']),
+    );
   });
 });
 
