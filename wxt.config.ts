@@ -3,72 +3,90 @@ import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { GECKO_ID } from './utils/extension-ids';
+import { extensionPagesCsp, FIREFOX_LIVE_DATA, liveBuildConfig } from './utils/live/build-config';
+import { allHostPermissions } from './utils/live/sources';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Explicit imports everywhere: a newcomer can follow every name to its file.
   imports: false,
   vite: () => ({ plugins: [preact()] }),
-  manifest: ({ browser }) => ({
-    // Name, description, title and command descriptions come from public/_locales/<language>/.
-    default_locale: 'en',
-    name: '__MSG_ext_name__',
-    description: '__MSG_ext_description__',
-    // unlimitedStorage: packs of up to 200,000 entities and their compiled matcher live in
-    // IndexedDB; without it the browser may refuse a large import or evict the store.
-    permissions: ['storage', 'unlimitedStorage'],
-    // The script in pages is an unlisted WXT script, registered here by hand: WXT's content-script
-    // wrapper brings a context that a page can end with a forged DOM event, and 3 kB more.
-    content_scripts: [
-      {
-        matches: ['http://*/*', 'https://*/*'],
-        run_at: 'document_idle',
-        js: ['in-page.js'],
-        css: ['assets/in-page.css'],
+  manifest: ({ browser, mode, manifestVersion }) => {
+    // The live sources' services: the real ones, or (e2e builds only) the local fake's loopback
+    // address. Throws when WXT_LIVE_ENDPOINTS is set for any other build.
+    const live = liveBuildConfig(mode, process.env.WXT_LIVE_ENDPOINTS);
+    const liveHosts = allHostPermissions(live.endpoints);
+    return {
+      // Name, description, title and command descriptions come from public/_locales/<language>/.
+      default_locale: 'en',
+      name: '__MSG_ext_name__',
+      description: '__MSG_ext_description__',
+      // unlimitedStorage: packs of up to 200,000 entities and their compiled matcher live in
+      // IndexedDB; without it the browser may refuse a large import or evict the store.
+      permissions: ['storage', 'unlimitedStorage'],
+      // The script in pages is an unlisted WXT script, registered here by hand: WXT's
+      // content-script wrapper brings a context that a page can end with a forged DOM event.
+      content_scripts: [
+        {
+          matches: ['http://*/*', 'https://*/*'],
+          run_at: 'document_idle',
+          js: ['in-page.js'],
+          css: ['assets/in-page.css'],
+        },
+      ],
+      // The opt-in live sources' hosts, asked for one source at a time when the reader turns it on.
+      ...(manifestVersion === 3
+        ? { optional_host_permissions: liveHosts }
+        : { optional_permissions: liveHosts }),
+      // Pictures on cards only from Wikimedia's image host; otherwise WXT's default policy.
+      content_security_policy: { extension_pages: extensionPagesCsp(live, manifestVersion) },
+      // The card frame: an extension page inside news pages. Chrome serves it under a per-session
+      // id (use_dynamic_url), so the frame's address says nothing lasting about the reader.
+      web_accessible_resources:
+        browser === 'firefox'
+          ? (['card.html'] as unknown as { resources: string[]; matches: string[] }[])
+          : [
+              {
+                resources: ['card.html'],
+                matches: ['http://*/*', 'https://*/*'],
+                use_dynamic_url: true,
+              },
+            ],
+      action: { default_title: '__MSG_ext_name__' },
+      commands: {
+        'toggle-highlights': {
+          suggested_key: { default: 'Alt+Shift+B' },
+          description: '__MSG_command_toggle__',
+        },
+        'next-mention': {
+          suggested_key: { default: 'Alt+Shift+N' },
+          description: '__MSG_command_next__',
+        },
+        'previous-mention': {
+          suggested_key: { default: 'Alt+Shift+P' },
+          description: '__MSG_command_previous__',
+        },
       },
-    ],
-    // The card frame: an extension page inside news pages. Chrome serves it under a per-session
-    // id (use_dynamic_url), so the frame's address says nothing lasting about the reader.
-    web_accessible_resources:
-      browser === 'firefox'
-        ? (['card.html'] as unknown as { resources: string[]; matches: string[] }[])
-        : [
-            {
-              resources: ['card.html'],
-              matches: ['http://*/*', 'https://*/*'],
-              use_dynamic_url: true,
+      ...(browser === 'firefox'
+        ? {
+            browser_specific_settings: {
+              gecko: {
+                id: GECKO_ID,
+                // 140: CSS Custom Highlight API and data_collection_permissions.
+                strict_min_version: '140.0',
+                // Nothing leaves the browser unless the reader turns a live source on; then the
+                // names it looks up are sent, so Firefox asks for this consent with its hosts.
+                data_collection_permissions: {
+                  required: ['none'],
+                  optional: [...FIREFOX_LIVE_DATA],
+                },
+              },
+              gecko_android: { strict_min_version: '142.0' },
             },
-          ],
-    action: { default_title: '__MSG_ext_name__' },
-    commands: {
-      'toggle-highlights': {
-        suggested_key: { default: 'Alt+Shift+B' },
-        description: '__MSG_command_toggle__',
-      },
-      'next-mention': {
-        suggested_key: { default: 'Alt+Shift+N' },
-        description: '__MSG_command_next__',
-      },
-      'previous-mention': {
-        suggested_key: { default: 'Alt+Shift+P' },
-        description: '__MSG_command_previous__',
-      },
-    },
-    ...(browser === 'firefox'
-      ? {
-          browser_specific_settings: {
-            gecko: {
-              id: GECKO_ID,
-              // 140: CSS Custom Highlight API and data_collection_permissions.
-              strict_min_version: '140.0',
-              // Nothing leaves the browser: declare it so Firefox shows no data-collection prompt.
-              data_collection_permissions: { required: ['none'] },
-            },
-            gecko_android: { strict_min_version: '142.0' },
-          },
-        }
-      : {}),
-  }),
+          }
+        : {}),
+    };
+  },
   zip: {
     // The Firefox sources zip is for reviewers: code and build config, not tests or fixtures.
     excludeSources: ['test/**', 'demo/**', 'docs/**', '.ci/**', 'coverage/**', 'vitest*.ts'],

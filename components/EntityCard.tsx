@@ -8,6 +8,7 @@ import type {
   ReadyCard,
 } from '@/utils/card/view-model';
 import { Message, useI18n } from './i18n';
+import { EarlierCoverage, LiveNote, LivePicture, WikipediaCredit } from './LiveParts';
 import { LocatorMap } from './LocatorMap';
 
 export interface EntityCardProps {
@@ -102,6 +103,7 @@ function Ready({ card }: { card: ReadyCard }) {
   return (
     <div class="card__body">
       {card.fallback && <p class="card__note card__fallback">{t.t('card_english_only')}</p>}
+      <LivePicture live={card.live} name={card.name} />
       <p class="card__description" dir="auto" lang={englishIf(card.english.description)}>
         {card.description}
       </p>
@@ -111,6 +113,7 @@ function Ready({ card }: { card: ReadyCard }) {
           {card.summary}
         </p>
       )}
+      <WikipediaCredit live={card.live} />
       {card.facts.length > 0 && <Facts facts={card.facts} />}
       {card.factsSince.length > 0 && (
         <section class="card__since-facts" aria-labelledby="backstory-card-facts-since">
@@ -119,6 +122,7 @@ function Ready({ card }: { card: ReadyCard }) {
         </section>
       )}
       {card.timeline && <Timeline timeline={card.timeline} />}
+      <EarlierCoverage live={card.live} />
       {card.article.known && (
         <p class="card__article-date" data-testid="article-date" title={card.article.detail}>
           <Message
@@ -130,6 +134,7 @@ function Ready({ card }: { card: ReadyCard }) {
       {card.since && <Timeline timeline={card.since} />}
       {!card.article.known && <p class="card__note">{card.article.detail}</p>}
       {card.history.length > 0 && <History groups={card.history} />}
+      <LiveNote live={card.live} />
       {card.sources.length > 0 && (
         <footer class="card__sources">
           {t.t('card_sources')}{' '}

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { VisitedPage } from '@/utils/history/history-store';
 import { KIND_LABELS } from '@/utils/i18n/kinds';
@@ -33,8 +34,16 @@ export interface OptionsActions {
   onClearHistory(): void;
 }
 
-/** Pure view of the options page, section by section. */
-export function Options({ model, actions }: { model: OptionsModel; actions: OptionsActions }) {
+/** Pure view of the options page, section by section (`live`: the live sources section, with its own state). */
+export function Options({
+  model,
+  actions,
+  live,
+}: {
+  model: OptionsModel;
+  actions: OptionsActions;
+  live?: ComponentChildren;
+}) {
   const { settings } = model;
   const t = useI18n();
   return (
@@ -60,6 +69,7 @@ export function Options({ model, actions }: { model: OptionsModel; actions: Opti
         />
       )}
       {settings && <Sites settings={settings} onChange={actions.onSettings} />}
+      {live}
       <YourEntities model={model} actions={actions} />
       <Packs model={model} actions={actions} />
       {settings && <History settings={settings} pages={model.history} actions={actions} />}

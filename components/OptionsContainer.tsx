@@ -6,6 +6,7 @@ import type { BackgroundProtocol } from '@/utils/messages/background-messages';
 import type { Result } from '@/utils/messages/protocol';
 import type { Settings } from '@/utils/settings/settings';
 import { useI18n } from './i18n';
+import { LiveSourcesContainer, type LiveSourcesDeps } from './LiveSourcesContainer';
 import { Options, type OptionsModel } from './Options';
 
 /** The options page's window on the extension. */
@@ -24,6 +25,8 @@ export interface OptionsDeps {
   download(name: string, contents: string): void;
   /** Put a pack file where the background can read it; returns its staging key. */
   stage(file: File): Promise<string>;
+  /** The browser's permissions and stores behind the live sources section. */
+  live?: LiveSourcesDeps;
 }
 
 /** The options page with its state. */
@@ -67,6 +70,11 @@ export function OptionsContainer({ deps }: { deps: OptionsDeps }) {
         importResult,
         entityErrors,
       }}
+      live={
+        deps.live && settings ? (
+          <LiveSourcesContainer deps={deps.live} settings={settings} onSettings={save} />
+        ) : null
+      }
       actions={{
         onSettings: save,
         onImport: async (file) => {

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { badgeTitle } from '@/utils/background/badge-title';
 import { backgroundHandlers } from '@/utils/background/handlers';
+import { LiveService } from '@/utils/background/live-service';
 import { PageSessions, type TabState } from '@/utils/background/page-sessions';
 import { HistoryStore } from '@/utils/history/history-store';
 import { extensionTranslator } from '@/utils/i18n/browser-catalogues';
@@ -9,13 +10,22 @@ import { readerLanguage } from '@/utils/i18n/languages';
 import { KnowledgeStore } from '@/utils/knowledge/knowledge-store';
 import { PackService } from '@/utils/knowledge/pack-service';
 import type { KnowledgePack } from '@/utils/knowledge/schema';
+import { USER_PACK_ID } from '@/utils/knowledge/user-packs';
+import { LIVE_CONTACT, livePermissions } from '@/utils/live/build-config';
+import { LiveCache } from '@/utils/live/cache';
+import { apiUserAgent, createHttpClient } from '@/utils/live/http';
+import { LIVE_BUILD } from '@/utils/live/this-build';
 import { LocatorService } from '@/utils/map/locator-service';
 import { createAtlasLoader } from '@/utils/map/world';
 import { BACKGROUND_MESSAGES } from '@/utils/messages/background-messages';
 import { askContent } from '@/utils/messages/client';
 import { createRouter } from '@/utils/messages/router';
+import { readGuardianKey } from '@/utils/settings/guardian-key';
 import { PACKS_KEY_ITEM } from '@/utils/settings/packs-key';
 import { readSettings } from '@/utils/settings/storage';
+
+/** What `permissions.request` and `contains` take (Firefox's `data_collection` is not in the types yet). */
+type PermissionSet = Parameters<typeof browser.permissions.contains>[0];
 
 export default defineBackground(() => {
   const fetchJson = async <T>(path: string) =>
@@ -51,6 +61,27 @@ export default defineBackground(() => {
     loadAtlas: createAtlasLoader(() => fetchJson('/map/countries-50m.json')),
   });
 
+  // One client and one cache for every card: their queues and expiry are what keep us polite.
+  const live = new LiveService({
+    http: createHttpClient({
+      fetch: (input, init) => fetch(input, init),
+      userAgent: apiUserAgent(browser.runtime.getManifest().version, LIVE_CONTACT),
+    }),
+    cache: new LiveCache(),
+    config: LIVE_BUILD,
+    readSettings,
+    // Firefox: the hosts and the reader's data consent, as the options page asked for them.
+    permitted: (origins) =>
+      browser.permissions.contains(
+        livePermissions(origins, import.meta.env.FIREFOX) as PermissionSet,
+      ),
+    guardianKey: readGuardianKey,
+    entity: (id) => packs.entity(id),
+    isReaderOwn: async (id) =>
+      (await store.packEntities(USER_PACK_ID)).some((entity) => entity.id === id),
+    now: () => Date.now(),
+  });
+
   const router = createRouter(
     backgroundHandlers({
       packs,
@@ -58,6 +89,7 @@ export default defineBackground(() => {
       sessions,
       maps,
       history: new HistoryStore(),
+      live,
       tokens: {
         set: (tab, token) => sessionArea.set({ [`card:${tab}`]: token }),
         get: async (tab) =>

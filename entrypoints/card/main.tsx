@@ -7,9 +7,11 @@ import { CardFrame } from '@/utils/card/card-frame';
 import { extensionTranslator } from '@/utils/i18n/browser-catalogues';
 import { readerLanguage } from '@/utils/i18n/languages';
 import { applyLanguage } from '@/utils/i18n/load';
+import { LIVE_BUILD } from '@/utils/live/this-build';
 import { askBackground, unwrap } from '@/utils/messages/client';
 import { readSettings } from '@/utils/settings/storage';
 import '@/components/card.css';
+import '@/components/live-card.css';
 
 const send = (message: unknown) => browser.runtime.sendMessage(message);
 const root = document.getElementById('app') as HTMLElement;
@@ -28,6 +30,8 @@ const frame = new CardFrame({
   readerLanguage: async () =>
     readerLanguage((await readSettings()).language, browser.i18n.getUILanguage()),
   translator: extensionTranslator,
+  live: async (id, part) => unwrap(await askBackground(send, 'card:live', { id, part })),
+  imageOrigins: LIVE_BUILD.imageOrigins,
   render: (model, look) => {
     applyLanguage(document, look.t);
     document.title = look.t.t('card_frame_title');

@@ -25,10 +25,10 @@ import { startStaticServer } from '../../scripts/static-server';
 import type { CardData, PageDiagnostics } from '../../utils/messages/protocol';
 import {
   type BrowserName,
-  BUILD_DIRS,
   type CdpSession,
   type ExtensionBrowser,
   launchBrowser,
+  PRODUCTION_DIRS,
   type TestPage,
 } from '../e2e/harness/browsers';
 import { CardPage } from '../e2e/harness/card';
@@ -332,7 +332,7 @@ async function importPack(browser: ExtensionBrowser, file: string, watchUrl: str
 
 /** Minified and gzipped size of the built content script. */
 export function contentScriptSize(name: BrowserName): { bytes: number; gzipped: number } {
-  const file = join(BUILD_DIRS[name], 'in-page.js');
+  const file = join(PRODUCTION_DIRS[name], 'in-page.js');
   return { bytes: statSync(file).size, gzipped: gzipSync(readFileSync(file)).length };
 }
 
@@ -359,7 +359,7 @@ export async function runBrowserBench(name: BrowserName, options: BrowserBenchOp
   );
   const server = await startStaticServer([{ prefix: '/', dir: join(dir, 'pages') }]);
   const launched = Date.now();
-  const extension = await launchBrowser(name);
+  const extension = await launchBrowser(name, { production: true });
   const launchMs = Date.now() - launched;
   const plain = await launchBrowser(name, { plain: true });
   const url = (label: string) => `${server.origin}/${label}.html`;

@@ -1,10 +1,16 @@
 import 'fake-indexeddb/auto';
 import { backgroundHandlers } from '@/utils/background/handlers';
+import { LiveService } from '@/utils/background/live-service';
 import { PageSessions, type TabState } from '@/utils/background/page-sessions';
 import { HistoryStore } from '@/utils/history/history-store';
 import { KnowledgeStore } from '@/utils/knowledge/knowledge-store';
 import { PackService } from '@/utils/knowledge/pack-service';
 import type { Entity, KnowledgePack } from '@/utils/knowledge/schema';
+import { USER_PACK_ID } from '@/utils/knowledge/user-packs';
+import { WIKIMEDIA_IMAGES } from '@/utils/live/build-config';
+import { LiveCache } from '@/utils/live/cache';
+import { DEFAULT_ENDPOINTS, type LiveEndpoints } from '@/utils/live/endpoints';
+import { apiUserAgent, createHttpClient, type HttpClientOptions } from '@/utils/live/http';
 import { loadAtlas } from '@/utils/map/atlas';
 import { LocatorService } from '@/utils/map/locator-service';
 import { BACKGROUND_MESSAGES, type BackgroundProtocol } from '@/utils/messages/background-messages';
@@ -44,12 +50,29 @@ export function builtInPack(entities: Entity[], version = '1'): KnowledgePack {
   };
 }
 
+/** How the in-process background reaches live services (by default: nowhere). */
+export interface LiveOptions {
+  /** The network. By default every request is recorded and fails as if offline. */
+  fetch?: typeof fetch;
+  /** Where the live sources are (a local fake's `endpoints`). */
+  endpoints?: LiveEndpoints;
+  /** Host permissions this "browser" has granted (match patterns). */
+  granted?: string[];
+  guardianKey?: string;
+  /** The HTTP client's timings (tests shorten the backoff). */
+  http?: Partial<HttpClientOptions>;
+}
+
 /**
  * The real background in one process: knowledge and history stores (fake-indexeddb), the pack
  * service, page sessions, the locator service and the message router, all as the extension wires
  * them. Messages go through the router, so sender checks and payload schemas apply.
  */
-export function inProcessBackground(builtIn: KnowledgePack, initial: Partial<Settings> = {}) {
+export function inProcessBackground(
+  builtIn: KnowledgePack,
+  initial: Partial<Settings> = {},
+  liveOptions: LiveOptions = {},
+) {
   const name = `test-${++databases}`;
   let settings: Settings = { ...structuredClone(DEFAULT_SETTINGS), ...initial };
   let now = 1_000_000;
@@ -71,6 +94,41 @@ export function inProcessBackground(builtIn: KnowledgePack, initial: Partial<Set
     loadTab: async (tab) => tabs.get(tab) ?? null,
     today: () => new Date(now),
   });
+  const liveRequests: string[] = [];
+  const granted = new Set(liveOptions.granted ?? []);
+  let guardianKey = liveOptions.guardianKey ?? '';
+  const network: typeof fetch =
+    liveOptions.fetch ??
+    (async () => {
+      throw new TypeError('offline (no network in unit tests)');
+    });
+  const liveCache = new LiveCache({ name: `live-${name}`, now: () => now });
+  const live = new LiveService({
+    http: createHttpClient({
+      fetch: (input, init) => {
+        liveRequests.push(String(input));
+        return network(input, init);
+      },
+      userAgent: apiUserAgent('0.0.0-test', 'https://example.org/backstory-tests'),
+      ...liveOptions.http,
+    }),
+    cache: liveCache,
+    config: {
+      endpoints: liveOptions.endpoints ?? DEFAULT_ENDPOINTS,
+      imageOrigins: [
+        WIKIMEDIA_IMAGES,
+        ...(liveOptions.endpoints ? [new URL(liveOptions.endpoints.gdelt).origin] : []),
+      ],
+      gdeltSpacingMs: 0,
+    },
+    readSettings: async () => settings,
+    permitted: async (origins) => origins.every((origin) => granted.has(origin)),
+    guardianKey: async () => guardianKey,
+    entity: (id) => packs.entity(id),
+    isReaderOwn: async (id) =>
+      (await store.packEntities(USER_PACK_ID)).some((entity) => entity.id === id),
+    now: () => now,
+  });
   const tokens = new Map<number, string>();
   const badges = new Map<number, string>();
   const router = createRouter(
@@ -80,6 +138,7 @@ export function inProcessBackground(builtIn: KnowledgePack, initial: Partial<Set
       sessions,
       maps: new LocatorService({ capitals: () => packs.capitals(), loadAtlas }),
       history,
+      live,
       tokens: {
         set: async (tab, token) => void tokens.set(tab, token),
         get: async (tab) => tokens.get(tab) ?? null,
@@ -113,6 +172,19 @@ export function inProcessBackground(builtIn: KnowledgePack, initial: Partial<Set
     sessions,
     badges,
     changes,
+    live,
+    liveCache,
+    /** Every live request made, by address. */
+    liveRequests,
+    grant: (...origins: string[]) => {
+      for (const origin of origins) granted.add(origin);
+    },
+    revoke: (...origins: string[]) => {
+      for (const origin of origins) granted.delete(origin);
+    },
+    setGuardianKey: (key: string) => {
+      guardianKey = key;
+    },
     settings: () => settings,
     setSettings: (next: Settings) => {
       settings = next;
@@ -121,7 +193,7 @@ export function inProcessBackground(builtIn: KnowledgePack, initial: Partial<Set
       now += ms;
     },
     async close() {
-      await Promise.all([store.close(), history.close()]);
+      await Promise.all([store.close(), history.close(), liveCache.close()]);
     },
   };
 }

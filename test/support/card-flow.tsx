@@ -53,6 +53,8 @@ export async function connectFrame(
     map: async (id) => unwrap(await background.ask('map:locator', { id }, card)),
     readerLanguage: async () => 'en',
     translator: testTranslator,
+    live: async (id, part) => unwrap(await background.ask('card:live', { id, part }, card)),
+    imageOrigins: background.live.imageOrigins,
     render: (model, look) =>
       render(
         model ? (

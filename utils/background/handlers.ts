@@ -3,11 +3,14 @@ import type { KnowledgeStore } from '../knowledge/knowledge-store';
 import type { PackService } from '../knowledge/pack-service';
 import { ENTITY_KINDS } from '../knowledge/schema';
 import { MAX_IMPORT_BYTES } from '../knowledge/user-packs';
+import { NOTHING_ASKED } from '../live/answer';
+import { earlierCoverageLinks } from '../live/search-link';
 import type { LocatorService } from '../map/locator-service';
 import type { BackgroundProtocol } from '../messages/background-messages';
 import { type Handlers, ProblemsError } from '../messages/router';
 import type { SenderInfo } from '../messages/sender';
 import { covers, isActiveOn, type Settings, siteOf } from '../settings/settings';
+import type { LiveService } from './live-service';
 import { type PageSessions, pageKey } from './page-sessions';
 
 /** Card frame tokens by tab, kept where only the extension can read them (session storage). */
@@ -23,6 +26,8 @@ export interface BackgroundDeps {
   sessions: PageSessions;
   maps: LocatorService;
   history: HistoryStore;
+  /** The opt-in live sources (asks nothing unless the reader turned a source on). */
+  live: LiveService;
   tokens: CardTokens;
   readSettings(): Promise<Settings>;
   /** Show a count on a tab's toolbar button ('' hides it); `count` is what it stands for. */
@@ -102,12 +107,33 @@ export function backgroundHandlers(deps: BackgroundDeps): Handlers<BackgroundPro
         entity && state?.found.includes(entity.id)
           ? await deps.history.pagesMentioning(entity.id, state.url)
           : [];
+      const articleDate = state?.articleDate ?? null;
+      // Built here from the tab's address (only its host is used); nothing is sent until clicked.
+      const searchLinks =
+        entity && state
+          ? earlierCoverageLinks({
+              pageUrl: state.url,
+              name: entity.name,
+              ...(articleDate && articleDate.source !== 'none'
+                ? { articleDate: articleDate.date }
+                : {}),
+            })
+          : [];
       return {
         entity,
         history,
-        articleDate: state?.articleDate ?? null,
+        articleDate,
+        searchLinks,
         elapsedMs: performance.now() - started,
       };
+    },
+    'card:live': async ({ id, part }, sender) => {
+      const [entity, state] = await Promise.all([
+        deps.packs.entity(id),
+        deps.sessions.tab(tabOf(sender)),
+      ]);
+      if (!entity || !state) return { ...NOTHING_ASKED };
+      return deps.live.answer(entity, state, part);
     },
     'map:locator': async ({ id }) => {
       const entity = await deps.packs.entity(id);
@@ -145,6 +171,10 @@ export function backgroundHandlers(deps: BackgroundDeps): Handlers<BackgroundPro
       const cleared = await deps.history.count();
       await deps.history.clear();
       return { cleared };
+    },
+    'live:clear': async () => {
+      await deps.live.clear();
+      return { ok: true };
     },
   };
 }

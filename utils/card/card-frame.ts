@@ -1,13 +1,21 @@
 import { ENGLISH } from '../i18n/english';
 import { cardLanguage, type UiLanguage } from '../i18n/languages';
 import type { Translator } from '../i18n/translator';
+import {
+  joinAnswers,
+  LIVE_PARTS,
+  type LiveAnswer,
+  type LivePart,
+  NOTHING_ASKED,
+} from '../live/answer';
 import type { LocatorMap } from '../map/locator';
 import type { CardData } from '../messages/protocol';
 import type { FrameGreeting, FromFrame, ToFrame } from './frame-messages';
+import { liveView, withLive } from './live-model';
 import { localiseMap } from './map-language';
-import { buildCard, type CardModel } from './view-model';
+import { buildCard, type CardModel, type ReadyCard } from './view-model';
 
-/** How the card is drawn: its language, light or dark, and the room it has. */
+/** How the card is drawn: the view, light or dark, and the room it has. */
 export interface CardLook {
   t: Translator;
   scheme: 'light' | 'dark';
@@ -27,6 +35,10 @@ export interface CardFrameDeps {
   readerLanguage(): Promise<UiLanguage>;
   /** The translator for a language (its catalogue loaded once). */
   translator(language: UiLanguage): Promise<Translator>;
+  /** One part of the card's live background (the background asks nothing for sources that are off). */
+  live(id: string, part: LivePart): Promise<LiveAnswer>;
+  /** Where a card's picture may come from (this build's Wikimedia image host). */
+  imageOrigins: readonly string[];
   /** Draw a card (or nothing) into the frame. */
   render(model: CardModel | null, look: CardLook): void;
   /** The drawn card's element and the box around it (its size is the frame's size). */
@@ -92,27 +104,83 @@ export class CardFrame {
     this.lastTranslator = t;
     const look = this.look(message, t);
     this.draw({ state: 'loading', name: message.name, kind: message.kind }, look);
-    let model: CardModel;
+    let data: CardData;
     try {
-      const { entity, history, articleDate } = await this.deps.card(message.id);
-      model = entity
-        ? buildCard(entity, history, this.deps.now(), articleDate ?? undefined, t)
-        : { state: 'missing', name: message.name, message: t.t('card_missing') };
+      data = await this.deps.card(message.id);
     } catch (error) {
-      model = {
-        state: 'error',
-        name: message.name,
-        message: t.t('card_error', error instanceof Error ? error.message : String(error)),
-      };
+      if (this.showing !== message) return;
+      this.draw(
+        {
+          state: 'error',
+          name: message.name,
+          message: t.t('card_error', error instanceof Error ? error.message : String(error)),
+        },
+        look,
+      );
+      return;
     }
     if (this.showing !== message) return;
-    this.draw(model, look);
-    if (model.state === 'ready' && model.kind === 'place') {
-      // The map comes second: the card is readable at once, the outline follows.
-      const map = await this.deps.map(message.id).catch(() => null);
-      if (map && this.showing === message)
-        this.draw({ ...model, map: localiseMap(map, model.name, t) }, look);
+    const { entity } = data;
+    if (!entity) {
+      this.draw(
+        {
+          state: 'missing',
+          name: message.name,
+          message: t.t('card_missing'),
+        },
+        look,
+      );
+      return;
     }
+    // The pack's card at once; the map and the live parts fill in as they arrive.
+    let map: LocatorMap | null = null;
+    let live: LiveAnswer = { ...NOTHING_ASKED };
+    let broken = false;
+    const redraw = () => {
+      if (this.showing !== message) return;
+      const card: ReadyCard = {
+        ...buildCard(
+          withLive(entity, live),
+          data.history,
+          this.deps.now(),
+          data.articleDate ?? undefined,
+          t,
+        ),
+        live: liveView({
+          entity,
+          live,
+          searchLinks: data.searchLinks,
+          imageOrigins: this.deps.imageOrigins,
+          broken,
+        }),
+      };
+      this.draw(map ? { ...card, map: localiseMap(map, card.name, t) } : card, look);
+    };
+    redraw();
+    const work: Promise<void>[] = LIVE_PARTS.map((part) =>
+      this.deps.live(message.id, part).then(
+        (answer) => {
+          live = joinAnswers(live, answer);
+          if (answer.asked.length > 0) redraw();
+        },
+        () => {
+          broken = true;
+          redraw();
+        },
+      ),
+    );
+    if (entity.kind === 'place')
+      // The map comes second: the card is readable at once, the outline follows.
+      work.push(
+        this.deps
+          .map(message.id)
+          .catch(() => null)
+          .then((found) => {
+            map = found;
+            if (map) redraw();
+          }),
+      );
+    await Promise.all(work);
   }
 
   private look(message: Extract<ToFrame, { type: 'show' }> | null, t: Translator): CardLook {

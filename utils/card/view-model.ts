@@ -8,6 +8,7 @@ import type { Entity, EntityKind, Link, TimelineEntry } from '../knowledge/schem
 import type { LocatorMap as LocatorMapModel } from '../map/locator';
 import { type CardFact, factsAt, splitTimeline } from './dated';
 import { formatVisit, safeWebUrl } from './format';
+import type { LiveView } from './live-model';
 import { localised } from './localise';
 
 export type { CardFact } from './dated';
@@ -70,6 +71,8 @@ export interface ReadyCard {
   sources: CardLink[];
   /** A locator map, for places (computed in the background, rendered here). */
   map?: LocatorMapModel;
+  /** What the reader's live sources added, and the always-present search links (`live-model.ts`). */
+  live?: LiveView;
 }
 
 /** What the card shows, in each of its states. */

@@ -9,6 +9,7 @@ import type { VisitedPage } from '../history/history-store';
 import type { StoredPack } from '../knowledge/knowledge-store';
 import type { PacksOverview } from '../knowledge/pack-service';
 import { EntityId } from '../knowledge/schema';
+import { LIVE_PARTS, type LiveAnswer, type LivePart } from '../live/answer';
 import type { LocatorMap } from '../map/locator';
 import type { CardData, MatchAnswer, MessageSpecs, PageConfig } from './protocol';
 
@@ -90,6 +91,12 @@ export type BackgroundProtocol = {
   'card:hello': { request: v.InferOutput<typeof Empty>; response: { token: string | null } };
   /** A card frame asks for its entity, the tab's article date and the reader's earlier pages. */
   'card:data': { request: { id: string }; response: CardData };
+  /**
+   * A card frame asks for one part of its live background (the reader's opted-in sources), after
+   * showing the pack's card. Answered from the cache or the network; nothing is asked unless a
+   * source is on and permitted and the tab's page mentions the entity on a site Backstory works on.
+   */
+  'card:live': { request: { id: string; part: LivePart }; response: LiveAnswer };
   /** A place card asks for its locator map (built in the background, on first use). */
   'map:locator': { request: { id: string }; response: LocatorMap | null };
   /** The options page lists the packs. */
@@ -103,6 +110,8 @@ export type BackgroundProtocol = {
   /** The reading history, newest first. */
   'history:list': { request: { limit?: number | undefined }; response: VisitedPage[] };
   'history:clear': { request: v.InferOutput<typeof Empty>; response: { cleared: number } };
+  /** The options page forgets every stored live answer. */
+  'live:clear': { request: v.InferOutput<typeof Empty>; response: { ok: true } };
 };
 
 export const BACKGROUND_MESSAGES: MessageSpecs<BackgroundProtocol> = {
@@ -119,6 +128,10 @@ export const BACKGROUND_MESSAGES: MessageSpecs<BackgroundProtocol> = {
   'card:register': { senders: ['content'], request: v.strictObject({ token: Token }) },
   'card:hello': { senders: ['card'], request: Empty },
   'card:data': { senders: ['card'], request: v.strictObject({ id: EntityId }) },
+  'card:live': {
+    senders: ['card'],
+    request: v.strictObject({ id: EntityId, part: v.picklist(LIVE_PARTS) }),
+  },
   'map:locator': { senders: ['card'], request: v.strictObject({ id: EntityId }) },
   'packs:list': { senders: ['extension-page'], request: Empty },
   'packs:import': {
@@ -135,4 +148,5 @@ export const BACKGROUND_MESSAGES: MessageSpecs<BackgroundProtocol> = {
     }),
   },
   'history:clear': { senders: ['extension-page'], request: Empty },
+  'live:clear': { senders: ['extension-page'], request: Empty },
 };

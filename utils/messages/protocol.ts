@@ -8,6 +8,7 @@ import type * as v from 'valibot';
 import type { ArticleDate } from '../article-date/choose';
 import type { VisitedPage } from '../history/history-store';
 import type { Entity, EntityKind } from '../knowledge/schema';
+import type { SearchLink } from '../live/search-link';
 
 /** Who may send a message: a page's content script, a card frame in a tab, or our own pages and background. */
 export type SenderRole = 'content' | 'card' | 'extension-page';
@@ -108,6 +109,8 @@ export interface CardData {
   articleDate: ArticleDate | null;
   /** How long the background took to answer, in ms (diagnostics: the benchmark reads it). */
   elapsedMs: number;
+  /** "Search earlier coverage" links for the name on the page's own site: nothing is sent until clicked. */
+  searchLinks: SearchLink[];
 }
 
 /** How Backstory is doing on a page: its own stretches of work on the page's thread, and what it found. */

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { LANGUAGE_SETTINGS } from '../i18n/languages';
 import { ENTITY_KINDS, type EntityKind } from '../knowledge/schema';
+import { LIVE_SOURCES, type LiveSourceId } from '../live/sources';
 import { HIGHLIGHT_STYLES } from '../page/highlight-styles';
 import { covers } from './site';
 
@@ -32,6 +33,17 @@ export const SettingsSchema = v.object({
   markOwnEntities: v.boolean(),
   /** The language of menus and cards: the browser's (`auto`), or one Backstory has a catalogue for. */
   language: v.picklist(LANGUAGE_SETTINGS),
+  /**
+   * Opt-in live sources, each off until the reader turns it on in the options page (which asks
+   * for its host permission then). Nothing is asked unless a source is on here and its
+   * permission is granted in this browser.
+   */
+  liveSources: v.object(
+    Object.fromEntries(LIVE_SOURCES.map((source) => [source.id, v.boolean()])) as Record<
+      LiveSourceId,
+      v.BooleanSchema<undefined>
+    >,
+  ),
 });
 
 export type Settings = v.InferOutput<typeof SettingsSchema>;
@@ -48,6 +60,7 @@ export const DEFAULT_SETTINGS: Settings = {
   historyExcludedSites: [],
   markOwnEntities: true,
   language: 'auto',
+  liveSources: { wikipedia: false, wikidata: false, gdelt: false, guardian: false },
 };
 
 /**

@@ -2,7 +2,7 @@ import { storage } from '@wxt-dev/storage';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from './settings';
 
 /** The settings item's current version; each bump has a migration below. */
-export const SETTINGS_VERSION = 4;
+export const SETTINGS_VERSION = 5;
 
 /**
  * How stored settings of earlier versions become today's. Migrations run once, in order, when a
@@ -17,6 +17,14 @@ export const SETTINGS_MIGRATIONS: Record<number, (old: unknown) => unknown> = {
   3: (old) => (isRecord(old) ? { historyExcludedSites: [], markOwnEntities: true, ...old } : old),
   // v4: the interface language (the browser's until the reader picks one).
   4: (old) => (isRecord(old) ? { language: 'auto', ...old } : old),
+  // v5: the opt-in live sources, every one off.
+  5: (old) =>
+    isRecord(old)
+      ? {
+          liveSources: { wikipedia: false, wikidata: false, gdelt: false, guardian: false },
+          ...old,
+        }
+      : old,
 };
 
 function isRecord(value: unknown): value is Record<string, unknown> {

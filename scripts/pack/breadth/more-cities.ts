@@ -100,7 +100,8 @@ export function addGeonamesNames(entities: Entity[], rows = readTsv('geonames/na
     for (const lang of ['ar', 'fa', 'he'] as const) {
       const name = row[lang];
       if (lang === 'fa' && !PERSIAN_SPEAKING.has(entity.country ?? '')) continue;
-      if (name && !EVERYDAY_NAMES.has(name)) addNames(entity, lang, [arabicAlias(name, population)]);
+      if (name && !EVERYDAY_NAMES.has(name))
+        addNames(entity, lang, [arabicAlias(name, population)]);
     }
     if (row.ar) setArabicName(entity, row.ar);
     added++;

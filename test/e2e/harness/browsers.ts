@@ -23,8 +23,14 @@ import { GECKO_ID } from '../../../utils/extension-ids';
 export type BrowserName = 'chromium' | 'firefox';
 export const BROWSERS: BrowserName[] = ['chromium', 'firefox'];
 
-/** Where each browser's build lands (`wxt build`, `wxt build -b firefox`). */
+/** Where each browser's e2e build lands (`wxt build --mode e2e`, with `-b firefox`), see global-setup.ts. */
 export const BUILD_DIRS: Record<BrowserName, string> = {
+  chromium: resolve('.output/chrome-mv3-e2e'),
+  firefox: resolve('.output/firefox-mv2-e2e'),
+};
+
+/** Where the production builds land (`wxt build`, `wxt build -b firefox`): what the benchmarks measure. */
+export const PRODUCTION_DIRS: Record<BrowserName, string> = {
   chromium: resolve('.output/chrome-mv3'),
   firefox: resolve('.output/firefox-mv2'),
 };
@@ -219,13 +225,26 @@ export interface LaunchOptions {
   colorScheme?: 'light' | 'dark';
   /** Without Backstory (benchmarks' baseline and peer). Default: with it. */
   plain?: boolean;
+  /** The production build instead of the e2e build (benchmarks). */
+  production?: boolean;
+  /**
+   * Answer "allow" for the extension's optional host permissions on these hosts, the way a reader
+   * would, since headless browsers show the prompt to nobody. The extension still has to ask
+   * (`permissions.request` on a real click) before it holds them:
+   * - Firefox: the pref `extensions.webextOptionalPermissionPrompts` is false, so every request
+   *   made while handling a click is granted without a prompt;
+   * - Chromium: the hosts are granted beforehand through chrome://extensions' own API
+   *   (`developerPrivate.addHostPermission`, what its "site access" controls call); Chrome then
+   *   answers the extension's later request from that grant without a dialog.
+   */
+  allowHosts?: string[];
 }
 
 async function launchChromium(options: LaunchOptions): Promise<ExtensionBrowser> {
   const executablePath = findChromium();
   if (!executablePath) throw new Error('Chromium not found: install it or set CHROME_PATH');
   const profile = mkdtempSync(join(tmpdir(), 'backstory-chromium-'));
-  const dir = BUILD_DIRS.chromium;
+  const dir = (options.production ? PRODUCTION_DIRS : BUILD_DIRS).chromium;
   const context: BrowserContext = await chromium.launchPersistentContext(profile, {
     executablePath,
     headless: false,
@@ -238,6 +257,24 @@ async function launchChromium(options: LaunchOptions): Promise<ExtensionBrowser>
     context.serviceWorkers()[0] ??
     (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const extensionId = new URL(worker.url()).host;
+  if (options.allowHosts?.length) {
+    const settingsPage = await context.newPage();
+    await settingsPage.goto('chrome://extensions');
+    await settingsPage.evaluate(
+      async ({ id, hosts }) => {
+        const api = (
+          globalThis as unknown as {
+            chrome: {
+              developerPrivate: { addHostPermission(id: string, host: string): Promise<void> };
+            };
+          }
+        ).chrome.developerPrivate;
+        for (const host of hosts) await api.addHostPermission(id, host);
+      },
+      { id: extensionId, hosts: options.allowHosts },
+    );
+    await settingsPage.close();
+  }
   if (process.env.E2E_SW_LOG)
     // E2E_SW_LOG=1 relays the background's console, for debugging a failing test.
     worker.on('console', (m) => console.log('SW:', m.text().slice(0, 800)));
@@ -294,9 +331,13 @@ async function launchFirefox(options: LaunchOptions): Promise<ExtensionBrowser> 
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_EXTENSION_UUID }),
       // 0 dark, 1 light: what pages (and the card's media queries) see as the reader's scheme.
       'layout.css.prefers-color-scheme.content-override': options.colorScheme === 'dark' ? 0 : 1,
+      ...(options.allowHosts?.length
+        ? { 'extensions.webextOptionalPermissionPrompts': false }
+        : {}),
     },
   });
-  if (!options.plain) await browser.installExtension(BUILD_DIRS.firefox);
+  if (!options.plain)
+    await browser.installExtension((options.production ? PRODUCTION_DIRS : BUILD_DIRS).firefox);
   return {
     name: 'firefox',
     runtimeId: GECKO_ID,

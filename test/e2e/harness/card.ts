@@ -16,8 +16,20 @@ export interface CardView {
   articleDate: string | null;
   /** Facts as "label: value (note)". */
   facts: string[];
+  /** Facts under "Changed since this article", as "label: value (note)". */
+  factsSince: string[];
   /** The locator map's text alternative, when the card has a map. */
   map: string | null;
+  /** The live picture: its address, and whether it loaded. */
+  picture: { src: string; loaded: boolean; alt: string } | null;
+  /** "From Wikipedia: <title>" credit link, when a live summary is shown. */
+  credit: { text: string; href: string } | null;
+  /** "Earlier coverage from the news": each article's title, outlet and day. */
+  coverage: { title: string; outlet: string; date: string }[];
+  /** The "search earlier coverage" links' texts. */
+  searchLinks: { text: string; href: string }[];
+  /** The quiet note when a live source did not answer. */
+  liveNote: string | null;
   color: string;
   fontFamily: string;
   background: string;
@@ -216,7 +228,31 @@ function readCard(
           (fact) =>
             `${fact.querySelector('dt')?.textContent}: ${fact.querySelector('dd')?.textContent}`,
         ),
+        factsSince: [...card.querySelectorAll('.card__since-facts .card__fact')].map(
+          (fact) =>
+            `${fact.querySelector('dt')?.textContent}: ${fact.querySelector('dd')?.textContent}`,
+        ),
         map: card.querySelector('.locator svg title')?.textContent ?? null,
+        picture: (() => {
+          const img = card.querySelector('img.card__picture') as HTMLImageElement | null;
+          return img
+            ? { src: img.src, loaded: img.complete && img.naturalWidth > 0, alt: img.alt }
+            : null;
+        })(),
+        credit: (() => {
+          const link = card.querySelector('.card__credit a') as HTMLAnchorElement | null;
+          return link ? { text: link.textContent ?? '', href: link.href } : null;
+        })(),
+        coverage: [...card.querySelectorAll('.card__coverage-item')].map((item) => ({
+          title: item.querySelector('a')?.textContent ?? '',
+          outlet: (item.querySelector('.card__where')?.textContent ?? '').split(' · ')[0] ?? '',
+          date: item.querySelector('time')?.getAttribute('datetime') ?? '',
+        })),
+        searchLinks: [...card.querySelectorAll('.card__search-links a')].map((a) => ({
+          text: a.textContent ?? '',
+          href: (a as HTMLAnchorElement).href,
+        })),
+        liveNote: card.querySelector('[data-testid="live-note"]')?.textContent ?? null,
         color: getComputedStyle(title).color,
         fontFamily: style.fontFamily,
         background: style.backgroundColor,

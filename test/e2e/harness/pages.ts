@@ -7,7 +7,11 @@ interface ProbeApi {
     sendMessage(tabId: number, message: unknown): Promise<unknown>;
   };
   runtime: { sendMessage(message: unknown): Promise<unknown> };
-  storage: { sync: { get(key: string): Promise<unknown>; set(items: object): Promise<void> } };
+  storage: {
+    sync: { get(key: string | null): Promise<unknown>; set(items: object): Promise<void> };
+    local: { get(key: string | null): Promise<unknown> };
+  };
+  permissions: { contains(permissions: { origins: string[] }): Promise<boolean> };
 }
 interface ExtensionGlobals {
   browser?: ProbeApi;
@@ -121,6 +125,7 @@ export async function writeSettings(
       historyExcludedSites: [],
       markOwnEntities: true,
       language: 'auto',
+      liveSources: { wikipedia: false, wikidata: false, gdelt: false, guardian: false },
     };
     await api.storage.sync.set({ settings: { ...base, ...changes } });
   }, patch);
@@ -302,6 +307,106 @@ export class OptionsPage {
         !document.querySelector('form.entity-form') && document.body.textContent?.includes(name),
       fields.name,
     );
+  }
+
+  /** A live source's switch as the reader sees it: on, usable, and the line said under it. */
+  liveSource(name: string): Promise<{ on: boolean; disabled: boolean; note: string | null }> {
+    return this.page.evaluate((label) => {
+      const row = [...document.querySelectorAll('.live-source')].find(
+        (el) => el.querySelector('[role="switch"]')?.getAttribute('aria-label') === label,
+      );
+      const toggle = row?.querySelector('[role="switch"]') as HTMLButtonElement | undefined;
+      if (!row || !toggle) throw new Error(`No live source ${label}`);
+      return {
+        on: toggle.getAttribute('aria-checked') === 'true',
+        disabled: toggle.disabled,
+        note: row.querySelector('.live-source__note')?.getAttribute('data-note') ?? null,
+      };
+    }, name);
+  }
+
+  /** Click a live source's switch with the mouse (the permission request needs a real click). */
+  async clickLiveSource(name: string): Promise<void> {
+    await this.page.clickOn(`.live-source [role="switch"][aria-label="${name}"]`);
+  }
+
+  /** Click a live source's switch and wait until it shows `on` (or a note, when `until` says so). */
+  async setLiveSource(name: string, on: boolean): Promise<void> {
+    await this.clickLiveSource(name);
+    await this.page.waitFor(
+      ({ label, want }) =>
+        [...document.querySelectorAll('.live-source [role="switch"]')].some(
+          (el) =>
+            el.getAttribute('aria-label') === label &&
+            el.getAttribute('aria-checked') === String(want),
+        ),
+      { label: name, want: on },
+    );
+  }
+
+  /** Paste a Guardian key and save it. */
+  async saveGuardianKey(key: string): Promise<void> {
+    await this.page.fill('input[name="guardian-key"]', key);
+    await this.page.clickOn('.live-source__key button[type="submit"]');
+    await this.page.waitFor(
+      () =>
+        document.querySelector('[data-testid="guardian-key-status"]')?.textContent ===
+        'A key is saved on this device.',
+    );
+  }
+
+  /** Press "Forget live answers" and wait for it to be done. */
+  async forgetLiveAnswers(): Promise<void> {
+    await this.page.evaluate(() => {
+      const button = [...document.querySelectorAll('.live-sources button')].find(
+        (b) => b.textContent === 'Forget live answers',
+      ) as HTMLButtonElement | undefined;
+      button?.click();
+    });
+    await this.page.waitFor(() =>
+      document.querySelector('.live-sources')?.textContent?.includes('Forgotten.'),
+    );
+  }
+
+  /** Does the browser hold these host permissions for the extension (asked from this page)? */
+  hasHostPermission(origins: string[]): Promise<boolean> {
+    return this.page.evaluate(async (wanted) => {
+      const api =
+        (globalThis as ExtensionGlobals).browser ?? (globalThis as ExtensionGlobals).chrome;
+      return (await api?.permissions.contains({ origins: wanted })) ?? false;
+    }, origins);
+  }
+
+  /** Firefox: has the reader given the data consent live sources need (`websiteContent`)? */
+  holdsDataConsent(): Promise<boolean> {
+    return this.page.evaluate(async () => {
+      const api = (globalThis as ExtensionGlobals).browser as unknown as {
+        permissions: { contains(set: { data_collection: string[] }): Promise<boolean> };
+      };
+      return api.permissions.contains({ data_collection: ['websiteContent'] });
+    });
+  }
+
+  /** What is stored: the synced settings' live switches, and every key in sync and local storage. */
+  stored(): Promise<{
+    liveSources: unknown;
+    syncKeys: string[];
+    sync: string;
+    guardianKey: unknown;
+  }> {
+    return this.page.evaluate(async () => {
+      const api =
+        (globalThis as ExtensionGlobals).browser ?? (globalThis as ExtensionGlobals).chrome;
+      if (!api) throw new Error('No extension API');
+      const sync = (await api.storage.sync.get(null)) as Record<string, unknown>;
+      const local = (await api.storage.local.get('liveGuardianKey')) as Record<string, unknown>;
+      return {
+        liveSources: (sync.settings as Record<string, unknown> | undefined)?.liveSources,
+        syncKeys: Object.keys(sync),
+        sync: JSON.stringify(sync),
+        guardianKey: local.liveGuardianKey,
+      };
+    });
   }
 
   /** The "N pages recorded" line. */

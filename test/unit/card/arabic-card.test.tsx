@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+
 import { cleanup, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EntityCard } from '@/components/EntityCard';
@@ -11,6 +12,7 @@ import { localiseMap } from '@/utils/card/map-language';
 import { buildCard, type CardModel } from '@/utils/card/view-model';
 import { ENGLISH } from '@/utils/i18n/english';
 import type { Entity } from '@/utils/knowledge/schema';
+import { NOTHING_ASKED } from '@/utils/live/answer';
 import type { LocatorMap } from '@/utils/map/locator';
 import { axeViolations } from '../../support/axe';
 import { portPair, TOKEN } from '../../support/card-flow';
@@ -226,8 +228,16 @@ describe('the card frame', () => {
     const frame = new CardFrame({
       win: new EventTarget() as unknown as Window,
       token: async () => TOKEN,
-      card: async () => ({ entity: DARAA, history: [], articleDate: SEPT_2021, elapsedMs: 1 }),
+      card: async () => ({
+        entity: DARAA,
+        history: [],
+        articleDate: SEPT_2021,
+        elapsedMs: 1,
+        searchLinks: [],
+      }),
       map: async () => null,
+      live: async () => ({ ...NOTHING_ASKED }),
+      imageOrigins: [],
       readerLanguage: async () => reader,
       translator: testTranslator,
       render: (model, look) => {

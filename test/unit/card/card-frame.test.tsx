@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { CardFrame, type CardFrameDeps } from '@/utils/card/card-frame';
 import type { FromFrame, ToFrame } from '@/utils/card/frame-messages';
+import { NOTHING_ASKED } from '@/utils/live/answer';
+import { WIKIMEDIA_IMAGES } from '@/utils/live/build-config';
 import { portPair, TOKEN } from '../../support/card-flow';
 import { entity } from '../../support/entities';
 import { testTranslator } from '../../support/i18n';
@@ -16,10 +18,13 @@ function frameWith(overrides: Partial<CardFrameDeps> = {}) {
       history: [],
       articleDate: null,
       elapsedMs: 1,
+      searchLinks: [],
     }),
     map: async () => null,
     readerLanguage: async () => 'en',
     translator: testTranslator,
+    live: async () => ({ ...NOTHING_ASKED }),
+    imageOrigins: [WIKIMEDIA_IMAGES],
     render: (model) => drawn.push(model?.state ?? null),
     cardElement: () => null,
     box: () => null,

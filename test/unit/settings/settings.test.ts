@@ -10,6 +10,7 @@ import {
 import {
   readSettings,
   resetSettingsItemForTests,
+  SETTINGS_MIGRATIONS,
   SETTINGS_VERSION,
   watchSettings,
   writeSettings,
@@ -35,6 +36,7 @@ describe('settings in storage', () => {
     delete v1.historyExcludedSites;
     delete v1.markOwnEntities;
     delete v1.language;
+    delete v1.liveSources;
     await fakeBrowser.storage.sync.set({ settings: v1, settings$: { v: 1 } });
     const settings = await readSettings();
     expect(settings.historyPaused).toBe(false);
@@ -43,6 +45,7 @@ describe('settings in storage', () => {
     expect(settings.historyExcludedSites).toEqual([]);
     expect(settings.markOwnEntities).toBe(true);
     expect(settings.language).toBe('auto');
+    expect(settings.liveSources).toEqual(DEFAULT_SETTINGS.liveSources);
     const stored = await fakeBrowser.storage.sync.get(['settings', 'settings$']);
     expect(stored.settings$).toEqual({ v: SETTINGS_VERSION });
   });
@@ -70,6 +73,36 @@ describe('settings in storage', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     expect(parseSettings({ ...DEFAULT_SETTINGS, language: 'tlh' }).settings.language).toBe('auto');
     expect(warn).not.toHaveBeenCalled();
+  });
+
+  it('version 5 adds the live sources, every one off, and keeps whatever is already there', async () => {
+    const v4 = { ...DEFAULT_SETTINGS, firstMentionOnly: true } as Record<string, unknown>;
+    delete v4.liveSources;
+    await fakeBrowser.storage.sync.set({ settings: v4, settings$: { v: 4 } });
+    const settings = await readSettings();
+    expect(settings.liveSources).toEqual({
+      wikipedia: false,
+      wikidata: false,
+      gdelt: false,
+      guardian: false,
+    });
+    expect(settings.firstMentionOnly).toBe(true);
+    // A value already there (synced from a newer version, say) is never overridden.
+    const on = { wikipedia: true, wikidata: false, gdelt: false, guardian: false };
+    expect(SETTINGS_MIGRATIONS[5]?.({ ...v4, liveSources: on })).toMatchObject({ liveSources: on });
+  });
+
+  it('repairs damaged live-source switches to all off, keeping the rest', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { settings, warning } = parseSettings({
+      ...DEFAULT_SETTINGS,
+      enabled: false,
+      liveSources: { wikipedia: 'yes', wikidata: true },
+    });
+    expect(settings.liveSources).toEqual(DEFAULT_SETTINGS.liveSources);
+    expect(settings.enabled).toBe(false);
+    expect(warning).toMatch(/liveSources/);
+    warn.mockRestore();
   });
 
   it('falls back to defaults, field by field, for a corrupt value, with a warning', async () => {

@@ -1,0 +1,53 @@
+import type { Fact } from '../knowledge/schema';
+import type { CoverageItem } from './coverage';
+import type { GdeltReach } from './gdelt';
+import type { LiveSourceId } from './sources';
+
+/**
+ * What the background's live service hands a card frame (`card:live`): the parts of a card that
+ * come from the reader's opted-in live sources, as data. Remote text in it is already plain text;
+ * the card renders it as text only. A card asks in two parts so the quick one (Wikipedia,
+ * Wikidata) is not held up by the slow one (news archives that ask for seconds between requests).
+ */
+
+/** `about`: Wikipedia and Wikidata. `coverage`: earlier news coverage (GDELT, The Guardian). */
+export type LivePart = 'about' | 'coverage';
+export const LIVE_PARTS: readonly LivePart[] = ['about', 'coverage'];
+
+/** A Wikipedia page's summary, as a card shows it. */
+export interface LiveSummary {
+  title: string;
+  /** The article on Wikipedia (the card's attribution link). */
+  url: string;
+  description?: string;
+  extract?: string;
+  /** A picture on Wikimedia's image host (checked against the build's allowed origins). */
+  thumbnail?: string;
+}
+
+export interface LiveAnswer {
+  /** Sources asked for this part: on, permitted in this browser, and the page's site not excluded. */
+  asked: LiveSourceId[];
+  /** Of those, the ones that gave no answer (offline, rate limited, refused, failed). */
+  failed: LiveSourceId[];
+  wikipedia?: LiveSummary;
+  /** Dated facts from Wikidata, in the pack's `Fact` shape. */
+  facts?: Fact[];
+  /** Earlier coverage, all published before the article, newest first. */
+  coverage?: CoverageItem[];
+  /** How far GDELT can be trusted for the article's date, when GDELT was asked. */
+  gdeltReach?: GdeltReach;
+}
+
+/** The answer when nothing was asked. */
+export const NOTHING_ASKED: Readonly<LiveAnswer> = Object.freeze({ asked: [], failed: [] });
+
+/** Two parts' answers as one (a card draws what has arrived so far). */
+export function joinAnswers(a: LiveAnswer, b: LiveAnswer): LiveAnswer {
+  return {
+    ...a,
+    ...b,
+    asked: [...new Set([...a.asked, ...b.asked])],
+    failed: [...new Set([...a.failed, ...b.failed])],
+  };
+}
