@@ -1,5 +1,7 @@
 import { useState } from 'preact/hooks';
+import type { MessageKey } from '@/utils/i18n/translator';
 import type { LiveSource, LiveSourceId } from '@/utils/live/sources';
+import { useI18n } from './i18n';
 import { Switch } from './Switch';
 
 /** Why a source's switch says more than on or off. */
@@ -32,43 +34,30 @@ export interface LiveSourcesProps {
   forgotten: boolean;
 }
 
-/** Every string this section shows, in one place (for the translation catalogue). */
-const TEXT = {
-  heading: 'Live sources',
-  intro:
-    'Off unless you turn them on. Turning one on asks your browser for access to that service, then and there; turning it off gives the access back. Nothing is asked on sites where Backstory is off, and the address of the page you are reading is never sent.',
-  asking: 'Waiting for your browser’s answer…',
-  refused: 'Access was not granted, so this source stays off.',
-  kept: 'Off. Your browser keeps this access as part of reading pages; nothing is sent while the source is off.',
-  elsewhere:
-    'On in your synced settings, but not allowed in this browser yet: turn it on to allow it here.',
-  keyLabel: 'Your Guardian API key',
-  keyHint:
-    'A free developer key from The Guardian Open Platform. Kept on this device only, never synced.',
-  keySaved: 'A key is saved on this device.',
-  keyNeeded: 'Paste a key first.',
-  saveKey: 'Save key',
-  forgetKey: 'Forget key',
-  forget: 'Forget live answers',
-  forgetHint: 'Answers are kept for a day so that a name is asked at most once a day.',
-  forgotten: 'Forgotten.',
-} as const;
+/** What each note says (`asking`: while the browser's prompt is open). */
+const NOTES = {
+  asking: 'options_live_asking',
+  refused: 'options_live_refused',
+  kept: 'options_live_kept',
+  elsewhere: 'options_live_elsewhere',
+} as const satisfies Record<LiveSourceNote | 'asking', MessageKey>;
 
 /** The options page's "Live sources" section: a pure view; `LiveSourcesContainer` holds its state. */
 export function LiveSources(props: LiveSourcesProps) {
+  const t = useI18n();
   return (
     <section aria-labelledby="live-sources" class="live-sources">
-      <h2 id="live-sources">{TEXT.heading}</h2>
-      <p class="muted">{TEXT.intro}</p>
+      <h2 id="live-sources">{t.t('options_live_sources')}</h2>
+      <p class="muted">{t.t('options_live_intro')}</p>
       {props.sources.map((source) => (
         <Source key={source.id} source={source} {...props} />
       ))}
       <p>
         <button type="button" onClick={props.onForget}>
-          {TEXT.forget}
+          {t.t('options_live_forget')}
         </button>{' '}
         <span class="muted" role="status">
-          {props.forgotten ? TEXT.forgotten : TEXT.forgetHint}
+          {t.t(props.forgotten ? 'options_live_forgotten' : 'options_live_forget_hint')}
         </span>
       </p>
     </section>
@@ -82,26 +71,23 @@ function Source({
   onToggle,
   onGuardianKey,
 }: LiveSourcesProps & { source: LiveSource }) {
+  const t = useI18n();
   const state = states[source.id];
   const missingKey = source.needsKey && !guardianKey;
-  const note = state.asking ? TEXT.asking : state.note ? TEXT[state.note] : null;
+  const note = state.asking ? 'asking' : state.note;
   return (
     <div class="live-source" data-source={source.id}>
       <Switch
-        label={source.name}
-        hint={source.sends}
+        label={t.t(source.nameKey)}
+        hint={t.t(source.sendsKey)}
         checked={state.on}
         disabled={state.asking || (missingKey && !state.on)}
         onChange={(on) => onToggle(source.id, on)}
       />
-      <p class="muted live-source__adds">{source.adds}</p>
+      <p class="muted live-source__adds">{t.t(source.addsKey)}</p>
       {note && (
-        <p
-          class="muted live-source__note"
-          role="status"
-          data-note={state.asking ? 'asking' : state.note}
-        >
-          {note}
+        <p class="muted live-source__note" role="status" data-note={note}>
+          {t.t(NOTES[note])}
         </p>
       )}
       {source.needsKey && <KeyForm saved={guardianKey} onSave={onGuardianKey} />}
@@ -110,6 +96,7 @@ function Source({
 }
 
 function KeyForm({ saved, onSave }: { saved: string; onSave: (key: string) => void }) {
+  const t = useI18n();
   const [key, setKey] = useState('');
   return (
     <form
@@ -121,7 +108,7 @@ function KeyForm({ saved, onSave }: { saved: string; onSave: (key: string) => vo
       }}
     >
       <label>
-        {TEXT.keyLabel}{' '}
+        {t.t('options_live_key_label')}{' '}
         <input
           type="password"
           name="guardian-key"
@@ -132,15 +119,15 @@ function KeyForm({ saved, onSave }: { saved: string; onSave: (key: string) => vo
         />
       </label>
       <button type="submit" disabled={!key.trim()}>
-        {TEXT.saveKey}
+        {t.t('options_live_save_key')}
       </button>
       {saved && (
         <button type="button" onClick={() => onSave('')}>
-          {TEXT.forgetKey}
+          {t.t('options_live_forget_key')}
         </button>
       )}
       <span class="muted" data-testid="guardian-key-status">
-        {saved ? TEXT.keySaved : `${TEXT.keyHint} ${TEXT.keyNeeded}`}
+        {t.t(saved ? 'options_live_key_saved' : 'options_live_key_missing')}
       </span>
     </form>
   );

@@ -152,6 +152,7 @@ export class CardFrame {
           searchLinks: data.searchLinks,
           imageOrigins: this.deps.imageOrigins,
           broken,
+          t,
         }),
       };
       this.draw(map ? { ...card, map: localiseMap(map, card.name, t) } : card, look);

@@ -1,9 +1,11 @@
+import { ENGLISH } from '../i18n/english';
+import type { Translator } from '../i18n/translator';
 import type { Entity, Fact } from '../knowledge/schema';
 import type { LiveAnswer } from '../live/answer';
 import { allowedPicture } from '../live/build-config';
 import type { SearchLink } from '../live/search-link';
 import { clip } from '../live/text';
-import { formatPartialDate, safeWebUrl } from './format';
+import { safeWebUrl } from './format';
 
 /**
  * The live parts of a card, pure: the pack's entity with what the reader's opted-in sources added
@@ -126,8 +128,11 @@ export function liveView(input: {
   imageOrigins: readonly string[];
   /** The card frame could not reach the background's live service at all. */
   broken?: boolean;
+  /** The card's language, for the coverage's dates (English when not given). */
+  t?: Translator;
 }): LiveView {
   const { live } = input;
+  const t = input.t ?? ENGLISH;
   const wiki = live.wikipedia;
   const wikiUrl = safeWebUrl(wiki?.url);
   const picture = allowedPicture(wiki?.thumbnail, input.imageOrigins);
@@ -142,7 +147,7 @@ export function liveView(input: {
   const coverage: LiveCoverageItem[] = [];
   for (const item of live.coverage ?? []) {
     const url = safeWebUrl(item.url);
-    if (url) coverage.push({ ...item, url, dateLabel: formatPartialDate(item.date) });
+    if (url) coverage.push({ ...item, url, dateLabel: t.date(item.date) });
   }
   const searchLinks: LiveSearchLink[] = [];
   for (const link of input.searchLinks) {

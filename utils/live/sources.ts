@@ -1,20 +1,24 @@
+import type { MessageKey } from '../i18n/translator';
 import { DEFAULT_ENDPOINTS, hostPattern, type LiveEndpoints } from './endpoints';
 
 /**
  * The live sources a reader can turn on, one by one, each off by default. For each: what it sends
  * where, in one plain sentence for the options page, and the host permissions it needs (asked
  * for as optional host permissions when the reader turns it on, so nothing is granted up front).
+ * What the reader reads about a source is in the message catalogues (`public/_locales/`), named
+ * here by key: the options page says it in the reader's language.
  */
 
 export type LiveSourceId = 'wikipedia' | 'wikidata' | 'gdelt' | 'guardian';
 
 export interface LiveSource {
   id: LiveSourceId;
-  name: string;
-  /** What it sends where, for the reader, in one sentence. */
-  sends: string;
-  /** What it adds to a card. */
-  adds: string;
+  /** Its name, as a message ("Wikipedia", "ويكيبيديا"). */
+  nameKey: MessageKey;
+  /** What it sends where, for the reader, in one sentence (a message). */
+  sendsKey: MessageKey;
+  /** What it adds to a card (a message). */
+  addsKey: MessageKey;
   /** The endpoints it calls: their hosts are its permissions. */
   endpoints: readonly (keyof LiveEndpoints)[];
   /** The reader pastes a key of their own. */
@@ -28,9 +32,9 @@ export interface LiveSource {
 export const LIVE_SOURCES: readonly LiveSource[] = Object.freeze([
   {
     id: 'wikipedia',
-    name: 'Wikipedia',
-    sends: "Sends the names Backstory finds, never the page's address, to Wikipedia.",
-    adds: 'Short descriptions and summaries for names the knowledge pack does not have.',
+    nameKey: 'live_wikipedia_name',
+    sendsKey: 'live_wikipedia_sends',
+    addsKey: 'live_wikipedia_adds',
     endpoints: ['wikipediaRest', 'wikipediaApi'],
     needsKey: false,
     licence: 'CC BY-SA 4.0',
@@ -38,10 +42,9 @@ export const LIVE_SOURCES: readonly LiveSource[] = Object.freeze([
   },
   {
     id: 'wikidata',
-    name: 'Wikidata',
-    sends:
-      "Sends the Wikidata ids of the people, places and groups on a card, never the page's address, to Wikidata.",
-    adds: 'Dated facts — offices, leaders, capitals, populations — as of the article and since.',
+    nameKey: 'live_wikidata_name',
+    sendsKey: 'live_wikidata_sends',
+    addsKey: 'live_wikidata_adds',
     endpoints: ['wikidataApi'],
     needsKey: false,
     licence: 'CC0',
@@ -49,10 +52,9 @@ export const LIVE_SOURCES: readonly LiveSource[] = Object.freeze([
   },
   {
     id: 'gdelt',
-    name: 'GDELT',
-    sends:
-      "Sends the name on a card and the article's date, never the page's address, to the GDELT Project.",
-    adds: 'Earlier news coverage from the three months before the article (less reliably, back to 2017).',
+    nameKey: 'live_gdelt_name',
+    sendsKey: 'live_gdelt_sends',
+    addsKey: 'live_gdelt_adds',
     endpoints: ['gdelt'],
     needsKey: false,
     licence: 'GDELT terms (links and titles only)',
@@ -60,10 +62,9 @@ export const LIVE_SOURCES: readonly LiveSource[] = Object.freeze([
   },
   {
     id: 'guardian',
-    name: 'The Guardian',
-    sends:
-      "Sends the name on a card, the article's date and your API key, never the page's address, to The Guardian.",
-    adds: 'Earlier Guardian articles about the name, back to 1999.',
+    nameKey: 'live_guardian_name',
+    sendsKey: 'live_guardian_sends',
+    addsKey: 'live_guardian_adds',
     endpoints: ['guardian'],
     needsKey: true,
     licence: 'Guardian Open Platform terms (links and titles only)',

@@ -3,9 +3,12 @@
 import { cleanup, render } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EntityCard } from '@/components/EntityCard';
+import { I18n } from '@/components/i18n';
 import { CardFrame, type CardFrameDeps } from '@/utils/card/card-frame';
 import { liveView, withLive } from '@/utils/card/live-model';
 import { buildCard, type CardModel, type ReadyCard } from '@/utils/card/view-model';
+import type { Translator } from '@/utils/i18n/translator';
+import type { Entity } from '@/utils/knowledge/schema';
 import type { LiveAnswer } from '@/utils/live/answer';
 import { WIKIMEDIA_IMAGES } from '@/utils/live/build-config';
 import { earlierCoverageLinks } from '@/utils/live/search-link';
@@ -42,15 +45,20 @@ const ANSWER: LiveAnswer = {
   ],
 };
 
-function liveCard(answer: LiveAnswer): ReadyCard {
-  const syria = entity('Q858', 'place', 'Syria');
+function liveCard(
+  answer: LiveAnswer,
+  t?: Translator,
+  syria: Entity = entity('Q858', 'place', 'Syria'),
+  links = LINKS,
+): ReadyCard {
   return {
-    ...buildCard(withLive(syria, answer), [], Date.parse('2026-11-30')),
+    ...buildCard(withLive(syria, answer), [], Date.parse('2026-11-30'), undefined, t),
     live: liveView({
       entity: syria,
       live: answer,
-      searchLinks: LINKS,
+      searchLinks: links,
       imageOrigins: [WIKIMEDIA_IMAGES],
+      ...(t ? { t } : {}),
     }),
   };
 }
@@ -97,6 +105,107 @@ describe('the card’s live parts', () => {
       'Earlier coverage from the news',
     );
     expect(container.querySelectorAll('.card__search-links a')).toHaveLength(2);
+  });
+});
+
+describe('the card’s live parts in Arabic', () => {
+  const SYRIA_AR: Entity = {
+    ...entity('Q858', 'place', 'Syria'),
+    translations: { ar: { name: 'سوريا', description: 'دولة في غرب آسيا' } },
+  };
+  const LINKS_AR = earlierCoverageLinks({
+    pageUrl: 'https://www.bbc.com/arabic/articles/c0000000',
+    name: 'سوريا',
+    articleDate: '2021-08-22',
+  });
+
+  it('speaks Arabic, right to left, with names, hosts and titles isolated', async () => {
+    const arabic = await testTranslator('ar');
+    const { container } = render(
+      <I18n.Provider value={arabic}>
+        <EntityCard
+          model={liveCard({ ...ANSWER, gdeltReach: 'best-effort' }, arabic, SYRIA_AR, LINKS_AR)}
+        />
+      </I18n.Provider>,
+    );
+    const card = container.querySelector('.card') as HTMLElement;
+    expect(card.getAttribute('dir')).toBe('rtl');
+    expect(card.getAttribute('lang')).toBe('ar');
+    expect((container.querySelector('img.card__picture') as HTMLImageElement).alt).toBe(
+      'سوريا، من ويكيبيديا',
+    );
+    const credit = container.querySelector('.card__credit') as HTMLElement;
+    expect(credit.textContent).toBe('الصورة من ويكيبيديا: Syria (CC BY-SA 4.0)');
+    // The English page title keeps its own direction inside the Arabic sentence.
+    expect(credit.querySelector('a')?.parentElement?.tagName).toBe('BDI');
+    expect(container.querySelector('.card__coverage h3')?.textContent).toBe('تغطية إخبارية سابقة');
+    const where = container.querySelector('.card__coverage-item .card__where') as HTMLElement;
+    expect(where.textContent).toBe('levant-monitor.example · 29 تموز/يوليو 2021');
+    expect(where.querySelector('time')?.getAttribute('datetime')).toBe('2021-07-29');
+    expect(container.querySelector('.card__coverage .card__note')?.textContent).toBe(
+      'لا يغطي GDELT بموثوقية إلا الأشهر الثلاثة الأخيرة، وقد تغيب عنه نتائج أقدم.',
+    );
+    const searches = [...container.querySelectorAll('.card__search-links a')];
+    expect(searches.map((a) => a.textContent)).toEqual([
+      'ابحث في bbc.com عن سوريا',
+      'ابحث في bbc.com عن تغطية سوريا السابقة لهذا المقال',
+    ]);
+    expect([...(searches[0]?.querySelectorAll('bdi') ?? [])].map((b) => b.textContent)).toEqual([
+      'bbc.com',
+      'سوريا',
+    ]);
+    expect(container.querySelector('#backstory-card-search-note')?.textContent).toBe(
+      'يفتح بحثاً في تبويب جديد، ولا يُرسَل شيء قبل أن تنقر.',
+    );
+    expect(container.querySelector('[data-testid="live-note"]')?.textContent).toBe(
+      'بعض معلومات المصادر المباشرة غير متاحة.',
+    );
+    expect(await axeViolations(container)).toEqual([]);
+  });
+
+  it('credits Wikipedia’s words, and says so when no source answered', async () => {
+    const arabic = await testTranslator('ar');
+    const answer: LiveAnswer = {
+      ...ANSWER,
+      asked: ['wikipedia', 'gdelt'],
+      failed: ['gdelt'],
+      wikipedia: {
+        ...(ANSWER.wikipedia as NonNullable<LiveAnswer['wikipedia']>),
+        extract: 'Syria is a country.',
+      },
+    };
+    const { container, rerender } = render(
+      <I18n.Provider value={arabic}>
+        <EntityCard model={liveCard(answer, arabic, SYRIA_AR, LINKS_AR)} />
+      </I18n.Provider>,
+    );
+    expect(container.querySelector('.card__credit')?.textContent).toBe(
+      'نقلاً عن ويكيبيديا: Syria (CC BY-SA 4.0)',
+    );
+    rerender(
+      <I18n.Provider value={arabic}>
+        <EntityCard
+          model={liveCard({ asked: ['gdelt'], failed: ['gdelt'] }, arabic, SYRIA_AR, [])}
+        />
+      </I18n.Provider>,
+    );
+    expect(container.querySelector('[data-testid="live-note"]')?.textContent).toBe(
+      'معلومات المصادر المباشرة غير متاحة.',
+    );
+    expect(container.querySelector('.card__coverage')).toBeNull();
+  });
+
+  it('the web search without an article date', async () => {
+    const arabic = await testTranslator('ar');
+    const links = earlierCoverageLinks({ pageUrl: 'https://example.org/ar/1', name: 'سوريا' });
+    const { container } = render(
+      <I18n.Provider value={arabic}>
+        <EntityCard model={liveCard({ asked: [], failed: [] }, arabic, SYRIA_AR, links)} />
+      </I18n.Provider>,
+    );
+    expect(
+      [...container.querySelectorAll('.card__search-links a')].map((a) => a.textContent),
+    ).toEqual(['ابحث في example.org عن تغطية سوريا']);
   });
 });
 
@@ -187,6 +296,17 @@ describe('the card frame and the live parts', () => {
     expect(last.state).toBe('ready');
     expect(last.description).toBe('Syria (test entity)');
     expect(last.live?.problem).toBe('unavailable');
+  });
+
+  it('dates earlier coverage in the card’s language', async () => {
+    const drawn = await showIn({
+      readerLanguage: async () => 'ar',
+      live: async (_id, part) =>
+        part === 'coverage'
+          ? { asked: ['gdelt'], failed: [], coverage: ANSWER.coverage ?? [] }
+          : { asked: [], failed: [] },
+    });
+    expect((drawn.at(-1) as ReadyCard).live?.coverage[0]?.dateLabel).toBe('29 تموز/يوليو 2021');
   });
 
   it('does not redraw for parts where nothing was asked', async () => {

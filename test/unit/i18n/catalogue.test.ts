@@ -128,6 +128,8 @@ describe('message catalogues', () => {
         'card_where_when',
         'ext_name',
         'language_en',
+        // GDELT is written in Latin letters in the Arabic press too.
+        'live_gdelt_name',
         'options_entity_kind',
         'options_source_licence',
       ].sort(),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ENGLISH } from '@/utils/i18n/english';
 import { DEFAULT_ENDPOINTS, hostPattern, isWikimediaHost } from '@/utils/live/endpoints';
 import {
   allHostPermissions,
@@ -6,6 +7,7 @@ import {
   LIVE_SOURCES,
   liveSource,
 } from '@/utils/live/sources';
+import { testTranslator } from '../../support/i18n';
 
 describe('live source registry', () => {
   it('lists each source off by default, saying in one sentence what it sends where', () => {
@@ -17,13 +19,31 @@ describe('live source registry', () => {
     ]);
     for (const source of LIVE_SOURCES) {
       expect(source.enabledByDefault).toBe(false);
-      expect(source.sends).toMatch(/^Sends .+, never the page's address, to .+\.$/);
-      expect(source.sends.split('. ')).toHaveLength(1);
+      const sends = ENGLISH.t(source.sendsKey);
+      expect(sends).toMatch(/^Sends .+, never the page's address, to .+\.$/);
+      expect(sends.split('. ')).toHaveLength(1);
+      expect([source.nameKey, source.sendsKey, source.addsKey]).toEqual([
+        `live_${source.id}_name`,
+        `live_${source.id}_sends`,
+        `live_${source.id}_adds`,
+      ]);
     }
-    expect(liveSource('wikipedia').sends).toBe(
+    expect(ENGLISH.t(liveSource('wikipedia').sendsKey)).toBe(
       "Sends the names Backstory finds, never the page's address, to Wikipedia.",
     );
     expect(liveSource('guardian').needsKey).toBe(true);
+  });
+
+  it('says the same in Arabic, naming each service as the Arabic press does', async () => {
+    const arabic = await testTranslator('ar');
+    expect(LIVE_SOURCES.map((source) => arabic.t(source.nameKey))).toEqual([
+      'ويكيبيديا',
+      'ويكي بيانات',
+      'GDELT',
+      'ذا غارديان',
+    ]);
+    for (const source of LIVE_SOURCES)
+      expect(arabic.t(source.sendsKey)).toMatch(/^يرسل إلى .+، ولا يرسل عنوان الصفحة أبداً\.$/);
   });
 
   it('names the host permissions each source needs, for optional host permissions', () => {

@@ -3,15 +3,20 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { LiveSourcesDeps } from '@/components/LiveSourcesContainer';
+import { Localised } from '@/components/Localised';
 import { OptionsContainer, type OptionsDeps } from '@/components/OptionsContainer';
+import { ENGLISH } from '@/utils/i18n/english';
 import { hostPermissions, LIVE_SOURCES } from '@/utils/live/sources';
 import { cleanGuardianKey } from '@/utils/settings/guardian-key';
 import { axeViolations } from '../../support/axe';
 import { builtInPack, inProcessBackground } from '../../support/background';
+import { testTranslator } from '../../support/i18n';
 
 let background = inProcessBackground(builtInPack([], '1'));
 afterEach(async () => {
   cleanup();
+  document.documentElement.removeAttribute('lang');
+  document.documentElement.removeAttribute('dir');
   await background.close();
   background = inProcessBackground(builtInPack([], '1'));
 });
@@ -88,7 +93,8 @@ function browserPermissions(answer: (origins: string[]) => Promise<boolean>) {
   };
 }
 
-function options(live: LiveSourcesDeps) {
+/** The options page with its live section, in the browser's language as the page has it (English unless said). */
+function options(live: LiveSourcesDeps, browserLanguage = 'en-GB') {
   const deps: OptionsDeps = {
     version: '0.1.0',
     readSettings: async () => background.settings(),
@@ -99,7 +105,20 @@ function options(live: LiveSourcesDeps) {
     stage: async () => 'import-none-00000000',
     live,
   };
-  return render(<OptionsContainer deps={deps} />);
+  return render(
+    <Localised
+      title="options_title"
+      deps={{
+        readSettings: deps.readSettings,
+        watchSettings: deps.watchSettings,
+        browserLanguage,
+        load: testTranslator,
+        doc: document,
+      }}
+    >
+      <OptionsContainer deps={{ ...deps, browserLanguage }} />
+    </Localised>,
+  );
 }
 
 const switchFor = (name: string) => screen.getByRole('switch', { name }) as HTMLButtonElement;
@@ -111,9 +130,14 @@ describe('options: live sources', () => {
     const { container } = options(browserPermissions(async () => true).deps);
     expect(await screen.findByRole('heading', { name: 'Live sources' })).toBeTruthy();
     for (const source of LIVE_SOURCES) {
-      expect(switchFor(source.name).getAttribute('aria-checked')).toBe('false');
-      expect(rowOf(source.id).textContent).toContain(source.sends);
+      expect(switchFor(ENGLISH.t(source.nameKey)).getAttribute('aria-checked')).toBe('false');
+      expect(rowOf(source.id).textContent).toContain(ENGLISH.t(source.sendsKey));
+      expect(rowOf(source.id).textContent).toContain(ENGLISH.t(source.addsKey));
     }
+    expect(
+      switchFor('Wikipedia').closest('.switch-row')?.querySelector('.switch-row__hint')
+        ?.textContent,
+    ).toBe("Sends the names Backstory finds, never the page's address, to Wikipedia.");
     expect(await axeViolations(container)).toEqual([]);
   });
 
@@ -218,5 +242,57 @@ describe('options: live sources', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Forget live answers' }));
     await waitFor(() => expect(screen.getByText('Forgotten.')).toBeTruthy());
     expect(forget).toHaveBeenCalled();
+  });
+});
+
+describe('options: live sources in Arabic', () => {
+  it('says everything in Arabic, right to left, naming the services as the Arabic press does', async () => {
+    const { container } = options(browserPermissions(async () => true).deps, 'ar-SY');
+    const heading = await screen.findByRole('heading', { name: 'المصادر المباشرة' });
+    expect(document.documentElement.getAttribute('dir')).toBe('rtl');
+    expect(document.documentElement.getAttribute('lang')).toBe('ar');
+    const section = heading.closest('section') as HTMLElement;
+    expect(section.textContent).toContain('هذه المصادر متوقفة ما لم تشغّلها.');
+    for (const name of ['ويكيبيديا', 'ويكي بيانات', 'GDELT', 'ذا غارديان'])
+      expect(switchFor(name).getAttribute('aria-checked')).toBe('false');
+    expect(rowOf('wikipedia').querySelector('.switch-row__hint')?.textContent).toBe(
+      'يرسل إلى ويكيبيديا الأسماء التي يجدها Backstory، ولا يرسل عنوان الصفحة أبداً.',
+    );
+    expect(rowOf('guardian').querySelector('.live-source__adds')?.textContent).toBe(
+      'مقالات سابقة من ذا غارديان عن هذا الاسم، رجوعاً حتى عام 1999.',
+    );
+    expect(screen.getByLabelText('مفتاحك لواجهة ذا غارديان البرمجية (API)')).toBeTruthy();
+    expect(screen.getByTestId('guardian-key-status').textContent).toMatch(/الصق مفتاحاً أولاً\.$/);
+    expect(screen.getByRole('button', { name: 'حفظ المفتاح' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'مسح إجابات المصادر المباشرة' })).toBeTruthy();
+    // Nothing of the section is left in English (brand names aside).
+    const latin = (section.textContent ?? '')
+      .replace(/Backstory|GDELT|Guardian Open Platform|API/g, '')
+      .match(/[A-Za-z]{3,}/g);
+    expect(latin).toBeNull();
+    expect(await axeViolations(container)).toEqual([]);
+  });
+
+  it('says in Arabic why a source stays off, and that the answers were forgotten', async () => {
+    const browser = browserPermissions(async () => false);
+    options(browser.deps, 'ar-SY');
+    browser.click(await screen.findByRole('switch', { name: 'GDELT' }));
+    await waitFor(() =>
+      expect(rowOf('gdelt').querySelector('[data-note="refused"]')?.textContent).toBe(
+        'لم يُمنح الإذن، لذا يبقى هذا المصدر متوقفاً.',
+      ),
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'مسح إجابات المصادر المباشرة' }));
+    await waitFor(() => expect(screen.getByText('مُسحت.')).toBeTruthy());
+    fireEvent.input(screen.getByLabelText('مفتاحك لواجهة ذا غارديان البرمجية (API)'), {
+      target: { value: '0f1e2d3c-aaaa-bbbb-cccc-1234567890ab' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'حفظ المفتاح' }));
+    await waitFor(() =>
+      expect(screen.getByTestId('guardian-key-status').textContent).toBe(
+        'هناك مفتاح محفوظ على هذا الجهاز.',
+      ),
+    );
+    expect(screen.getByRole('button', { name: 'حذف المفتاح' })).toBeTruthy();
   });
 });
