@@ -22,7 +22,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { startStaticServer } from '../../scripts/static-server';
-import type { CardData, PageDiagnostics } from '../../utils/messages/protocol';
+import type { CardData } from '../../utils/messages/protocol';
 import {
   type BrowserName,
   type CdpSession,
@@ -32,7 +32,7 @@ import {
   type TestPage,
 } from '../e2e/harness/browsers';
 import { CardPage } from '../e2e/harness/card';
-import { OptionsPage, sendToTab } from '../e2e/harness/pages';
+import { diagnosticsOf, OptionsPage } from '../e2e/harness/pages';
 import { syntheticPack } from '../support/synthetic-pack';
 import { median } from './stats';
 
@@ -204,9 +204,7 @@ async function runExtension(browser: ExtensionBrowser, url: string): Promise<Pag
     ? await stopProfile(session, (script) => script.startsWith('chrome-extension://'))
     : Number.NaN;
   const figures = await pageFigures(page);
-  const diagnostics = (
-    (await sendToTab(browser, url, 'content:diagnostics', {})) as { value: PageDiagnostics }
-  ).value;
+  const diagnostics = await diagnosticsOf(browser, url);
   const run: PageRun = {
     cpuMs,
     busyMs: diagnostics.busyMs,

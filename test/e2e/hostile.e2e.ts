@@ -2,12 +2,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { PageDiagnostics } from '../../utils/messages/protocol';
 import { newsParagraphs } from '../bench/corpus';
 import { articleBody } from '../support/dom-arbitrary';
 import { BROWSERS, type ExtensionBrowser, launchBrowser } from './harness/browsers';
 import { CardPage } from './harness/card';
-import { ArticlePage, markTexts, sendToTab, writeSettings } from './harness/pages';
+import { ArticlePage, diagnosticsOf, markTexts, sendToTab, writeSettings } from './harness/pages';
 
 const GENERATED = resolve('test/fixtures/pages/generated');
 const HEARTBEAT = '<script src="/hostile/heartbeat.js"></script>';
@@ -78,14 +77,7 @@ describe.each(BROWSERS)('hostile and extreme pages in %s', (browserName) => {
     });
   }
 
-  async function diagnostics(url: string) {
-    const answer = (await sendToTab(browser, url, 'content:diagnostics', {})) as {
-      ok: boolean;
-      value: PageDiagnostics;
-    };
-    expect(answer.ok).toBe(true);
-    return answer.value;
-  }
+  const diagnostics = (url: string) => diagnosticsOf(browser, url);
 
   /** Open a hostile page, let Backstory work, and check the page still works and the budget held. */
   async function survive(path: string, expectMarks: boolean): Promise<ArticlePage> {

@@ -6,11 +6,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { PageDiagnostics } from '../../utils/messages/protocol';
 import { syntheticPack } from '../support/synthetic-pack';
 import { BROWSERS, type ExtensionBrowser, launchBrowser } from './harness/browsers';
 import { CardPage } from './harness/card';
-import { ArticlePage, markTexts, OptionsPage, sendToTab } from './harness/pages';
+import { ArticlePage, diagnosticsOf, markTexts, OptionsPage } from './harness/pages';
 
 const COUNT = 100_000;
 const pack = syntheticPack(COUNT);
@@ -47,12 +46,7 @@ describe.each(BROWSERS)('a pack of 100,000 entities in %s', (browserName) => {
     await browser?.close();
   });
 
-  async function diagnostics(url: string): Promise<PageDiagnostics> {
-    const answer = (await sendToTab(browser, url, 'content:diagnostics', {})) as {
-      value: PageDiagnostics;
-    };
-    return answer.value;
-  }
+  const diagnostics = (url: string) => diagnosticsOf(browser, url);
 
   it('imports through the options page while a page keeps its pace, then marks and cards its names', async () => {
     const article = `${origin}/card/article.html`;

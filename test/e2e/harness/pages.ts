@@ -1,3 +1,4 @@
+import type { PageDiagnostics } from '../../../utils/messages/protocol';
 import type { ExtensionBrowser, TestPage } from './browsers';
 
 /** The little of the extension API a test probe needs: `browser` in Firefox, `chrome` in Chromium. */
@@ -153,6 +154,18 @@ export async function sendToTab(
       { tabId, message: { backstory: 1, name, payload } },
     );
   });
+}
+
+/** How Backstory is doing on the page in the tab showing `articleUrl` (its own diagnostics). */
+export async function diagnosticsOf(
+  browser: ExtensionBrowser,
+  articleUrl: string,
+): Promise<PageDiagnostics> {
+  const answer = (await sendToTab(browser, articleUrl, 'content:diagnostics', {})) as
+    | { ok: true; value: PageDiagnostics }
+    | { ok: false; errors: string[] };
+  if (!answer.ok) throw new Error(`No diagnostics: ${answer.errors.join('; ')}`);
+  return answer.value;
 }
 
 /** The toolbar popup, opened as a page and pointed at one article's tab. */
