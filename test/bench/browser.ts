@@ -63,6 +63,8 @@ interface PageRun {
   batches: number;
   /** Round trips to the background for matching, summed. */
   matchWaitMs: number;
+  /** The page's first question to the background (waking it, loading the matcher if it had stopped). */
+  firstConfigMs: number;
 }
 
 /** In the page's world, before its scripts: its heartbeat, Long Animation Frames, and the first mark. */
@@ -213,6 +215,7 @@ async function runExtension(browser: ExtensionBrowser, url: string): Promise<Pag
     marks: last,
     batches: diagnostics.batches,
     matchWaitMs: diagnostics.matchWaitMs,
+    firstConfigMs: diagnostics.firstConfigMs,
   };
   await page.close();
   return run;
@@ -457,9 +460,11 @@ export async function runBrowserBench(name: BrowserName, options: BrowserBenchOp
       const cold = await askCard(card, named.id);
       cards.coldWorkerCardBackgroundMs = cold.backgroundMs;
       cards.coldWorkerCardRoundTripMs = cold.roundTripMs;
-      // A page opened on a stopped worker: its one batch wakes it, loads the matcher, matches.
+      // A page opened on a stopped worker: its first question wakes it and loads the matcher
+      // from IndexedDB; then its one batch is matched.
       await extension.stopWorker();
       const fresh = await runExtension(extension, url('card'));
+      cards.coldWorkerFirstAnswerMs = fresh.firstConfigMs;
       cards.coldWorkerFirstMatchMs = fresh.batches === 1 ? fresh.matchWaitMs : Number.NaN;
     }
     await page.close();

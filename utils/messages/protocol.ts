@@ -125,4 +125,6 @@ export interface PageDiagnostics {
   /** Text batches sent to the background to match, and their total round trip. */
   batches: number;
   matchWaitMs: number;
+  /** The first question to the background (how to mark the page): waking it and loading the matcher, if it had stopped. */
+  firstConfigMs: number;
 }

@@ -61,6 +61,7 @@ export class PageController {
   readonly stats = new TaskStats();
   private batches = 0;
   private matchWaitMs = 0;
+  private firstConfigMs = Number.NaN;
   /** Paused on this tab only (the keyboard command), whatever the settings say. */
   private pausedHere = false;
   private reportTimer: ReturnType<typeof setTimeout> | undefined;
@@ -108,6 +109,7 @@ export class PageController {
       mentions,
       batches: this.batches,
       matchWaitMs: this.matchWaitMs,
+      firstConfigMs: this.firstConfigMs,
     };
   }
 
@@ -196,7 +198,10 @@ export class PageController {
   private refresh(): Promise<void> {
     const run = this.applying.then(async () => {
       if (this.lifetime.aborted) return;
-      this.apply(await this.deps.config());
+      const started = performance.now();
+      const config = await this.deps.config();
+      if (Number.isNaN(this.firstConfigMs)) this.firstConfigMs = performance.now() - started;
+      this.apply(config);
     });
     this.applying = run.catch((error: unknown) => {
       if (!this.lifetime.aborted) console.warn('Backstory: could not apply settings', error);

@@ -283,10 +283,20 @@ async function launchChromium(options: LaunchOptions): Promise<ExtensionBrowser>
     runtimeId: extensionId,
     origin: `chrome-extension://${extensionId}`,
     stopWorker: async () => {
+      // From a page of the extension's own origin, whose DevTools session sees its worker.
       const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/options.html`);
       const session = await context.newCDPSession(page);
+      const status = new Map<string, string>();
+      session.on('ServiceWorker.workerVersionUpdated', (event) => {
+        for (const version of event.versions) status.set(version.versionId, version.runningStatus);
+      });
       await session.send('ServiceWorker.enable');
-      await session.send('ServiceWorker.stopAllWorkers');
+      await pollUntil(async () => status.size > 0);
+      for (const versionId of status.keys())
+        await session.send('ServiceWorker.stopWorker', { versionId });
+      await pollUntil(async () => [...status.values()].every((state) => state === 'stopped'));
+      await session.detach();
       await page.close();
     },
     newPage: async () => wrapPlaywright(await context.newPage()),
