@@ -114,7 +114,12 @@ export function buildParties(
     const aliases: Record<string, Alias[]> = { en: partyAliases(row, shared) };
     const language =
       row.native && !isLatin(row.native) ? nativeLanguage(row.native, cca2) : undefined;
-    if (language && row.native.length <= 120) aliases[language] = [row.native];
+    // A one-word native name is often an everyday word too (Arabic فتح, Fatah, also means
+    // "opened"): it marks only with the party's country or another related entity on the page.
+    if (language && row.native.length <= 120)
+      aliases[language] = [
+        /\s/.test(row.native.trim()) ? row.native : { text: row.native, requireContext: true },
+      ];
     const facts: Fact[] = [];
     if (row.founded) facts.push({ label: 'Founded', value: row.founded });
     if (row.dissolved) facts.push({ label: 'Dissolved', value: row.dissolved });

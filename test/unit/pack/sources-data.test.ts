@@ -56,6 +56,7 @@ describe('parties (Party Facts)', () => {
       founded: '1957',
       dissolved: '',
     }),
+    party({ qid: 'Q178888', iso3: 'PSE', name: 'Fatah', native: 'فتح', founded: '1959' }),
   ]);
   const byId = new Map(parties.map((item) => [item.id, item]));
 
@@ -81,6 +82,8 @@ describe('parties (Party Facts)', () => {
     expect(byId.get('Q5')?.aliases.ar).toEqual(['حزب الدعوة الإسلامية']);
     expect(byId.get('Q5')?.translations?.ar?.name).toBe('حزب الدعوة الإسلامية');
     expect(byId.get('Q3')?.aliases.tr).toBeUndefined();
+    // فتح is also the everyday verb "opened": alone it waits for Palestine or a related name.
+    expect(byId.get('Q178888')?.aliases.ar).toEqual([{ text: 'فتح', requireContext: true }]);
     expect(describeParty('France', '1958', '')).toBe('Political party in France, founded 1958');
     expect(describeParty('Italy', '1943', '1994')).toBe(
       'Former political party in Italy (1943–1994)',
