@@ -6,6 +6,7 @@ import type { Mention } from '@/utils/page/mention';
 import { builtInPack, inProcessBackground } from '../../support/background';
 import { connectFrame } from '../../support/card-flow';
 import { entity } from '../../support/entities';
+import { wholeNodeMention } from '../../support/mentions';
 
 const PACK = builtInPack([
   entity('Q1', 'place', 'Daraa', { en: ['Daraa'] }),
@@ -19,22 +20,8 @@ let background = inProcessBackground(PACK);
  */
 async function setup(options: { trusted?: boolean } = {}) {
   document.body.innerHTML = '<p id="a">Daraa</p><p id="b">Amman</p>';
-  const mention = (id: string, entityRef: number): Mention => {
-    const node = document.getElementById(id)?.firstChild as Text;
-    return {
-      entity: entityRef,
-      kind: 'place',
-      range: {
-        startContainer: node,
-        startOffset: 0,
-        endContainer: node,
-        endOffset: node.data.length,
-        collapsed: false,
-      } as StaticRange,
-      block: node.parentElement as Element,
-      nodes: [node],
-    };
-  };
+  const mention = (id: string, entityRef: number): Mention =>
+    wholeNodeMention(document.getElementById(id)?.firstChild as Text, entityRef);
   const daraa = mention('a', 0);
   const amman = mention('b', 1);
   const found: FoundEntity[] = [

@@ -6,6 +6,7 @@ import type { Mention } from '@/utils/page/mention';
 import { mentionDirection, mentionLanguage } from '@/utils/page/mention-language';
 import { placeCard } from '@/utils/page/placement';
 import { testTranslator } from '../../support/i18n';
+import { wholeNodeMention } from '../../support/mentions';
 
 const VIEWPORT = { width: 1000, height: 800 };
 const BASE = { width: 300, height: 200, viewport: VIEWPORT, gap: 10, edge: 8 };
@@ -33,19 +34,7 @@ describe('a mention’s language and direction', () => {
     document.body.innerHTML = html;
     const block = document.querySelector('p') as Element;
     const node = block.querySelector('b')?.firstChild as Text;
-    return {
-      entity: 0,
-      kind: 'place',
-      range: {
-        startContainer: node,
-        startOffset: 0,
-        endContainer: node,
-        endOffset: node.data.length,
-        collapsed: false,
-      } as StaticRange,
-      block,
-      nodes: [node],
-    };
+    return wholeNodeMention(node, 0, block);
   }
 
   it('takes the nearest lang attribute, the block’s before the page’s', () => {
