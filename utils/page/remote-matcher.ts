@@ -56,11 +56,6 @@ export class RemoteMatcher {
     return this.entities.get(ref);
   }
 
-  /** Every entity met on this page. */
-  allEntities(): IterableIterator<FoundEntity> {
-    return this.entities.values();
-  }
-
   /** Forget waiting segments (their text is being read again, or left the page). */
   forgetWaiting(isGone: (segment: TextSegment) => boolean): void {
     for (const [id, segment] of this.waiting) if (isGone(segment)) this.waiting.delete(id);

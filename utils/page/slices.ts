@@ -47,6 +47,12 @@ export class Slice {
     this.end = this.started + ms;
   }
 
+  /** Start a new stretch of work, with a whole slice ahead of it. */
+  private restart(): void {
+    this.started = performance.now();
+    this.end = this.started + this.ms;
+  }
+
   /** The work is over: record the last stretch. */
   finish(): void {
     this.stats?.record(performance.now() - this.started);
@@ -65,8 +71,7 @@ export class Slice {
     this.stats?.record(performance.now() - this.started);
     const value = await work;
     if (signal?.aborted) throw signal.reason ?? new DOMException('Aborted', 'AbortError');
-    this.started = performance.now();
-    this.end = this.started + this.ms;
+    this.restart();
     return value;
   }
 
@@ -75,8 +80,7 @@ export class Slice {
     if (!force && !this.spent) return;
     this.stats?.record(performance.now() - this.started);
     await yieldToPage(signal);
-    this.started = performance.now();
-    this.end = this.started + this.ms;
+    this.restart();
   }
 }
 
