@@ -65,6 +65,11 @@ const HIGH = 0.6;
 const AGREEMENT_BONUS = 0.05;
 const CONFLICT_PENALTY = 0.15;
 
+/** The article's day when the page gave one; undefined when it did not (or nothing is known). */
+export function knownDate(articleDate: ArticleDate | null | undefined): string | undefined {
+  return articleDate && articleDate.source !== 'none' ? articleDate.date : undefined;
+}
+
 /**
  * When the page was published, from what it says ({@link DateEvidence}), falling back to `today`.
  * @param evidence the page's metas, JSON-LD, `<time>` elements and address

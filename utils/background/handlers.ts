@@ -1,3 +1,4 @@
+import { knownDate } from '../article-date/choose';
 import type { HistoryStore } from '../history/history-store';
 import type { KnowledgeStore } from '../knowledge/knowledge-store';
 import type { PackService } from '../knowledge/pack-service';
@@ -108,15 +109,14 @@ export function backgroundHandlers(deps: BackgroundDeps): Handlers<BackgroundPro
           ? await deps.history.pagesMentioning(entity.id, state.url)
           : [];
       const articleDate = state?.articleDate ?? null;
+      const day = knownDate(articleDate);
       // Built here from the tab's address (only its host is used); nothing is sent until clicked.
       const searchLinks =
         entity && state
           ? earlierCoverageLinks({
               pageUrl: state.url,
               name: entity.name,
-              ...(articleDate && articleDate.source !== 'none'
-                ? { articleDate: articleDate.date }
-                : {}),
+              ...(day ? { articleDate: day } : {}),
             })
           : [];
       return {

@@ -1,9 +1,9 @@
-import type { ArticleDate } from '../article-date/choose';
+import { type ArticleDate, knownDate } from '../article-date/choose';
 import type { Entity, Fact } from '../knowledge/schema';
 import { type LiveAnswer, type LivePart, NOTHING_ASKED } from '../live/answer';
 import { allowedPicture, type LiveBuildConfig } from '../live/build-config';
 import type { LiveCache } from '../live/cache';
-import { type CoverageItem, dayOf, earlierCoverage } from '../live/coverage';
+import { type CoverageItem, dayOf, earlierCoverage, utcDay } from '../live/coverage';
 import { fetchGdeltCoverage, type GdeltReach } from '../live/gdelt';
 import { fetchGuardianCoverage } from '../live/guardian';
 import type { LiveHttp } from '../live/http';
@@ -90,11 +90,6 @@ export function linkedTitle(entity: Entity): string | undefined {
     if (!/^Special:/i.test(title)) return title;
   }
   return undefined;
-}
-
-/** Today, YYYY-MM-DD (UTC): the end of the coverage window when a page has no date. */
-function today(now: number): string {
-  return new Date(now).toISOString().slice(0, 10);
 }
 
 export class LiveService {
@@ -224,8 +219,8 @@ export class LiveService {
     );
     if (asked.length === 0) return { ...NOTHING_ASKED };
     const now = this.deps.now();
-    const known = page.articleDate && page.articleDate.source !== 'none';
-    const date = known ? (page.articleDate as ArticleDate).date : today(now);
+    // A page without a date: the window ends today (UTC).
+    const date = knownDate(page.articleDate) ?? utcDay(now);
     const day = dayOf(date);
     const name = entity.name;
     const failed = new Set<LiveSourceId>();

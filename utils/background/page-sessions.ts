@@ -1,5 +1,4 @@
-import type { ArticleDate } from '../article-date/choose';
-import { chooseArticleDate } from '../article-date/choose';
+import { type ArticleDate, chooseArticleDate, knownDate } from '../article-date/choose';
 import type { DateEvidence } from '../article-date/signals';
 import type { LoadedMatcher } from '../knowledge/pack-service';
 import { KIND_CODES } from '../match/matcher-data';
@@ -125,7 +124,7 @@ export class PageSessions {
     const articleDate = request.evidence
       ? chooseArticleDate(request.evidence, this.deps.today())
       : null;
-    const known = articleDate && articleDate.source !== 'none' ? articleDate.date : undefined;
+    const known = knownDate(articleDate);
     const live: LiveSession = {
       state: { session: request.session, url, found: [], articleDate },
       key,

@@ -1,4 +1,4 @@
-import type { ArticleDate } from '../article-date/choose';
+import { type ArticleDate, knownDate } from '../article-date/choose';
 import type { VisitedPage } from '../history/history-store';
 import { ENGLISH } from '../i18n/english';
 import { KIND_LABELS } from '../i18n/kinds';
@@ -208,8 +208,9 @@ export function buildCard(
   t: Translator = ENGLISH,
 ): ReadyCard {
   const language = t.language;
-  const known = !!articleDate && articleDate.source !== 'none';
-  const date = known ? (articleDate as ArticleDate).date : todayOf(now);
+  const articleDay = knownDate(articleDate);
+  const known = articleDay !== undefined;
+  const date = articleDay ?? todayOf(now);
   const facts = factsAt(entity.facts ?? [], date, t);
   const split = splitTimeline(entity.timeline ?? [], date);
   const sources = entity.sources

@@ -78,10 +78,15 @@ export function dayOf(date: string): string {
   return startKey(date);
 }
 
+/** The UTC day of an instant, `YYYY-MM-DD`. */
+export function utcDay(instant: number): string {
+  return new Date(instant).toISOString().slice(0, 10);
+}
+
 /** Adds days to a `YYYY-MM-DD` date (negative to go back), in UTC. */
 export function addDays(day: string, days: number): string {
   const [year, month, date] = day.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(year, month - 1, date + days)).toISOString().slice(0, 10);
+  return utcDay(Date.UTC(year, month - 1, date + days));
 }
 
 /** Names as a search service's phrase query: each quoted, markup and quotes removed, at most `max`. */

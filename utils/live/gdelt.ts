@@ -6,6 +6,7 @@ import {
   type EarlierOptions,
   earlierCoverage,
   quotedNames,
+  utcDay,
 } from './coverage';
 import type { LiveEndpoints } from './endpoints';
 import { getJson, type LiveHttp } from './http';
@@ -42,8 +43,7 @@ export type GdeltReach = 'documented' | 'best-effort' | 'none';
 export function gdeltReach(articleDate: string, now: number): GdeltReach {
   const day = dayOf(articleDate);
   if (day <= GDELT_EARLIEST) return 'none';
-  const today = new Date(now).toISOString().slice(0, 10);
-  return day >= addDays(today, -GDELT_DOCUMENTED_DAYS) ? 'documented' : 'best-effort';
+  return day >= addDays(utcDay(now), -GDELT_DOCUMENTED_DAYS) ? 'documented' : 'best-effort';
 }
 
 /** `YYYY-MM-DD` → GDELT's `YYYYMMDDhhmmss`, at midnight UTC. */
