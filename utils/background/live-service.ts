@@ -6,7 +6,7 @@ import type { LiveCache } from '../live/cache';
 import { type CoverageItem, dayOf, earlierCoverage, utcDay } from '../live/coverage';
 import { fetchGdeltCoverage, type GdeltReach } from '../live/gdelt';
 import { fetchGuardianCoverage } from '../live/guardian';
-import type { LiveHttp } from '../live/http';
+import { asObject, type LiveHttp } from '../live/http';
 import { type LiveResult, ok } from '../live/result';
 import { hostPermissions, LIVE_SOURCES, type LiveSourceId } from '../live/sources';
 import { fetchWikidataCards } from '../live/wikidata';
@@ -73,13 +73,13 @@ const LANG = 'en';
 /** Earlier coverage items a card lists. */
 export const COVERAGE_SHOWN = 8;
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null;
 /** A cached successful result (errors are never stored, but storage is not trusted). */
-const isOkResult = <T>(value: unknown): value is LiveResult<T> =>
-  isObject(value) && value.ok === true && 'value' in value;
+const isOkResult = <T>(value: unknown): value is LiveResult<T> => {
+  const record = asObject(value);
+  return record?.ok === true && 'value' in record;
+};
 const isTitleOutcome = (value: unknown): value is TitleOutcome =>
-  isObject(value) && typeof value.status === 'string';
+  typeof asObject(value)?.status === 'string';
 
 /** The English Wikipedia title a pack entity links to, if it links to an article (not a search). */
 export function linkedTitle(entity: Entity): string | undefined {

@@ -9,7 +9,7 @@ import {
   utcDay,
 } from './coverage';
 import type { LiveEndpoints } from './endpoints';
-import { getJson, type LiveHttp } from './http';
+import { asObject, getJson, type LiveHttp } from './http';
 import { fail, forward, type LiveResult, ok } from './result';
 import { plainText } from './text';
 
@@ -99,14 +99,15 @@ function seenDay(value: unknown): string | undefined {
 
 /** Reads an ArtList answer; `{}` is an empty list. Null when it is not one. */
 export function parseGdelt(json: unknown): CoverageItem[] | null {
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) return null;
-  const articles = (json as Record<string, unknown>).articles;
-  if (articles === undefined) return Object.keys(json).length === 0 ? [] : null;
+  const body = asObject(json);
+  if (!body) return null;
+  const articles = body.articles;
+  if (articles === undefined) return Object.keys(body).length === 0 ? [] : null;
   if (!Array.isArray(articles)) return null;
   const items: CoverageItem[] = [];
   for (const entry of articles) {
-    if (typeof entry !== 'object' || entry === null) continue;
-    const article = entry as Record<string, unknown>;
+    const article = asObject(entry);
+    if (!article) continue;
     const url = safeWebUrl(typeof article.url === 'string' ? article.url : undefined);
     const title = plainText(article.title, 300);
     const date = seenDay(article.seendate);

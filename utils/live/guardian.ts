@@ -8,7 +8,7 @@ import {
   quotedNames,
 } from './coverage';
 import type { LiveEndpoints } from './endpoints';
-import { getJson, type LiveHttp } from './http';
+import { asObject, getJson, type LiveHttp } from './http';
 import { fail, forward, type LiveResult, ok } from './result';
 import { plainText } from './text';
 
@@ -58,15 +58,14 @@ export function guardianUrl(
 
 /** Reads a search answer (`response.results[]`). Null when it is not one, or reports an error. */
 export function parseGuardian(json: unknown): CoverageItem[] | null {
-  if (typeof json !== 'object' || json === null) return null;
-  const response = (json as Record<string, unknown>).response;
-  if (typeof response !== 'object' || response === null) return null;
-  const { status, results } = response as Record<string, unknown>;
+  const response = asObject(asObject(json)?.response);
+  if (!response) return null;
+  const { status, results } = response;
   if (status !== 'ok' || !Array.isArray(results)) return null;
   const items: CoverageItem[] = [];
   for (const entry of results) {
-    if (typeof entry !== 'object' || entry === null) continue;
-    const result = entry as Record<string, unknown>;
+    const result = asObject(entry);
+    if (!result) continue;
     const url = safeWebUrl(typeof result.webUrl === 'string' ? result.webUrl : undefined);
     const title = plainText(result.webTitle, 300);
     const published =

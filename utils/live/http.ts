@@ -231,6 +231,13 @@ export function parseJson(text: string): unknown {
   }
 }
 
+/** A JSON object's fields, or undefined for anything else (null, arrays, strings…). */
+export function asObject(value: unknown): Record<string, unknown> | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
+}
+
 /** A GET whose answer must be JSON: HTML or garbage becomes `failed` with the text's start as detail. */
 export async function getJson(
   http: LiveHttp,

@@ -1,6 +1,7 @@
 import { type Claims, simplifyClaims } from 'wikibase-sdk';
 import { formatPartialDate } from '../card/format';
 import type { Fact } from '../knowledge/schema';
+import { asObject } from './http';
 
 /**
  * Wikidata statements as the pack's dated facts. Qualifiers carry the time: P580 (start time) and
@@ -131,8 +132,7 @@ function qualifierDate(statement: Statement, property: string): QualifierDate {
   const first = values[0];
   if (first === SOME_VALUE) return 'unknown';
   if (first === NO_VALUE) return undefined;
-  const time =
-    typeof first === 'object' && first !== null ? (first as Record<string, unknown>) : {};
+  const time = asObject(first) ?? {};
   const date = partialDate(time.time, time.precision);
   return date ? { date } : 'unknown';
 }
@@ -159,12 +159,9 @@ function statementsOf(claims: Claims, property: string): Statement[] {
   if (!Array.isArray(list)) return [];
   const statements: Statement[] = [];
   for (const entry of list) {
-    if (typeof entry !== 'object' || entry === null) continue;
-    const record = entry as Record<string, unknown>;
-    const qualifiers =
-      typeof record.qualifiers === 'object' && record.qualifiers !== null
-        ? (record.qualifiers as Record<string, unknown[]>)
-        : {};
+    const record = asObject(entry);
+    if (!record) continue;
+    const qualifiers = (asObject(record.qualifiers) ?? {}) as Record<string, unknown[]>;
     statements.push({ value: record.value, qualifiers, rank: String(record.rank ?? 'normal') });
   }
   return statements;

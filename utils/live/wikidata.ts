@@ -1,7 +1,7 @@
 import { type Claims, WBK } from 'wikibase-sdk';
 import type { Fact } from '../knowledge/schema';
 import type { LiveEndpoints } from './endpoints';
-import { getJson, type LiveHttp } from './http';
+import { asObject, getJson, type LiveHttp } from './http';
 import { fail, forward, type LiveResult, ok } from './result';
 import { plainText } from './text';
 import { entityDates, factsFromClaims, type ItemLabels, referencedItems } from './wikidata-facts';
@@ -80,12 +80,6 @@ export function entitiesUrls(
   return urls.map((url) =>
     withOrigin(options.labelsOnly ? url : `${url}&sitefilter=enwiki%7Carwiki`),
   );
-}
-
-function asObject(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : undefined;
 }
 
 /** `{ en: { language, value } }` → `{ en: 'text' }`, plain text only. */

@@ -1,6 +1,6 @@
 import { safeWebUrl } from '../card/format';
 import { forLanguage, type LiveEndpoints } from './endpoints';
-import { getJson, type LiveHttp } from './http';
+import { asObject, getJson, type LiveHttp } from './http';
 import { fail, forward, type LiveResult, ok } from './result';
 import { plainText } from './text';
 
@@ -41,12 +41,6 @@ const MAX_EXTRACT = 1200;
 export const TITLES_PER_REQUEST = 50;
 
 const QID = /^Q[1-9]\d*$/;
-
-function asObject(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : undefined;
-}
 
 /** A title as a REST path segment: underscores for spaces, everything else percent-encoded ("AC/DC" too). */
 export function encodeTitle(title: string): string {
