@@ -1,5 +1,5 @@
 import { isWikimediaHost } from './endpoints';
-import { HostQueue, sleep } from './host-queue';
+import { HostQueue, sleep, untilAborted } from './host-queue';
 import { fail, type LiveResult, ok } from './result';
 
 /**
@@ -84,15 +84,6 @@ type Attempt =
   | { answered: true; response: Response; text: string }
   | { answered: false; reason: 'timeout' | 'cancelled' | 'network' | 'too-large'; detail: string };
 
-/** Settles with `work`, or rejects as soon as `signal` aborts. */
-function raceAbort<T>(signal: AbortSignal, work: Promise<T>): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    if (signal.aborted) reject(signal.reason);
-    signal.addEventListener('abort', () => reject(signal.reason), { once: true });
-    work.then(resolve, reject);
-  });
-}
-
 /** Creates the shared client. One per background: its queues are what keep us polite. */
 export function createHttpClient(options: HttpClientOptions): LiveHttp {
   const settings = { ...HTTP_DEFAULTS, ...options };
@@ -110,8 +101,7 @@ export function createHttpClient(options: HttpClientOptions): LiveHttp {
     signal?.addEventListener('abort', onAbort, { once: true });
     try {
       // Raced against the signal too: a connection that ignores the abort must not hang the queue.
-      const response = await raceAbort(
-        controller.signal,
+      const response = await untilAborted(
         settings.fetch(url, {
           method: 'GET',
           headers,
@@ -121,13 +111,14 @@ export function createHttpClient(options: HttpClientOptions): LiveHttp {
           redirect: 'follow',
           signal: controller.signal,
         }),
+        controller.signal,
       );
       const length = Number(response.headers.get('content-length') ?? 0);
       if (length > settings.maxChars) {
         controller.abort();
         return { answered: false, reason: 'too-large', detail: `${length} bytes` };
       }
-      const text = await raceAbort(controller.signal, response.text());
+      const text = await untilAborted(response.text(), controller.signal);
       if (text.length > settings.maxChars)
         return { answered: false, reason: 'too-large', detail: `${text.length} characters` };
       return { answered: true, response, text };
