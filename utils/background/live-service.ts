@@ -230,22 +230,17 @@ export class LiveService {
 
     const [gdelt, guardian] = await Promise.all([
       asked.includes('gdelt')
-        ? this.deps.cache.through(
-            `gdelt:${name}:${day}`,
-            () =>
-              fetchGdeltCoverage(this.deps.http, [name], date, {
-                endpoints,
-                now,
-                spacingMs: gdeltSpacingMs,
-              }),
-            { valid: isOkResult, keep: (result) => result.ok },
+        ? this.cached(`gdelt:${name}:${day}`, () =>
+            fetchGdeltCoverage(this.deps.http, [name], date, {
+              endpoints,
+              now,
+              spacingMs: gdeltSpacingMs,
+            }),
           )
         : null,
       asked.includes('guardian')
-        ? this.deps.cache.through(
-            `guardian:${name}:${day}`,
-            () => fetchGuardianCoverage(this.deps.http, [name], date, { endpoints, apiKey: key }),
-            { valid: isOkResult, keep: (result) => result.ok },
+        ? this.cached(`guardian:${name}:${day}`, () =>
+            fetchGuardianCoverage(this.deps.http, [name], date, { endpoints, apiKey: key }),
           )
         : null,
     ]);
@@ -265,38 +260,39 @@ export class LiveService {
     };
   }
 
+  /** A source's answer through the day's cache: what it answered is kept, an error is not. */
+  private cached<T>(key: string, load: () => Promise<LiveResult<T>>): Promise<LiveResult<T>> {
+    return this.deps.cache.through(key, load, {
+      valid: isOkResult<T>,
+      keep: (result) => result.ok,
+    });
+  }
+
   /** An item's dated facts and English title, from the cache or Wikidata. */
   private wikidata(id: string): Promise<LiveResult<WikidataEntry>> {
-    return this.deps.cache.through(
-      `wikidata:${id}`,
-      async (): Promise<LiveResult<WikidataEntry>> => {
-        const result = await fetchWikidataCards(this.deps.http, [id], {
-          endpoints: this.deps.config.endpoints,
-        });
-        if (!result.ok) return result;
-        const card = result.value.get(id);
-        // Only what a card needs is kept: raw claims can run to megabytes for a country.
-        return ok(
-          card
-            ? {
-                found: true,
-                facts: card.facts,
-                ...(card.entity.sitelinks.enwiki ? { enwiki: card.entity.sitelinks.enwiki } : {}),
-              }
-            : { found: false, facts: [] },
-        );
-      },
-      { valid: isOkResult, keep: (result) => result.ok },
-    );
+    return this.cached(`wikidata:${id}`, async (): Promise<LiveResult<WikidataEntry>> => {
+      const result = await fetchWikidataCards(this.deps.http, [id], {
+        endpoints: this.deps.config.endpoints,
+      });
+      if (!result.ok) return result;
+      const card = result.value.get(id);
+      // Only what a card needs is kept: raw claims can run to megabytes for a country.
+      return ok(
+        card
+          ? {
+              found: true,
+              facts: card.facts,
+              ...(card.entity.sitelinks.enwiki ? { enwiki: card.entity.sitelinks.enwiki } : {}),
+            }
+          : { found: false, facts: [] },
+      );
+    });
   }
 
   /** A page's summary, from the cache or Wikipedia. */
   private summary(title: string): Promise<LiveResult<SummaryOutcome>> {
-    return this.deps.cache.through(
-      `wikipedia:summary:${LANG}:${title}`,
-      () =>
-        fetchSummary(this.deps.http, title, { endpoints: this.deps.config.endpoints, lang: LANG }),
-      { valid: isOkResult, keep: (result) => result.ok },
+    return this.cached(`wikipedia:summary:${LANG}:${title}`, () =>
+      fetchSummary(this.deps.http, title, { endpoints: this.deps.config.endpoints, lang: LANG }),
     );
   }
 
