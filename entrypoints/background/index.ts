@@ -47,12 +47,19 @@ export default defineBackground(() => {
     onMatcherChanged: (key) => void browser.storage.local.set({ [PACKS_KEY_ITEM]: key }),
   });
   const sessionArea = browser.storage.session;
+  /** One value per tab in session storage, under `<prefix>:<tab>` (dropped when the tab closes). */
+  const perTab = <T>(prefix: string) => ({
+    set: (tab: number, value: T) => sessionArea.set({ [`${prefix}:${tab}`]: value }),
+    get: async (tab: number) =>
+      ((await sessionArea.get(`${prefix}:${tab}`))[`${prefix}:${tab}`] as T | undefined) ?? null,
+  });
+  const tabStates = perTab<TabState>('tab');
+  const cardTokens = perTab<string>('card');
   const sessions = new PageSessions({
     matcher: () => packs.matcher(),
     markOwn: async () => (await readSettings()).markOwnEntities,
-    saveTab: (tab, state) => sessionArea.set({ [`tab:${tab}`]: state }),
-    loadTab: async (tab) =>
-      ((await sessionArea.get(`tab:${tab}`))[`tab:${tab}`] as TabState | undefined) ?? null,
+    saveTab: tabStates.set,
+    loadTab: tabStates.get,
     today: () => new Date(),
   });
   const action = browser.action ?? browser.browserAction;
@@ -90,11 +97,7 @@ export default defineBackground(() => {
       maps,
       history: new HistoryStore(),
       live,
-      tokens: {
-        set: (tab, token) => sessionArea.set({ [`card:${tab}`]: token }),
-        get: async (tab) =>
-          ((await sessionArea.get(`card:${tab}`))[`card:${tab}`] as string | undefined) ?? null,
-      },
+      tokens: cardTokens,
       readSettings,
       setBadge: (tabId, text, count) => {
         void action.setBadgeText({ tabId, text });
