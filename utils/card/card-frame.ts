@@ -10,7 +10,13 @@ import {
 } from '../live/answer';
 import type { LocatorMap } from '../map/locator';
 import type { CardData } from '../messages/protocol';
-import type { FrameGreeting, FromFrame, ToFrame } from './frame-messages';
+import {
+  CARD_MAX_HEIGHT,
+  CARD_WIDTH,
+  type FrameGreeting,
+  type FromFrame,
+  type ToFrame,
+} from './frame-messages';
 import { liveView, withLive } from './live-model';
 import { localiseMap } from './map-language';
 import { buildCard, type CardModel, type ReadyCard } from './view-model';
@@ -188,8 +194,8 @@ export class CardFrame {
     return {
       t,
       scheme: message?.scheme ?? 'light',
-      maxWidth: message?.maxWidth ?? 360,
-      maxHeight: message?.maxHeight ?? 560,
+      maxWidth: message?.maxWidth ?? CARD_WIDTH,
+      maxHeight: message?.maxHeight ?? CARD_MAX_HEIGHT,
       onClose: () => this.post({ type: 'close', reason: 'button' }),
     };
   }

@@ -48,3 +48,5 @@ export interface FrameGreeting {
 export const FRAME_MARGIN = 10;
 /** The card's width when the page has room for it. */
 export const CARD_WIDTH = 360;
+/** The card's greatest height (less on short viewports); what does not fit scrolls. */
+export const CARD_MAX_HEIGHT = 560;

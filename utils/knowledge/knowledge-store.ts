@@ -193,7 +193,7 @@ export class KnowledgeStore {
   /** Every entity, merged, in no particular order (for compiling the matcher). */
   async allEntities(): Promise<Entity[]> {
     const db = await this.open();
-    const packs = (await db.getAll('packs')).sort(byPrecedence);
+    const packs = await this.packs();
     const merged = new Map<string, Entity>();
     for (const pack of packs) {
       for (const { entities } of await db.getAll('entities', packRange(pack.id))) {

@@ -1,4 +1,5 @@
 import {
+  CARD_MAX_HEIGHT,
   CARD_WIDTH,
   type CardOpener,
   type CardScheme,
@@ -109,7 +110,7 @@ export class CardHost {
     if (request !== this.request || this.current !== mention) return;
     const win = this.deps.doc.defaultView;
     const maxWidth = Math.min(CARD_WIDTH, (win?.innerWidth ?? CARD_WIDTH) - 2 * EDGE);
-    const maxHeight = Math.min(560, Math.round((win?.innerHeight ?? 800) * 0.7));
+    const maxHeight = Math.min(CARD_MAX_HEIGHT, Math.round((win?.innerHeight ?? 800) * 0.7));
     // Laid out, but unseen until the frame says how big the card is.
     this.setSize(link.frame, maxWidth + 2 * FRAME_MARGIN, 120);
     showInTopLayer(link.frame);
