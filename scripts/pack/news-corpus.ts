@@ -21,7 +21,7 @@ import { findArticleDate } from '../../utils/article-date/find';
 import type { Entity } from '../../utils/knowledge/schema';
 import { Matcher } from '../../utils/match/matcher';
 import type { MatcherData } from '../../utils/match/matcher-data';
-import { type LocalContext, type MatchedSegment, Resolver } from '../../utils/match/resolve';
+import { PageMatch } from '../../utils/match/page-match';
 import { foldedText } from '../../utils/match/tokenize';
 import { SegmentWalker, type TextSegment } from '../../utils/page/scan';
 import { NEWS_CORPUS } from './paths';
@@ -160,21 +160,10 @@ export function evaluatePage(
   html: string,
 ): PageResult {
   const { segments, gold, date, language } = readPage(html);
-  const matcher = new Matcher(data);
-  const resolver = new Resolver<number>(data, { articleDate: date });
-  const found: { segment: MatchedSegment<number>; local: LocalContext }[] = [];
-  segments.forEach((segment, s) => {
-    const raws = matcher.scan(segment.text);
-    if (raws.length === 0) return;
-    const matched = { key: s, text: segment.text, raws };
-    found.push({ segment: matched, local: resolver.observe(matched) });
-  });
-  const raw: { segment: number; start: number; end: number; entity: number }[] = [];
-  for (const { segment, local } of found) {
-    for (const match of resolver.decide(segment, local))
-      raw.push({ segment: segment.key, ...match });
-  }
-  for (const { key, match } of resolver.release()) raw.push({ segment: key, ...match });
+  const page = new PageMatch<number>(new Matcher(data), { articleDate: date });
+  const raw = page
+    .matchAll(segments.map((segment, s) => ({ key: s, text: segment.text })))
+    .map(({ key, ...match }) => ({ segment: key, ...match }));
 
   const marks = raw.map((mark): JudgedMark => {
     const id = data.entityIds[mark.entity] as string;

@@ -2,7 +2,7 @@ import { type ArticleDate, chooseArticleDate, knownDate } from '../article-date/
 import type { DateEvidence } from '../article-date/signals';
 import type { LoadedMatcher } from '../knowledge/pack-service';
 import { KIND_CODES } from '../match/matcher-data';
-import { type MatchedSegment, Resolver } from '../match/resolve';
+import { PageMatch } from '../match/page-match';
 import type { FoundEntity, MatchAnswer } from '../messages/protocol';
 
 /** What the background remembers of the page in a tab (kept in session storage across restarts). */
@@ -36,7 +36,7 @@ export interface PageSessionsDeps {
 interface LiveSession {
   state: TabState;
   key: string;
-  resolver: Resolver<number>;
+  page: PageMatch<number>;
   /** Entities already described to the page. */
   sent: Set<number>;
 }
@@ -70,26 +70,20 @@ export class PageSessions {
     // Matched with other packs (or rules) than the page started with: it must start over.
     if (request.key !== key) return answer;
     const live = this.session(tab, url, request, key, loaded);
-    const { matcher, own } = loaded;
+    const { own } = loaded;
     const skipOwn = !markOwn && own.size > 0;
-    const segments: MatchedSegment<number>[] = request.ids.map((id, i) => {
-      const text = request.texts[i] ?? '';
-      return { key: id, text, raws: matcher.scan(text) };
-    });
-    const local = segments.map((segment) => live.resolver.observe(segment));
     const before = live.state.found.length;
     const add = (out: number[], key: number, start: number, end: number, entity: number) => {
       if (skipOwn && own.has(entity)) return;
       out.push(key, start, end, entity);
       this.describe(live, loaded, entity, answer.entities);
     };
-    segments.forEach((segment, i) => {
-      for (const match of live.resolver.decide(segment, local[i] as (typeof local)[number]))
-        add(answer.mentions, segment.key, match.start, match.end, match.entity);
-    });
-    for (const { key, match } of live.resolver.release())
-      add(answer.released, key, match.start, match.end, match.entity);
-    answer.waiting = [...live.resolver.waitingKeys()];
+    const result = live.page.match(
+      request.ids.map((id, i) => ({ key: id, text: request.texts[i] ?? '' })),
+    );
+    for (const m of result.mentions) add(answer.mentions, m.key, m.start, m.end, m.entity);
+    for (const m of result.released) add(answer.released, m.key, m.start, m.end, m.entity);
+    answer.waiting = result.waiting;
     if (live.state.found.length !== before || request.evidence)
       await this.deps.saveTab(tab, live.state);
     return answer;
@@ -128,7 +122,7 @@ export class PageSessions {
     const live: LiveSession = {
       state: { session: request.session, url, found: [], articleDate },
       key,
-      resolver: new Resolver<number>(loaded.matcher.data, known ? { articleDate: known } : {}),
+      page: new PageMatch<number>(loaded.matcher, known ? { articleDate: known } : {}),
       sent: new Set(),
     };
     this.live.delete(tab);
