@@ -149,6 +149,13 @@ export const Entity = v.strictObject({
   timeline: v.optional(v.pipe(v.array(TimelineEntry), v.maxLength(100))),
   hints: v.optional(Hints),
   related: v.optional(v.pipe(v.array(EntityId), v.maxLength(50))),
+  /**
+   * How well known it is, on the scale of Wikidata's sitelinks (the number of Wikipedias and
+   * other sites with a page on it: ~300 for a country, ~100 for a head of state, 1–5 for a local
+   * figure); estimated where a source gives none. Among namesakes the most popular is the usual
+   * referent of a name.
+   */
+  popularity: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10_000))),
   sources: v.pipe(
     v.array(Source),
     v.minLength(1, 'Every entity names at least one source'),

@@ -47,7 +47,11 @@ export interface KbPoint {
  * may be missing: a source that gives only a name and an id gives an item with one label.
  */
 export interface KbItem {
-  id: Qid;
+  /**
+   * Its Wikidata id; a source without ids may give a slug (`bs:<source>-<name>`) for names it
+   * could not tie to an item (the merge ties them to an item by name where it safely can).
+   */
+  id: Qid | `bs:${string}`;
   /** The label by language code, written with its real capitals ("Donald Trump", "Daraa"). */
   labels: Record<string, string>;
   /** Other names by language: short forms, acronyms, former names, spellings. */
@@ -95,7 +99,7 @@ export interface KbSource {
 }
 
 /** An empty item of one source, to fill in. */
-export function newItem(id: Qid, source: string): KbItem {
+export function newItem(id: KbItem['id'], source: string): KbItem {
   return { id, labels: {}, aliases: {}, descriptions: {}, claims: {}, sources: [source] };
 }
 
