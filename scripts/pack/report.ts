@@ -57,7 +57,7 @@ export async function printReport(pack: KnowledgePack, verbose = false): Promise
   const { data, report } = compileMatcher(pack.entities);
   const compileMs = performance.now() - started;
   const json = readFileSync(PACK_OUTPUT);
-  const stored = Buffer.from(JSON.stringify(encodeMatcher(data)));
+  const stored = encodeMatcher(data);
 
   console.log(`\nBackstory default pack ${pack.version}`);
   console.log(`\nEntities: ${pack.entities.length}`);

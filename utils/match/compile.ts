@@ -1,14 +1,17 @@
 import type { Alias, Entity } from '../knowledge/schema';
+import { buildDictionary } from './dictionary';
 import { inflectionsOf } from './inflect';
 import {
   CandidateFlag,
+  countryCodeOf,
   dayNumber,
   KIND_CODES,
   MAX_ALIAS_WORDS,
   type MatcherData,
   PlaceRole,
+  popularityCode,
 } from './matcher-data';
-import { foldedText, hashFolded, type Token, tokenize } from './tokenize';
+import { foldedText, type Token, tokenize } from './tokenize';
 
 interface Candidate {
   entity: number;
@@ -32,10 +35,12 @@ export interface CompileReport {
  * whose candidates the resolver chooses between. Context words join the same automaton, so one
  * pass over a page finds both mentions and the cues that disambiguate them.
  */
-export function compileMatcher(entities: readonly Entity[]): {
+export function compileMatcher(unordered: readonly Entity[]): {
   data: MatcherData;
   report: CompileReport;
 } {
+  // In id order, so that an id is found in a compiled matcher by bisection.
+  const entities = [...unordered].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const index = new Map(entities.map((entity, i) => [entity.id, i]));
   const groups = new Map<string, { words: string[]; candidates: Candidate[] }>();
   const report: CompileReport = { aliases: 0, groups: 0, words: 0, states: 0, skipped: [] };
@@ -237,18 +242,7 @@ function buildAutomaton(
     for (let i = 0; i < word.length; i++)
       wordChars[(wordStart[w] as number) + i] = word.charCodeAt(i);
   });
-  let capacity = 16;
-  // Sparse on purpose: most words of a page are in no name, and an empty first slot says so at once.
-  while (capacity < words.length * 8) capacity *= 2;
-  const dictHash = new Int32Array(capacity);
-  const dictWord = new Int32Array(capacity).fill(-1);
-  words.forEach((word, w) => {
-    const hash = hashFolded(word);
-    let slot = hash & (capacity - 1);
-    while ((dictWord[slot] as number) !== -1) slot = (slot + 1) & (capacity - 1);
-    dictHash[slot] = hash | 0;
-    dictWord[slot] = w;
-  });
+  const { dictHash, dictWord } = buildDictionary(wordStart, wordChars);
 
   // Trie over word ids.
   const children: Map<number, number>[] = [new Map()];
@@ -380,6 +374,10 @@ function buildAutomaton(
     entityNames: entities.map((entity) => entity.name),
     entityKinds: Uint8Array.from(entities, (entity) => KIND_CODES.indexOf(entity.kind)),
     entityPriority: Int8Array.from(entities, (entity) => entity.hints?.priority ?? 0),
+    entityPopularity: Uint8Array.from(entities, (entity) => popularityCode(entity.popularity)),
+    entityCountryCode: Uint16Array.from(entities, (entity) =>
+      entity.kind === 'place' ? countryCodeOf(entity.country) : 0,
+    ),
     relatedStart,
     related: Int32Array.from(relatedLists.flat()),
     entityStart: Int32Array.from(entities, (entity) => dayNumber(entity.dates?.start, false)),

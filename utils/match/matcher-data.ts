@@ -25,9 +25,10 @@ export const PlaceRole = {
 
 /**
  * The compiled form's revision: stored matchers of another revision are rebuilt. 2: entity dates,
- * countries and place roles; implicit acronym, proper-name and year flags.
+ * countries and place roles; implicit acronym, proper-name and year flags. 3: binary form,
+ * entities in id order, popularity and country codes.
  */
-export const MATCHER_FORMAT = 2;
+export const MATCHER_FORMAT = 3;
 
 /** Maximum words in one alias; the matcher's ring of recent word starts has this size. */
 export const MAX_ALIAS_WORDS = 16;
@@ -79,6 +80,8 @@ export interface MatcherData {
   entityNames: string[];
   entityKinds: Uint8Array;
   entityPriority: Int8Array;
+  /** How well known each entity is, 0–255 on a log scale of its popularity ({@link popularityCode}); 0 unknown. */
+  entityPopularity: Uint8Array;
   /** Related entities of entity `e`: `related[relatedStart[e] .. relatedStart[e + 1])`. */
   relatedStart: Uint32Array;
   related: Int32Array;
@@ -91,8 +94,30 @@ export interface MatcherData {
   entityEnd: Int32Array;
   /** The country entity a place is in (a country: itself; -1: none or not a place). */
   entityCountry: Int32Array;
+  /**
+   * The ISO 3166-1 alpha-2 code of a place's country as two letters in one number
+   * ({@link countryCodeOf}; 0: none), so matchers compiled apart can find each other's countries.
+   */
+  entityCountryCode: Uint16Array;
   /** {@link PlaceRole} bits. */
   entityRole: Uint8Array;
+  /**
+   * Only for packs matched together ({@link LayeredMatcher}): for each entity, the index of the
+   * same id's first entity among the packs (itself when no earlier pack has it).
+   */
+  entityCanon?: Int32Array;
+}
+
+/** A popularity (on the scale of Wikidata sitelinks) as a byte: 30 × log2(1 + p), at most 255. */
+export function popularityCode(popularity: number | undefined): number {
+  if (!popularity || popularity <= 0) return 0;
+  return Math.min(255, Math.round(30 * Math.log2(1 + popularity)));
+}
+
+/** `SY` → one number; '' or anything else → 0. */
+export function countryCodeOf(code: string | undefined): number {
+  if (!code || !/^[A-Z]{2}$/.test(code)) return 0;
+  return (code.charCodeAt(0) << 8) | code.charCodeAt(1);
 }
 
 /** Entity kinds by code (`entityKinds` holds indices into this list): the schema's one list. */

@@ -1,4 +1,4 @@
-import type { Matcher } from './matcher';
+import type { Scanner } from './layers';
 import { type LocalContext, type MatchedSegment, Resolver, type ResolverOptions } from './resolve';
 
 /** A block of a page's text, and whatever the caller finds it again by. */
@@ -36,7 +36,7 @@ export class PageMatch<K> {
   readonly resolver: Resolver<K>;
 
   constructor(
-    private readonly matcher: Matcher,
+    private readonly matcher: Scanner,
     options: ResolverOptions = {},
   ) {
     this.resolver = new Resolver<K>(matcher.data, options);

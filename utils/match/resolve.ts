@@ -109,7 +109,12 @@ export class Resolver<K> {
   /** Has the page clearly named this entity (by an alias that needs no help)? */
   isPresent(entity: number): boolean {
     this.flushPresence();
-    return this.present[entity] === 1;
+    return this.present[this.canon(entity)] === 1;
+  }
+
+  /** The entity's index for page-wide state: one per id when several packs are matched together. */
+  private canon(entity: number): number {
+    return this.data.entityCanon ? (this.data.entityCanon[entity] as number) : entity;
   }
 
   /**
@@ -143,9 +148,14 @@ export class Resolver<K> {
     // not marked on their own ("Gaza war" of 2014 is not Gaza City plus a war).
     const spans: (Choice & { raw: number })[] = [];
     raws.forEach((raw, r) => {
+      // Several packs may match one span: the first of them chooses among all their candidates.
+      if (r > 0 && sameSpan(raws, r - 1) && sameAs(raws[r - 1], raw)) return;
+      const groups = [raw.group];
+      for (let n = r + 1; n < raws.length && sameAs(raws[n], raw); n++)
+        groups.push((raws[n] as RawMatch).group);
       const surface = surfaces[r] as Surface;
       const blocked = surface >= Surface.NameTail;
-      const choice = blocked ? null : this.choose(text, raw, local);
+      const choice = blocked ? null : this.choose(text, raw, local, groups);
       spans.push({
         raw: r,
         start: raw.start,
@@ -155,7 +165,8 @@ export class Resolver<K> {
           !!choice &&
           (choice.needsPresence ||
             surface === Surface.Doubtful ||
-            (this.partOfName[raw.group] === 1 && !WORD_JOIN.test(text.slice(raw.start, raw.end)))),
+            (groups.some((group) => this.partOfName[group] === 1) &&
+              !WORD_JOIN.test(text.slice(raw.start, raw.end)))),
       });
     });
     const kept: ResolvedMention[] = [];
@@ -165,7 +176,7 @@ export class Resolver<K> {
       if (!span.needsPresence) {
         kept.push(match);
         this.markPresent(span.entity);
-      } else if (this.present[span.entity] === 1) kept.push(match);
+      } else if (this.present[this.canon(span.entity)] === 1) kept.push(match);
       else if (this.pending.length < MAX_PENDING) this.pending.push({ key: segment.key, match });
     }
     return kept;
@@ -177,7 +188,7 @@ export class Resolver<K> {
     const released: ReleasedMention<K>[] = [];
     const still: ReleasedMention<K>[] = [];
     for (const item of this.pending)
-      (this.present[item.match.entity] === 1 ? released : still).push(item);
+      (this.present[this.canon(item.match.entity)] === 1 ? released : still).push(item);
     this.pending = still;
     return released;
   }
@@ -228,7 +239,7 @@ export class Resolver<K> {
         written !== written.toUpperCase()
       )
         this.partOfName[raw.group] = 1;
-      const single = groupSingle[raw.group] as number;
+      const single = sameSpan(segment.raws, r) ? -1 : (groupSingle[raw.group] as number);
       if (
         surface === Surface.Clear &&
         single >= 0 &&
@@ -237,7 +248,7 @@ export class Resolver<K> {
         !this.placeDoubt(segment.text, raw, candEntity[single] as number)
       ) {
         const entity = candEntity[single] as number;
-        local.present.add(entity);
+        local.present.add(this.canon(entity));
         this.presence.push({ entity, group: raw.group, oneWord });
       }
     });
@@ -273,9 +284,11 @@ export class Resolver<K> {
   }
 
   private markPresent(entity: number): void {
-    if (this.present[entity] === 1) return;
-    this.present[entity] = 1;
-    const country = this.data.entityCountry[entity] ?? -1;
+    const self = this.canon(entity);
+    if (this.present[self] === 1) return;
+    this.present[self] = 1;
+    const found = this.data.entityCountry[entity] ?? -1;
+    const country = found >= 0 ? this.canon(found) : -1;
     if (country >= 0 && this.pageCountries[country] === 0) {
       this.pageCountries[country] = 1;
       this.countriesOnPage++;
@@ -293,7 +306,7 @@ export class Resolver<K> {
       if (this.pageGroups[group] === 1) onPage++;
     }
     for (let i = relatedStart[entity] as number; i < (relatedStart[entity + 1] as number); i++) {
-      const other = related[i] as number;
+      const other = this.canon(related[i] as number);
       if (local.present.has(other)) near++;
       if (this.present[other] === 1) onPage++;
     }
@@ -314,13 +327,45 @@ export class Resolver<K> {
     );
   }
 
-  private choose(text: string, raw: RawMatch, local: LocalContext): Choice | null {
+  private choose(
+    text: string,
+    raw: RawMatch,
+    local: LocalContext,
+    groups: readonly number[],
+  ): Choice | null {
+    let best: Choice | null = null;
+    let bestScore = Number.NEGATIVE_INFINITY;
+    const candidates = groups.reduce(
+      (sum, group) =>
+        sum +
+        (this.data.groupMentionEnd[group] as number) -
+        (this.data.groupStart[group] as number),
+      0,
+    );
+    for (const group of groups) {
+      const choice = this.chooseIn(text, raw, local, group, candidates);
+      if (choice && choice.score > bestScore) {
+        bestScore = choice.score;
+        best = choice.choice;
+      }
+    }
+    return best;
+  }
+
+  /** The best candidate of one group, with its score; `candidates` counts every group's of the span. */
+  private chooseIn(
+    text: string,
+    raw: RawMatch,
+    local: LocalContext,
+    group: number,
+    candidates: number,
+  ): { choice: Choice; score: number } | null {
     const { groupStart, groupMentionEnd, candEntity, candFlags, entityPriority, entityKinds } =
       this.data;
     let best: Choice | null = null;
     let bestScore = Number.NEGATIVE_INFINITY;
-    const from = groupStart[raw.group] as number;
-    const to = groupMentionEnd[raw.group] as number;
+    const from = groupStart[group] as number;
+    const to = groupMentionEnd[group] as number;
     for (let c = from; c < to; c++) {
       const flags = candFlags[c] as number;
       if (!this.caseMatches(text, raw, c) || !this.dateAllows(c)) continue;
@@ -332,7 +377,7 @@ export class Resolver<K> {
         if (afterThe(text, raw.start, raw.end)) doubtful = true;
       }
       // A lone candidate with no hint needs no context to be chosen.
-      const lone = to - from === 1 && !(flags & CandidateFlag.RequireContext);
+      const lone = candidates === 1 && !(flags & CandidateFlag.RequireContext);
       let { near, onPage } = lone ? { near: 0, onPage: 0 } : this.contextOf(entity, local);
       if (flags & CandidateFlag.RequireContext && near + onPage === 0) continue;
       if (this.isForeignMinorPlace(entity)) {
@@ -354,7 +399,7 @@ export class Resolver<K> {
         };
       }
     }
-    return best;
+    return best ? { choice: best, score: bestScore } : null;
   }
 
   /** Was the entity going on when the article was written? */
@@ -383,7 +428,9 @@ export class Resolver<K> {
   private isForeignMinorPlace(entity: number): boolean {
     if (!this.isMinorPlace(entity)) return false;
     const country = this.data.entityCountry[entity] ?? -1;
-    return country >= 0 && this.countriesOnPage > 0 && this.pageCountries[country] === 0;
+    return (
+      country >= 0 && this.countriesOnPage > 0 && this.pageCountries[this.canon(country)] === 0
+    );
   }
 
   /**
@@ -416,6 +463,17 @@ export class Resolver<K> {
       return true;
     });
   }
+}
+
+/** Do two matches cover the same text? */
+function sameAs(a: RawMatch | undefined, b: RawMatch): boolean {
+  return !!a && a.start === b.start && a.end === b.end;
+}
+
+/** Does another match (of another pack) cover exactly the text of match `r`? */
+function sameSpan(raws: readonly RawMatch[], r: number): boolean {
+  const raw = raws[r] as RawMatch;
+  return sameAs(raws[r - 1], raw) || sameAs(raws[r + 1], raw);
 }
 
 /** Keep the leftmost match, the longest among those starting together; drop what overlaps it. */

@@ -81,6 +81,13 @@ export function hashFolded(folded: string): number {
   return hash >>> 0;
 }
 
+/** {@link hashFolded} of folded UTF-16 units `units[from, to)`. */
+export function hashUnits(units: Uint16Array, from: number, to: number): number {
+  let hash = FNV_OFFSET;
+  for (let i = from; i < to; i++) hash = Math.imul(hash ^ (units[i] as number), FNV_PRIME);
+  return hash >>> 0;
+}
+
 /** A word of an alias or text: span, folded form and how it was separated from the one before. */
 export interface Token {
   start: number;
