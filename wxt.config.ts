@@ -116,7 +116,7 @@ export default defineConfig({
       await writeDefaultPack();
     },
     'prepare:publicPaths': (_wxt, paths) => {
-      paths.push('packs/default.json', 'packs/default.meta.json', 'map/countries-50m.json');
+      paths.push('packs/default/manifest.json', 'map/countries-50m.json');
     },
     // Natural Earth outlines for locator maps, copied from world-atlas as they are published.
     'build:publicAssets': (_wxt, files) => {

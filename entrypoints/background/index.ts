@@ -7,10 +7,9 @@ import { PageSessions, type TabState } from '@/utils/background/page-sessions';
 import { HistoryStore } from '@/utils/history/history-store';
 import { extensionTranslator } from '@/utils/i18n/browser-catalogues';
 import { readerLanguage } from '@/utils/i18n/languages';
+import { packageBuiltIn } from '@/utils/knowledge/dist/package-pack';
 import { KnowledgeStore } from '@/utils/knowledge/knowledge-store';
 import { PackService } from '@/utils/knowledge/pack-service';
-import type { KnowledgePack } from '@/utils/knowledge/schema';
-import { USER_PACK_ID } from '@/utils/knowledge/user-packs';
 import { LIVE_CONTACT, livePermissions } from '@/utils/live/build-config';
 import { LiveCache } from '@/utils/live/cache';
 import { apiUserAgent, createHttpClient } from '@/utils/live/http';
@@ -33,9 +32,8 @@ export default defineBackground(() => {
   const store = new KnowledgeStore();
   const packs = new PackService({
     store,
-    builtInVersion: async () =>
-      (await fetchJson<{ version: string }>('/packs/default.meta.json')).version,
-    loadBuiltIn: () => fetchJson<KnowledgePack>('/packs/default.json'),
+    // Read in place from the package: nothing is copied at install.
+    builtIn: () => packageBuiltIn((path) => fetch(browser.runtime.getURL(path as '/'))),
     // Earlier versions kept the reader's packs in local storage: moved into the store once.
     takeLegacyReaderPacks: async () => {
       const { readerPacks } = await browser.storage.local.get('readerPacks');
@@ -84,8 +82,7 @@ export default defineBackground(() => {
       ),
     guardianKey: readGuardianKey,
     entity: (id) => packs.entity(id),
-    isReaderOwn: async (id) =>
-      (await store.packEntities(USER_PACK_ID)).some((entity) => entity.id === id),
+    isReaderOwn: async (id) => (await packs.userEntities()).some((entity) => entity.id === id),
     now: () => Date.now(),
   });
 
@@ -131,7 +128,7 @@ export default defineBackground(() => {
       await askContent(send, 'content:toggle', {});
     }
   });
-  // Store the built-in pack and compile ahead of the first page after install, update and start.
+  // Read the matchers ahead of the first page after install, update and start.
   const warm = () => void packs.matcher().catch((error) => console.warn('Backstory:', error));
   browser.runtime.onInstalled.addListener(warm);
   browser.runtime.onStartup.addListener(warm);

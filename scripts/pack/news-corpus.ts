@@ -155,7 +155,7 @@ export function readPage(html: string): {
 /** Mark one page the way the extension does, and judge every mark. */
 export function evaluatePage(
   data: MatcherData,
-  entities: ReadonlyMap<string, Pick<Entity, 'id' | 'name' | 'sources'>>,
+  entityOf: (id: string) => Pick<Entity, 'id' | 'name' | 'sources'> | undefined,
   file: string,
   html: string,
 ): PageResult {
@@ -167,7 +167,7 @@ export function evaluatePage(
 
   const marks = raw.map((mark): JudgedMark => {
     const id = data.entityIds[mark.entity] as string;
-    const entity = entities.get(id);
+    const entity = entityOf(id);
     const accepted = new Set([id, entity ? wikidataIdOf(entity) : undefined]);
     const on = gold.find(
       (span) => span.segment === mark.segment && span.start < mark.end && mark.start < span.end,
@@ -199,14 +199,13 @@ export function evaluatePage(
 /** Evaluate every page of the corpus. */
 export function evaluateCorpus(
   data: MatcherData,
-  entities: readonly Pick<Entity, 'id' | 'name' | 'sources'>[],
+  entityOf: (id: string) => Pick<Entity, 'id' | 'name' | 'sources'> | undefined,
   dir = NEWS_CORPUS,
 ): { pages: PageResult[]; figures: CorpusFigures } {
-  const byId = new Map(entities.map((entity) => [entity.id, entity]));
   const pages = readdirSync(dir)
     .filter((name) => name.endsWith('.html'))
     .sort()
-    .map((file) => evaluatePage(data, byId, file, readFileSync(join(dir, file), 'utf8')));
+    .map((file) => evaluatePage(data, entityOf, file, readFileSync(join(dir, file), 'utf8')));
   return { pages, figures: figuresOf(pages) };
 }
 

@@ -371,8 +371,7 @@ export async function runBrowserBench(name: BrowserName, options: BrowserBenchOp
   const peers = new Map<string, Record<string, number>>();
   let imported = { ms: Number.NaN, pageGapMs: Number.NaN };
   try {
-    // A fresh install stores the built-in pack (the launch waits for it), then compiles it for
-    // the first page.
+    // A fresh install reads the built-in pack in place: the first page is marked at once.
     cards.installMs = launchMs;
     cards.firstPageToMarksMs = (await runExtension(extension, url('card'))).toMarksMs;
 

@@ -4,9 +4,9 @@
  * `modern-ahocorasick` (a maintained general-purpose Aho–Corasick) over the same alias strings,
  * on the same text, in the same run.
  */
-import { readFileSync } from 'node:fs';
 import AhoCorasick from 'modern-ahocorasick';
-import type { Entity, KnowledgePack } from '../../utils/knowledge/schema';
+import type { BuiltPack } from '../../scripts/pack/built-pack';
+import type { Entity } from '../../utils/knowledge/schema';
 import { compileMatcher } from '../../utils/match/compile';
 import { Matcher } from '../../utils/match/matcher';
 import { syntheticEntities } from '../support/synthetic-pack';
@@ -14,7 +14,7 @@ import { newsParagraphs } from './corpus';
 import { fmt, printTable, timeMedian } from './stats';
 
 export interface MatcherBenchOptions {
-  packPath: string;
+  pack: BuiltPack;
   /** Bytes of text to scan. */
   textBytes: number;
   syntheticAliases: number;
@@ -35,7 +35,7 @@ function aliasStrings(entities: readonly Entity[]): string[] {
 }
 
 export function runMatcherBench(options: MatcherBenchOptions) {
-  const pack = JSON.parse(readFileSync(options.packPath, 'utf8')) as KnowledgePack;
+  const pack = { entities: [...options.pack.entities()] };
   const paragraphs = newsParagraphs(options.textBytes);
   const lowered = paragraphs.map((paragraph) => paragraph.toLowerCase());
   const bytes = paragraphs.reduce((sum, paragraph) => sum + Buffer.byteLength(paragraph) + 1, 0);

@@ -4,11 +4,10 @@
  * `.output/bench.json`. Every figure is a median over the runs.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { OUTPUT as PACK, writeDefaultPack } from '../../scripts/pack/build';
-import type { KnowledgePack } from '../../utils/knowledge/schema';
-import { compileMatcher } from '../../utils/match/compile';
+import { writeDefaultPack } from '../../scripts/pack/build';
+import { readBuiltPack } from '../../scripts/pack/built-pack';
 import { findMentions } from '../../utils/match/find-mentions';
 import { BROWSERS } from '../e2e/harness/browsers';
 import { type BrowserBenchResult, runBrowserBench } from './browser';
@@ -24,14 +23,14 @@ if (!process.argv.includes('--no-build')) {
   execFileSync('npx', ['wxt', 'build', '-b', 'firefox'], { stdio: 'ignore' });
 }
 
+const built = readBuiltPack();
 const matcher = runMatcherBench({
-  packPath: PACK,
+  pack: built,
   textBytes: ci ? 1_000_000 : 4_000_000,
   syntheticAliases: 100_000,
 });
 
-const pack = JSON.parse(readFileSync(PACK, 'utf8')) as KnowledgePack;
-const { data } = compileMatcher(pack.entities);
+const { data } = built;
 
 /** The 20 most frequent names the extension finds on a page: what mark.js is asked to mark. */
 function topNames(bytes: number): string[] {

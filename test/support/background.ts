@@ -3,10 +3,10 @@ import { backgroundHandlers } from '@/utils/background/handlers';
 import { LiveService } from '@/utils/background/live-service';
 import { PageSessions, type TabState } from '@/utils/background/page-sessions';
 import { HistoryStore } from '@/utils/history/history-store';
+import { buildDist } from '@/utils/knowledge/dist/build-dist';
 import { KnowledgeStore } from '@/utils/knowledge/knowledge-store';
-import { PackService } from '@/utils/knowledge/pack-service';
+import { type BuiltInPack, PackService } from '@/utils/knowledge/pack-service';
 import type { Entity, KnowledgePack } from '@/utils/knowledge/schema';
-import { USER_PACK_ID } from '@/utils/knowledge/user-packs';
 import { WIKIMEDIA_IMAGES } from '@/utils/live/build-config';
 import { LiveCache } from '@/utils/live/cache';
 import { DEFAULT_ENDPOINTS, type LiveEndpoints } from '@/utils/live/endpoints';
@@ -50,6 +50,27 @@ export function builtInPack(entities: Entity[], version = '1'): KnowledgePack {
   };
 }
 
+/** A pack in its shipping form, held in memory: the built-in pack as the package would hold it. */
+export async function builtInOf(pack: KnowledgePack): Promise<BuiltInPack> {
+  const { manifest, files } = await buildDist({
+    id: pack.id,
+    name: pack.name,
+    publisher: 'Backstory',
+    version: pack.version,
+    licence: 'CC BY-SA 4.0',
+    sources: pack.sources ?? [],
+    entities: pack.entities,
+  });
+  return {
+    manifest,
+    read: async (name) => {
+      const file = files.get(name);
+      if (!file) throw new Error(`no ${name}`);
+      return file;
+    },
+  };
+}
+
 /** How the in-process background reaches live services (by default: nowhere). */
 export interface LiveOptions {
   /** The network. By default every request is recorded and fails as if offline. */
@@ -79,10 +100,10 @@ export function inProcessBackground(
   const store = new KnowledgeStore(`knowledge-${name}`);
   const history = new HistoryStore({ name: `history-${name}` });
   const changes: string[] = [];
+  const shipped = builtInOf(builtIn);
   const packs = new PackService({
     store,
-    builtInVersion: async () => builtIn.version,
-    loadBuiltIn: async () => builtIn,
+    builtIn: () => shipped,
     now: () => now,
     onMatcherChanged: (key) => changes.push(key),
   });
@@ -125,8 +146,7 @@ export function inProcessBackground(
     permitted: async (origins) => origins.every((origin) => granted.has(origin)),
     guardianKey: async () => guardianKey,
     entity: (id) => packs.entity(id),
-    isReaderOwn: async (id) =>
-      (await store.packEntities(USER_PACK_ID)).some((entity) => entity.id === id),
+    isReaderOwn: async (id) => (await packs.userEntities()).some((entity) => entity.id === id),
     now: () => now,
   });
   const tokens = new Map<number, string>();

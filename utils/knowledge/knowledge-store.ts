@@ -1,96 +1,86 @@
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
-import type { MatcherData } from '../match/matcher-data';
-import { mergeEntity } from './merge';
-import type { Entity, KnowledgePack, Source } from './schema';
-
-/** Where a pack sits in the merge order: later layers refine earlier ones. */
-export type PackLayer = 'default' | 'imported' | 'user';
-
-const LAYER_RANK: Record<PackLayer, number> = { default: 0, imported: 1, user: 2 };
-
-/** A pack as stored: everything but its entities, which have a store of their own. */
-export interface StoredPack {
-  id: string;
-  name: string;
-  version: string;
-  description?: string;
-  sources: Source[];
-  /** How many entities it holds. */
-  entities: number;
-  /** How many shards its entities are spread over (see {@link shardOf}). */
-  shards: number;
-  layer: PackLayer;
-  /** When it was stored (imports of the same layer merge in this order). */
-  storedAt: number;
-}
+import type { DistManifest } from './dist/manifest';
+import type { Entity } from './schema';
 
 /**
- * A shard of one pack's entities: a few hundred entities in one record, found by a hash of the
- * id. One record per entity made a 100,000-entity import take 12 s of IndexedDB writes; a few
- * hundred records take a fraction of that, and a look-up reads one small shard per pack.
+ * Where a pack came from, which also sets its precedence: the built-in pack (read from the
+ * extension package, never stored), subscriptions, files the reader imported, then the reader's
+ * own entities. Later layers refine earlier ones.
  */
-interface StoredShard {
-  pack: string;
-  shard: number;
-  entities: Entity[];
+export type PackOrigin = 'subscription' | 'import' | 'user';
+
+const ORIGIN_RANK: Record<PackOrigin, number> = { subscription: 0, import: 1, user: 2 };
+
+/** What a subscription needs to stay current (see `subscriptions.ts`). */
+export interface SubscriptionState {
+  /** The manifest's address. */
+  url: string;
+  /** The publisher's Ed25519 key (raw, base64), pinned when the reader subscribed. */
+  key: string;
+  /** The `ETag` and `Last-Modified` of the manifest last fetched, for conditional requests. */
+  etag?: string;
+  lastModified?: string;
+  /** When it was last checked, and when it is due next (ms since 1970). */
+  checkedAt?: number;
+  dueAt?: number;
+  /** The last check's outcome: '' when it went well, else what went wrong, in words. */
+  problem?: string;
 }
 
-/** A capital city's position, for locator maps (worked out when the matcher is compiled). */
+/** A stored pack: its manifest and where its files are. */
+export interface StoredLayer {
+  id: string;
+  origin: PackOrigin;
+  manifest: DistManifest;
+  /** Which generation of files is current (an update writes the next one, then switches). */
+  generation: number;
+  /** When it was first stored: imports merge in this order. */
+  storedAt: number;
+  subscription?: SubscriptionState;
+}
+
+/** A capital city's position, for locator maps (worked out when a pack is built). */
 export interface CapitalPoint {
   lat: number;
   lon: number;
   name: string;
 }
 
-/** The compiled matcher, stored as structured data (typed arrays stay binary in IndexedDB). */
-export interface StoredMatcher {
-  /** Which packs it was compiled from (see {@link packsKey}). */
-  key: string;
-  data: MatcherData;
-  /** Capitals by ISO country code. */
-  capitals: Record<string, CapitalPoint>;
-  builtAt: number;
-}
-
 interface KnowledgeSchema extends DBSchema {
-  packs: { key: string; value: StoredPack };
-  entities: { key: [string, number]; value: StoredShard };
-  matcher: { key: string; value: StoredMatcher };
+  layers: { key: string; value: StoredLayer };
+  /** Files by (pack, generation, name). */
+  files: { key: [string, number, string]; value: Uint8Array };
   /** Pack files waiting to be imported: the options page stores the file, the background reads it. */
   staging: { key: string; value: Blob };
+  /** Version 1's stores, read once to move the reader's packs over (see `legacyPacks`). */
+  packs: { key: string; value: LegacyPack };
+  entities: { key: [string, number]; value: { pack: string; shard: number; entities: Entity[] } };
+}
+
+/** A pack as version 1 stored it: its entities in shards of their own. */
+export interface LegacyPack {
+  id: string;
+  name: string;
+  version: string;
+  description?: string;
+  layer: 'default' | 'imported' | 'user';
+  storedAt: number;
 }
 
 const DB_NAME = 'backstory-knowledge';
-const MATCHER_KEY = 'current';
-/** Entities per shard, about: small enough that a look-up reads little, large enough that writes are few. */
-const SHARD_SIZE = 256;
-/** Shards written per transaction: large imports commit in steps rather than one huge one. */
-const WRITE_CHUNK = 40;
+const DB_VERSION = 2;
 
-/** The shard an entity id lives in, among `shards` (FNV-1a of the id). */
-export function shardOf(id: string, shards: number): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193);
-  return (hash >>> 0) % shards;
-}
-
-/** The order packs merge in: default, then imports oldest first, then the reader's own. */
-export function byPrecedence(a: StoredPack, b: StoredPack): number {
-  return LAYER_RANK[a.layer] - LAYER_RANK[b.layer] || a.storedAt - b.storedAt;
-}
-
-/** Identifies a set of packs: any pack added, removed or changed gives a new key. */
-export function packsKey(packs: readonly StoredPack[]): string {
-  return [...packs]
-    .sort(byPrecedence)
-    .map((pack) => `${pack.id}@${pack.version}`)
-    .join('|');
+/** The order packs merge in: subscriptions, then imports oldest first, then the reader's own. */
+export function byPrecedence(a: StoredLayer, b: StoredLayer): number {
+  return ORIGIN_RANK[a.origin] - ORIGIN_RANK[b.origin] || a.storedAt - b.storedAt;
 }
 
 /**
- * The extension's knowledge, in IndexedDB in its own origin: each pack's entities in shards
- * keyed by (pack, shard), so a card reads one small shard per pack instead of every pack being
- * held in memory; the compiled matcher as binary arrays; and pack files staged for import.
+ * The reader's packs in IndexedDB, in the extension's own origin: each pack's manifest and its
+ * binary files (matcher pieces and entity shards, as they ship). The built-in pack is not here:
+ * it is read in place from the extension package. A pack is replaced atomically: the new files
+ * are written under the next generation, then one transaction points the pack at them, then the
+ * old ones go.
  */
 export class KnowledgeStore {
   private db: Promise<IDBPDatabase<KnowledgeSchema>> | null = null;
@@ -98,12 +88,17 @@ export class KnowledgeStore {
   constructor(private readonly name = DB_NAME) {}
 
   private open(): Promise<IDBPDatabase<KnowledgeSchema>> {
-    this.db ??= openDB<KnowledgeSchema>(this.name, 1, {
-      upgrade(db) {
-        db.createObjectStore('packs', { keyPath: 'id' });
-        db.createObjectStore('entities', { keyPath: ['pack', 'shard'] });
-        db.createObjectStore('matcher');
-        db.createObjectStore('staging');
+    this.db ??= openDB<KnowledgeSchema>(this.name, DB_VERSION, {
+      upgrade(db, oldVersion) {
+        if (oldVersion < 1) db.createObjectStore('staging');
+        // Version 1's compiled matcher is rebuilt per pack now; its packs and entities stay until
+        // the reader's packs have been moved (see `legacyPacks`).
+        if (db.objectStoreNames.contains('matcher' as never))
+          db.deleteObjectStore('matcher' as never);
+        if (oldVersion < 2) {
+          db.createObjectStore('layers', { keyPath: 'id' });
+          db.createObjectStore('files');
+        }
       },
       // Another context upgrading the database: let it, and reopen on next use.
       blocking: () => this.close(),
@@ -119,99 +114,82 @@ export class KnowledgeStore {
   }
 
   /** Every stored pack, in merge order. */
-  async packs(): Promise<StoredPack[]> {
-    return (await (await this.open()).getAll('packs')).sort(byPrecedence);
+  async layers(): Promise<StoredLayer[]> {
+    return (await (await this.open()).getAll('layers')).sort(byPrecedence);
   }
 
-  async pack(id: string): Promise<StoredPack | null> {
-    return (await (await this.open()).get('packs', id)) ?? null;
+  async layer(id: string): Promise<StoredLayer | null> {
+    return (await (await this.open()).get('layers', id)) ?? null;
+  }
+
+  /** One file of a stored pack's current generation. */
+  async file(layer: StoredLayer, name: string): Promise<Uint8Array> {
+    const bytes = await (await this.open()).get('files', [layer.id, layer.generation, name]);
+    if (!bytes) throw new Error(`Pack ${layer.id} lacks ${name}; remove it and add it again`);
+    return bytes;
   }
 
   /**
-   * Store a pack, replacing any earlier pack with its id. The old entities go first; the new ones
-   * are written in chunks, and the pack's record last, so a pack interrupted half-way is never
-   * listed (and its stray entities are cleared by the next write of that id).
+   * Store a pack's files as its next generation and make them current in one step; the previous
+   * generation's files are deleted after. `keep` lists files of the current generation to carry
+   * over unchanged (an update that changed only some shards).
    */
-  async putPack(pack: KnowledgePack, layer: PackLayer, storedAt: number): Promise<StoredPack> {
+  async putLayer(
+    record: Omit<StoredLayer, 'generation'>,
+    files: ReadonlyMap<string, Uint8Array>,
+    keep: readonly string[] = [],
+  ): Promise<StoredLayer> {
     const db = await this.open();
-    await this.deletePack(db, pack.id);
-    const shards = Math.max(1, Math.ceil(pack.entities.length / SHARD_SIZE));
-    const byShard: Entity[][] = Array.from({ length: shards }, () => []);
-    for (const entity of pack.entities) byShard[shardOf(entity.id, shards)]?.push(entity);
-    for (let i = 0; i < shards; i += WRITE_CHUNK) {
-      const tx = db.transaction('entities', 'readwrite');
-      for (let shard = i; shard < Math.min(shards, i + WRITE_CHUNK); shard++)
-        void tx.store.put({ pack: pack.id, shard, entities: byShard[shard] ?? [] });
+    const previous = await db.get('layers', record.id);
+    const generation = (previous?.generation ?? 0) + 1;
+    for (const name of keep) {
+      if (!previous) break;
+      const bytes = await db.get('files', [record.id, previous.generation, name]);
+      if (!bytes) throw new Error(`Pack ${record.id} lacks ${name}`);
+      await db.put('files', bytes, [record.id, generation, name]);
+    }
+    // Written in small transactions: a large pack commits in steps, not one huge write.
+    const entries = [...files];
+    for (let i = 0; i < entries.length; i += 8) {
+      const tx = db.transaction('files', 'readwrite');
+      for (const [name, bytes] of entries.slice(i, i + 8))
+        void tx.store.put(bytes, [record.id, generation, name]);
       await tx.done;
     }
-    const record: StoredPack = {
-      id: pack.id,
-      name: pack.name,
-      version: pack.version,
-      ...(pack.description ? { description: pack.description } : {}),
-      sources: pack.sources ?? [],
-      entities: pack.entities.length,
-      shards,
-      layer,
-      storedAt,
-    };
-    await db.put('packs', record);
-    return record;
+    const stored: StoredLayer = { ...record, generation };
+    await db.put('layers', stored);
+    if (previous) await this.deleteFiles(db, record.id, previous.generation);
+    return stored;
   }
 
-  /** Remove a pack and its entities; false when there was none. */
-  async removePack(id: string): Promise<boolean> {
+  /** Change a stored pack's record (a subscription's state) without touching its files. */
+  async updateLayer(
+    id: string,
+    change: (layer: StoredLayer) => StoredLayer,
+  ): Promise<StoredLayer | null> {
     const db = await this.open();
-    const existed = (await db.get('packs', id)) !== undefined;
-    await this.deletePack(db, id);
-    return existed;
+    const tx = db.transaction('layers', 'readwrite');
+    const layer = await tx.store.get(id);
+    if (!layer) {
+      await tx.done;
+      return null;
+    }
+    const changed = change(layer);
+    await tx.store.put(changed);
+    await tx.done;
+    return changed;
   }
 
-  /** The entities of one pack, as stored (the reader's own entities, for editing). */
-  async packEntities(id: string): Promise<Entity[]> {
+  /** Remove a pack and its files; false when there was none. */
+  async removeLayer(id: string): Promise<boolean> {
     const db = await this.open();
-    return (await db.getAll('entities', packRange(id))).flatMap((record) => record.entities);
-  }
-
-  /** One entity, merged across every pack that has it (null when none does). */
-  async entity(id: string): Promise<Entity | null> {
-    const db = await this.open();
-    const tx = db.transaction(['entities', 'packs']);
-    const packs = (await tx.objectStore('packs').getAll()).sort(byPrecedence);
-    const entities = tx.objectStore('entities');
-    const shards = await Promise.all(
-      packs.map((pack) => entities.get([pack.id, shardOf(id, pack.shards ?? 1)])),
+    const existed = (await db.get('layers', id)) !== undefined;
+    await db.delete('layers', id);
+    await db.delete(
+      'files',
+      IDBKeyRange.bound([id, 0, ''], [id, Number.MAX_SAFE_INTEGER, '\uffff']),
     );
-    let merged: Entity | null = null;
-    for (const shard of shards) {
-      const record = shard?.entities.find((entity) => entity.id === id);
-      if (record) merged = merged ? mergeEntity(merged, record) : record;
-    }
-    return merged;
-  }
-
-  /** Every entity, merged, in no particular order (for compiling the matcher). */
-  async allEntities(): Promise<Entity[]> {
-    const db = await this.open();
-    const packs = await this.packs();
-    const merged = new Map<string, Entity>();
-    for (const pack of packs) {
-      for (const { entities } of await db.getAll('entities', packRange(pack.id))) {
-        for (const entity of entities) {
-          const earlier = merged.get(entity.id);
-          merged.set(entity.id, earlier ? mergeEntity(earlier, entity) : entity);
-        }
-      }
-    }
-    return [...merged.values()];
-  }
-
-  async readMatcher(): Promise<StoredMatcher | null> {
-    return (await (await this.open()).get('matcher', MATCHER_KEY)) ?? null;
-  }
-
-  async writeMatcher(record: StoredMatcher): Promise<void> {
-    await (await this.open()).put('matcher', record, MATCHER_KEY);
+    return existed;
   }
 
   /** Keep a pack file until the background imports it; returns its staging key. */
@@ -229,17 +207,42 @@ export class KnowledgeStore {
     return file ?? null;
   }
 
-  private async deletePack(db: IDBPDatabase<KnowledgeSchema>, pack: string): Promise<void> {
-    const tx = db.transaction(['entities', 'packs'], 'readwrite');
+  /**
+   * The reader's packs as version 1 stored them (imported ones and their own entities), with
+   * their entities; empty once they have been moved.
+   */
+  async legacyPacks(): Promise<{ pack: LegacyPack; entities: Entity[] }[]> {
+    const db = await this.open();
+    if (!db.objectStoreNames.contains('packs')) return [];
+    const packs = (await db.getAll('packs')).filter((pack) => pack.layer !== 'default');
+    const out: { pack: LegacyPack; entities: Entity[] }[] = [];
+    for (const pack of packs) {
+      const shards = await db.getAll(
+        'entities',
+        IDBKeyRange.bound([pack.id, 0], [pack.id, Number.MAX_SAFE_INTEGER]),
+      );
+      out.push({ pack, entities: shards.flatMap((shard) => shard.entities) });
+    }
+    return out;
+  }
+
+  /** Forget version 1's stores' contents (after their packs were moved). */
+  async clearLegacy(): Promise<void> {
+    const db = await this.open();
+    if (!db.objectStoreNames.contains('packs')) return;
+    const tx = db.transaction(['packs', 'entities'], 'readwrite');
     await Promise.all([
-      tx.objectStore('entities').delete(packRange(pack)),
-      tx.objectStore('packs').delete(pack),
+      tx.objectStore('packs').clear(),
+      tx.objectStore('entities').clear(),
       tx.done,
     ]);
   }
-}
 
-/** Every (pack, shard) key of one pack. */
-function packRange(pack: string): IDBKeyRange {
-  return IDBKeyRange.bound([pack, 0], [pack, Number.MAX_SAFE_INTEGER]);
+  private async deleteFiles(
+    db: IDBPDatabase<KnowledgeSchema>,
+    id: string,
+    generation: number,
+  ): Promise<void> {
+    await db.delete('files', IDBKeyRange.bound([id, generation, ''], [id, generation, '\uffff']));
+  }
 }

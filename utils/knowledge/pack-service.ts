@@ -1,64 +1,117 @@
 import * as v from 'valibot';
-import { capitalsOf } from '../map/capitals';
-import { compileMatcher } from '../match/compile';
-import { Matcher } from '../match/matcher';
-import { MATCHER_FORMAT } from '../match/matcher-data';
+import { type Scanner, scannerOf } from '../match/layers';
+import { MATCHER_FORMAT, type MatcherData } from '../match/matcher-data';
 import { ProblemsError } from '../messages/router';
-import {
-  type CapitalPoint,
-  type KnowledgeStore,
-  packsKey,
-  type StoredPack,
+import { buildDist } from './dist/build-dist';
+import { type DistManifest, packBytes } from './dist/manifest';
+import { type DistFileReader, DistPack } from './dist/read-dist';
+import type {
+  CapitalPoint,
+  KnowledgeStore,
+  PackOrigin,
+  StoredLayer,
+  SubscriptionState,
 } from './knowledge-store';
-import { Entity, type KnowledgePack, PACK_FORMAT, PACK_SCHEMA_VERSION } from './schema';
+import { mergeEntity } from './merge';
+import { Entity, type KnowledgePack, type Source } from './schema';
 import { checkImport, parseReaderPacks, USER_PACK_ID } from './user-packs';
 
-/** The compiled matcher the background matches pages with. */
+/** The compiled packs the background matches pages with. */
 export interface LoadedMatcher {
   key: string;
-  matcher: Matcher;
+  matcher: Scanner;
   capitals: Record<string, CapitalPoint>;
   /** Matcher indexes of the reader's own entities (which they may choose not to mark). */
   own: Set<number>;
 }
 
-/** Where the pack service reads the built-in pack; seams for the background and for tests. */
+/** The built-in pack, read in place from the extension package. */
+export interface BuiltInPack {
+  manifest: DistManifest;
+  read: DistFileReader;
+}
+
+/** Where the pack service finds the built-in pack; seams for the background and for tests. */
 export interface PackServiceDeps {
   store: KnowledgeStore;
-  /** The built-in pack's version, from the small file shipped beside it (no need to read the pack). */
-  builtInVersion(): Promise<string>;
-  loadBuiltIn(): Promise<KnowledgePack>;
-  /** Reader packs an earlier version kept in extension storage; taken once, into the store. */
+  builtIn(): Promise<BuiltInPack>;
+  /** Reader packs a much earlier version kept in extension storage; taken once, into the store. */
   takeLegacyReaderPacks?(): Promise<unknown>;
   now(): number;
   /** The packs, and so the matcher, changed: pages should match again. */
   onMatcherChanged?(key: string): void;
 }
 
+/** What the options page shows of one pack. */
+export interface PackSummary {
+  id: string;
+  origin: 'builtin' | PackOrigin;
+  name: string;
+  publisher: string;
+  version: string;
+  built: string;
+  description?: string;
+  licence: string;
+  sources: Source[];
+  entities: number;
+  /** Its files' size in all. */
+  bytes: number;
+  storedAt?: number;
+  subscription?: SubscriptionState;
+}
+
 /** Everything the options page shows about packs. */
 export interface PacksOverview {
-  builtIn: StoredPack | null;
-  imported: StoredPack[];
+  builtIn: PackSummary | null;
+  subscriptions: PackSummary[];
+  imported: PackSummary[];
   /** The reader's own entities, in full (they edit them). */
   user: Entity[];
   warnings: string[];
 }
 
+export function summaryOf(
+  manifest: DistManifest,
+  origin: PackSummary['origin'],
+  layer?: StoredLayer,
+): PackSummary {
+  return {
+    id: manifest.id,
+    origin,
+    name: manifest.name,
+    publisher: manifest.publisher,
+    version: manifest.version,
+    built: manifest.built,
+    ...(manifest.description ? { description: manifest.description } : {}),
+    licence: manifest.licence,
+    sources: manifest.sources.filter((source) => !`${source.title}${source.url}`.includes('{id}')),
+    entities: manifest.counts.entities,
+    bytes: packBytes(manifest),
+    ...(layer ? { storedAt: layer.storedAt } : {}),
+    ...(layer?.subscription ? { subscription: layer.subscription } : {}),
+  };
+}
+
 /**
- * Owns the knowledge in the background. Packs live in the {@link KnowledgeStore}; the compiled
- * matcher is kept in memory and stored binary, rebuilt only when the packs change. A cold worker
- * reads the small pack list and the stored matcher, never the packs themselves.
+ * Owns the knowledge in the background. The built-in pack is read in place from the extension
+ * package (nothing is copied at install: the first page is marked as soon as the matcher's files
+ * are read); the reader's packs — subscriptions, imported files, their own entities — are stored
+ * in the {@link KnowledgeStore} in the same shipping form, each with its own compiled matcher, so
+ * adding one compiles only that one. Pages are matched with every pack's matcher layered.
  */
 export class PackService {
   private readied: Promise<void> | null = null;
   private loaded: Promise<LoadedMatcher> | null = null;
-  /** Writes and rebuilds one at a time, in the order asked. */
+  private builtInPack: Promise<DistPack> | null = null;
+  /** Stored packs opened this wake, by id and generation. */
+  private readonly opened = new Map<string, DistPack>();
+  /** Writes one at a time, in the order asked. */
   private writes: Promise<unknown> = Promise.resolve();
   private readonly warnings: string[] = [];
 
   constructor(private readonly deps: PackServiceDeps) {}
 
-  /** The compiled matcher for the current packs (loaded once per wake; rebuilt when stale). */
+  /** The compiled packs for matching (loaded once per wake, again when the packs change). */
   matcher(): Promise<LoadedMatcher> {
     this.loaded ??= this.loadMatcher().catch((error) => {
       this.loaded = null;
@@ -67,10 +120,14 @@ export class PackService {
     return this.loaded;
   }
 
-  /** An entity by id, merged across packs. */
+  /** An entity by id, merged across every pack that has it (later packs refine earlier ones). */
   async entity(id: string): Promise<Entity | null> {
     await this.ready();
-    return this.deps.store.entity(id);
+    const packs = [await this.builtIn(), ...(await this.storedPacks()).map(({ pack }) => pack)];
+    const found = await Promise.all(packs.map((pack) => pack.entity(id).catch(() => null)));
+    let merged: Entity | null = null;
+    for (const record of found) if (record) merged = merged ? mergeEntity(merged, record) : record;
+    return merged;
   }
 
   /** Capitals by ISO country code, for locator maps. */
@@ -80,31 +137,47 @@ export class PackService {
 
   async overview(): Promise<PacksOverview> {
     await this.ready();
-    const packs = await this.deps.store.packs();
+    const layers = await this.deps.store.layers();
+    const builtIn = await this.builtIn();
     return {
-      builtIn: packs.find((pack) => pack.layer === 'default') ?? null,
-      imported: packs.filter((pack) => pack.layer === 'imported'),
-      user: await this.deps.store.packEntities(USER_PACK_ID),
+      builtIn: summaryOf(builtIn.manifest, 'builtin'),
+      subscriptions: layers
+        .filter((layer) => layer.origin === 'subscription')
+        .map((layer) => summaryOf(layer.manifest, 'subscription', layer)),
+      imported: layers
+        .filter((layer) => layer.origin === 'import')
+        .map((layer) => summaryOf(layer.manifest, 'import', layer)),
+      user: await this.userEntities(),
       warnings: [...this.warnings],
     };
   }
 
   /** Import a pack file's parsed contents; fails with every problem named, changing nothing. */
-  importPack(data: unknown): Promise<StoredPack> {
+  importPack(data: unknown): Promise<PackSummary> {
     return this.write(async () => {
       const checked = checkImport(data);
       if (!checked.ok) throw new ProblemsError(checked.errors);
-      return this.deps.store.putPack(checked.pack, 'imported', this.deps.now());
+      const layer = await this.storePack(checked.pack, 'import');
+      return summaryOf(layer.manifest, 'import', layer);
     });
   }
 
   /** Remove an imported pack; false when there was none. */
   removePack(id: string): Promise<boolean> {
     return this.write(async () => {
-      const pack = await this.deps.store.pack(id);
-      if (pack?.layer !== 'imported') return false;
-      return this.deps.store.removePack(id);
+      const layer = await this.deps.store.layer(id);
+      if (layer?.origin !== 'import') return false;
+      return this.deps.store.removeLayer(id);
     });
+  }
+
+  /** The reader's own entities. */
+  async userEntities(): Promise<Entity[]> {
+    const layer = await this.deps.store.layer(USER_PACK_ID);
+    if (!layer) return [];
+    const out: Entity[] = [];
+    for await (const entity of this.open(layer).entities()) out.push(entity);
+    return out;
   }
 
   /** Add or replace one of the reader's own entities, after validating it. */
@@ -120,9 +193,7 @@ export class PackService {
         );
       }
       const entity = result.output;
-      const others = (await this.deps.store.packEntities(USER_PACK_ID)).filter(
-        (other) => other.id !== entity.id,
-      );
+      const others = (await this.userEntities()).filter((other) => other.id !== entity.id);
       await this.putUserPack([...others, entity]);
       return entity.id;
     });
@@ -131,7 +202,7 @@ export class PackService {
   /** Remove one of the reader's own entities; false when there was none. */
   deleteUserEntity(id: string): Promise<boolean> {
     return this.write(async () => {
-      const entities = await this.deps.store.packEntities(USER_PACK_ID);
+      const entities = await this.userEntities();
       const kept = entities.filter((entity) => entity.id !== id);
       if (kept.length === entities.length) return false;
       await this.putUserPack(kept);
@@ -139,7 +210,10 @@ export class PackService {
     });
   }
 
-  /** Make sure the store holds the built-in pack of this version (and an earlier version's reader packs). */
+  /**
+   * Move the reader's packs that earlier versions kept elsewhere into the store (once). The
+   * built-in pack needs no readying: it is read where it is.
+   */
   ready(): Promise<void> {
     this.readied ??= this.readyNow().catch((error) => {
       this.readied = null;
@@ -148,57 +222,19 @@ export class PackService {
     return this.readied;
   }
 
-  private async readyNow(): Promise<void> {
-    const store = this.deps.store;
-    const [version, stored] = await Promise.all([
-      this.deps.builtInVersion(),
-      store.packs().then((packs) => packs.find((pack) => pack.layer === 'default')),
-    ]);
-    if (stored?.version !== version) {
-      const pack = await this.deps.loadBuiltIn();
-      if (stored && stored.id !== pack.id) await store.removePack(stored.id);
-      await store.putPack(pack, 'default', 0);
-    }
-    const legacy = await this.deps.takeLegacyReaderPacks?.();
-    if (legacy !== undefined && legacy !== null) {
-      const { packs, warnings } = parseReaderPacks(legacy);
-      this.warnings.push(...warnings);
-      for (const [i, pack] of packs.imported.entries())
-        await store.putPack(pack, 'imported', this.deps.now() + i);
-      if (packs.user.entities.length > 0) await store.putPack(packs.user, 'user', 0);
-    }
-  }
-
-  private async loadMatcher(): Promise<LoadedMatcher> {
-    await this.ready();
-    const store = this.deps.store;
-    // A new matcher format compiles afresh even when the packs are the same.
-    const key = `${packsKey(await store.packs())}|matcher@${MATCHER_FORMAT}`;
-    const [stored, ownEntities] = await Promise.all([
-      store.readMatcher(),
-      store.packEntities(USER_PACK_ID),
-    ]);
-    let record = stored;
-    if (record?.key !== key) {
-      const entities = await store.allEntities();
-      const { data } = compileMatcher(entities);
-      record = { key, data, capitals: capitalsOf(entities), builtAt: this.deps.now() };
-      await store.writeMatcher(record);
-    }
-    const ids = new Set(ownEntities.map((entity) => entity.id));
-    const own = new Set<number>();
-    if (ids.size > 0)
-      record.data.entityIds.forEach((id, index) => {
-        if (ids.has(id)) own.add(index);
-      });
-    return { key, matcher: new Matcher(record.data), capitals: record.capitals, own };
-  }
-
-  /** Run a change to the packs, then rebuild the matcher and tell whoever listens. */
-  private write<T>(change: () => Promise<T>): Promise<T> {
+  /**
+   * Run a change to the stored packs, then load the matcher again and tell whoever listens.
+   * For the subscription service, which changes packs itself.
+   */
+  write<T>(change: () => Promise<T>): Promise<T> {
     const run = this.writes.then(async () => {
       await this.ready();
-      const before = this.loaded ? (await this.loaded).key : null;
+      const before = this.loaded
+        ? await this.loaded.then(
+            (m) => m.key,
+            () => null,
+          )
+        : null;
       const result = await change();
       this.loaded = null;
       const { key } = await this.matcher();
@@ -209,16 +245,170 @@ export class PackService {
     return run;
   }
 
-  private async putUserPack(entities: Entity[]): Promise<void> {
-    const pack: KnowledgePack = {
-      format: PACK_FORMAT,
-      schemaVersion: PACK_SCHEMA_VERSION,
-      id: USER_PACK_ID,
-      name: 'Your entities',
-      version: String(this.deps.now()),
-      entities,
-    };
-    if (entities.length === 0) await this.deps.store.removePack(USER_PACK_ID);
-    else await this.deps.store.putPack(pack, 'user', 0);
+  /** Build a pack's shipping form from its entities and store it as a layer of the given origin. */
+  async storePack(pack: KnowledgePack, origin: PackOrigin): Promise<StoredLayer> {
+    const built = await buildDist({
+      id: pack.id,
+      name: pack.name,
+      publisher: origin === 'user' ? 'You' : 'Imported file',
+      version: pack.version,
+      ...(pack.description ? { description: pack.description } : {}),
+      licence: licenceOf(pack.sources ?? []),
+      sources: pack.sources ?? [],
+      entities: pack.entities,
+    });
+    const earlier = await this.deps.store.layer(pack.id);
+    return this.deps.store.putLayer(
+      {
+        id: pack.id,
+        origin,
+        manifest: built.manifest,
+        storedAt: earlier?.storedAt ?? this.deps.now(),
+      },
+      built.files,
+    );
   }
+
+  private async readyNow(): Promise<void> {
+    const store = this.deps.store;
+    for (const { pack, entities } of await store.legacyPacks()) {
+      const origin: PackOrigin = pack.layer === 'user' ? 'user' : 'import';
+      await this.storePack(
+        {
+          format: 'backstory-pack',
+          schemaVersion: 1,
+          id: pack.id,
+          name: pack.name,
+          version: pack.version,
+          entities,
+        },
+        origin,
+      );
+    }
+    await store.clearLegacy();
+    const legacy = await this.deps.takeLegacyReaderPacks?.();
+    if (legacy !== undefined && legacy !== null) {
+      const { packs, warnings } = parseReaderPacks(legacy);
+      this.warnings.push(...warnings);
+      for (const pack of packs.imported) await this.storePack(pack, 'import');
+      if (packs.user.entities.length > 0) await this.storePack(packs.user, 'user');
+    }
+  }
+
+  private builtIn(): Promise<DistPack> {
+    this.builtInPack ??= this.deps
+      .builtIn()
+      .then(({ manifest, read }) => new DistPack(manifest, read))
+      .catch((error) => {
+        this.builtInPack = null;
+        throw error;
+      });
+    return this.builtInPack;
+  }
+
+  private open(layer: StoredLayer): DistPack {
+    const key = `${layer.id}#${layer.generation}`;
+    let pack = this.opened.get(key);
+    if (!pack) {
+      pack = new DistPack(layer.manifest, (name) => this.deps.store.file(layer, name));
+      this.opened.set(key, pack);
+    }
+    return pack;
+  }
+
+  private async storedPacks(): Promise<{ layer: StoredLayer; pack: DistPack }[]> {
+    return (await this.deps.store.layers()).map((layer) => ({ layer, pack: this.open(layer) }));
+  }
+
+  private async loadMatcher(): Promise<LoadedMatcher> {
+    await this.ready();
+    const builtIn = await this.builtIn();
+    const layers: { id: string; manifest: DistManifest; data: MatcherData }[] = [
+      { id: builtIn.manifest.id, manifest: builtIn.manifest, data: await builtIn.matcher() },
+    ];
+    for (const { layer, pack } of await this.storedPacks()) {
+      try {
+        layers.push({
+          id: layer.id,
+          manifest: layer.manifest,
+          data: await this.matcherOf(layer, pack),
+        });
+      } catch (error) {
+        // One damaged pack must not take the others with it.
+        const note = `The pack “${layer.manifest.name}” could not be read and is left out: ${
+          error instanceof Error ? error.message : String(error)
+        }`;
+        if (!this.warnings.includes(note)) this.warnings.push(note);
+      }
+    }
+    const key = `${layers.map(({ id, manifest }) => `${id}@${manifest.version}`).join('|')}|matcher@${MATCHER_FORMAT}`;
+    const matcher = scannerOf(layers.map((layer) => layer.data));
+    const capitals: Record<string, CapitalPoint> = {};
+    for (const { manifest } of layers) Object.assign(capitals, manifest.capitals ?? {});
+    return { key, matcher, capitals, own: ownOf(matcher.data, layers) };
+  }
+
+  /** A stored pack's matcher; a pack stored by a version with another matcher format is rebuilt. */
+  private async matcherOf(layer: StoredLayer, pack: DistPack): Promise<MatcherData> {
+    if (layer.manifest.matcherFormat === MATCHER_FORMAT) return pack.matcher();
+    const entities: Entity[] = [];
+    for await (const entity of pack.entities()) entities.push(entity);
+    const rebuilt = await buildDist({ ...layer.manifest, entities });
+    const stored = await this.deps.store.putLayer(
+      {
+        id: layer.id,
+        origin: layer.origin,
+        manifest: rebuilt.manifest,
+        storedAt: layer.storedAt,
+        ...(layer.subscription ? { subscription: layer.subscription } : {}),
+      },
+      rebuilt.files,
+    );
+    return this.open(stored).matcher();
+  }
+
+  private async putUserPack(entities: Entity[]): Promise<void> {
+    if (entities.length === 0) {
+      await this.deps.store.removeLayer(USER_PACK_ID);
+      return;
+    }
+    await this.storePack(
+      {
+        format: 'backstory-pack',
+        schemaVersion: 1,
+        id: USER_PACK_ID,
+        name: 'Your entities',
+        version: String(this.deps.now()),
+        entities,
+      },
+      'user',
+    );
+  }
+}
+
+/** A pack file's licences, in a few words (the manifest needs one). */
+function licenceOf(sources: Source[]): string {
+  const licences = [
+    ...new Set(sources.flatMap((source) => (source.licence ? [source.licence] : []))),
+  ];
+  return licences.length > 0 ? licences.join('; ').slice(0, 200) : 'as stated by its author';
+}
+
+/** Indexes (in the layered tables) of every entity the reader's own pack names. */
+function ownOf(
+  data: MatcherData,
+  layers: readonly { id: string; data: MatcherData }[],
+): Set<number> {
+  const own = new Set<number>();
+  let at = 0;
+  const canon = (e: number) => (data.entityCanon ? (data.entityCanon[e] as number) : e);
+  const mine = new Set<number>();
+  for (const layer of layers) {
+    if (layer.id === USER_PACK_ID)
+      for (let i = 0; i < layer.data.entityIds.length; i++) mine.add(canon(at + i));
+    at += layer.data.entityIds.length;
+  }
+  if (mine.size === 0) return own;
+  for (let e = 0; e < data.entityIds.length; e++) if (mine.has(canon(e))) own.add(e);
+  return own;
 }

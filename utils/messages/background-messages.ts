@@ -6,8 +6,7 @@
 import * as v from 'valibot';
 import type { DateEvidence } from '../article-date/signals';
 import type { VisitedPage } from '../history/history-store';
-import type { StoredPack } from '../knowledge/knowledge-store';
-import type { PacksOverview } from '../knowledge/pack-service';
+import type { PackSummary, PacksOverview } from '../knowledge/pack-service';
 import { EntityId } from '../knowledge/schema';
 import { LIVE_PARTS, type LiveAnswer, type LivePart } from '../live/answer';
 import type { LocatorMap } from '../map/locator';
@@ -102,7 +101,7 @@ export type BackgroundProtocol = {
   /** The options page lists the packs. */
   'packs:list': { request: v.InferOutput<typeof Empty>; response: PacksOverview };
   /** Import a pack file the options page staged; fails with every problem named, storing nothing. */
-  'packs:import': { request: { staged: string }; response: StoredPack };
+  'packs:import': { request: { staged: string }; response: PackSummary };
   'packs:remove': { request: { id: string }; response: { removed: boolean } };
   /** Add or replace one of the reader's own entities (validated in the background). */
   'user:save': { request: { entity: unknown }; response: { id: string } };

@@ -1,13 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { KnowledgePack } from '@/utils/knowledge/schema';
-import { compileMatcher } from '@/utils/match/compile';
+import { readBuiltPack } from '../../../scripts/pack/built-pack';
 import { evaluateCorpus, readPage } from '../../../scripts/pack/news-corpus';
-import { PACK_OUTPUT } from '../../../scripts/pack/paths';
 
-const pack = JSON.parse(readFileSync(PACK_OUTPUT, 'utf8')) as KnowledgePack;
-const { data } = compileMatcher(pack.entities);
-const { figures } = evaluateCorpus(data, pack.entities);
+const pack = readBuiltPack();
+const { figures } = evaluateCorpus(pack.data, (id) => pack.entity(id));
 
 /**
  * Floors, not targets: the figures the default pack reaches today on our own news corpus

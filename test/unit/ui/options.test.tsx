@@ -4,7 +4,6 @@ import { Blob as NodeBlob } from 'node:buffer';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { OptionsContainer, type OptionsDeps } from '@/components/OptionsContainer';
-import { USER_PACK_ID } from '@/utils/knowledge/user-packs';
 import { axeViolations } from '../../support/axe';
 import { builtInPack, inProcessBackground } from '../../support/background';
 
@@ -39,7 +38,7 @@ async function options() {
       return key;
     },
   };
-  const userEntities = async () => background.store.packEntities(USER_PACK_ID);
+  const userEntities = async () => background.packs.userEntities();
   return { deps, downloads, userEntities };
 }
 

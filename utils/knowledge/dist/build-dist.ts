@@ -1,3 +1,4 @@
+import { capitalsOf } from '../../map/capitals';
 import { type CompileReport, compileMatcher } from '../../match/compile';
 import { MATCHER_FORMAT } from '../../match/matcher-data';
 import { encodeMatcher } from '../../match/serialize';
@@ -79,6 +80,7 @@ export async function buildDist(input: DistInput): Promise<BuiltDist> {
     entities.push({ name, bytes: shard.byteLength, sha256: await sha256Hex(shard) });
   }
 
+  const capitals = capitalsOf(input.entities);
   const manifest: DistManifest = {
     format: DIST_FORMAT,
     formatVersion: DIST_FORMAT_VERSION,
@@ -96,6 +98,7 @@ export async function buildDist(input: DistInput): Promise<BuiltDist> {
     entityShards: shardCount,
     matcher,
     entities,
+    ...(Object.keys(capitals).length > 0 ? { capitals } : {}),
     ...(input.key ? { key: input.key } : {}),
   };
   return { manifest, files, compile: report };

@@ -70,6 +70,20 @@ export const DistManifest = v.strictObject({
   matcher: v.pipe(v.array(DistFile), v.minLength(1), v.maxLength(4096)),
   /** Entity shards, shard `i` at index `i`. */
   entities: v.pipe(v.array(DistFile), v.minLength(1), v.maxLength(100_000)),
+  /** Each country's capital and where it is, by ISO code, for locator maps (see `capitalsOf`). */
+  capitals: v.optional(
+    v.pipe(
+      v.record(
+        v.pipe(v.string(), v.regex(/^[A-Z]{2}$/)),
+        v.strictObject({
+          lat: v.pipe(v.number(), v.minValue(-90), v.maxValue(90)),
+          lon: v.pipe(v.number(), v.minValue(-180), v.maxValue(180)),
+          name: v.pipe(v.string(), v.minLength(1), v.maxLength(120)),
+        }),
+      ),
+      v.check((capitals) => Object.keys(capitals).length <= 400, 'Too many capitals'),
+    ),
+  ),
   /** The publisher's Ed25519 public key (raw, base64), for readers to pin when they subscribe. */
   key: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9+/]{43}=$/, 'Expected a base64 key'))),
 });

@@ -34,14 +34,15 @@ export class DistPack {
   async entity(id: string): Promise<Entity | null> {
     const shard = await this.shard(shardOf(id, this.manifest.entityShards));
     const record = shard.get(id);
-    return record === null ? null : expand(id, record, this.manifest.sources);
+    return record === null ? null : expandRecord(id, record, this.manifest.sources);
   }
 
   /** Every entity of the pack, shard by shard (exports, re-reading a pack whole). */
   async *entities(): AsyncGenerator<Entity> {
     for (let i = 0; i < this.manifest.entityShards; i++) {
       const shard = new EntityShard(await this.read(fileName(this.manifest, i)));
-      for (const { id, record } of shard.entries()) yield expand(id, record, this.manifest.sources);
+      for (const { id, record } of shard.entries())
+        yield expandRecord(id, record, this.manifest.sources);
     }
   }
 
@@ -77,7 +78,7 @@ function join(parts: Uint8Array[]): Uint8Array {
 }
 
 /** A record back into an entity: its id, and its shared sources expanded. */
-function expand(id: string, record: string, sources: readonly Source[]): Entity {
+export function expandRecord(id: string, record: string, sources: readonly Source[]): Entity {
   const parsed = JSON.parse(record) as Omit<Entity, 'id' | 'sources'> & {
     sources: (number | Source)[];
   };
