@@ -74,7 +74,12 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     console.error(`--date ${values.date}: expected YYYY-MM-DD`);
     process.exit(2);
   }
-  const knowledge = loadKnowledge(values.pack);
-  for (const line of markLines(knowledge, positionals, { date: values.date, format }))
-    process.stdout.write(`${line}\n`);
+  try {
+    const knowledge = loadKnowledge(values.pack);
+    for (const line of markLines(knowledge, positionals, { date: values.date, format }))
+      process.stdout.write(`${line}\n`);
+  } catch (error) {
+    console.error(`marks: ${(error as Error).message}`);
+    process.exit(1);
+  }
 }

@@ -39,20 +39,26 @@ if (values.help || positionals.length !== 1 || (suite !== 'benchmarks' && suite 
   process.exit(values.help ? 0 : 2);
 }
 
-const knowledge = loadKnowledge(values.pack);
-const { lines, result } =
-  suite === 'benchmarks'
-    ? runBenchmarks(knowledge, {
-        elevant: values.elevant ?? process.env.BACKSTORY_ELEVANT ?? DEFAULT_ELEVANT,
-        benchmarks: values.only?.split(',').filter(Boolean) ?? DEFAULT_BENCHMARKS,
-        allMentions: values['all-mentions'],
-        verbose: values.verbose,
-      })
-    : runNews(knowledge, {
-        gold: values.gold ?? DEFAULT_GOLD,
-        mirrors: values.mirrors ?? process.env.BACKSTORY_MIRRORS ?? DEFAULT_MIRRORS,
-        verbose: values.verbose,
-        unjudged: values.unjudged,
-      });
-for (const line of lines) console.log(line);
-if (values.json) writeFileSync(values.json, `${JSON.stringify(result, null, 2)}\n`);
+try {
+  const knowledge = loadKnowledge(values.pack);
+  const { lines, result } =
+    suite === 'benchmarks'
+      ? runBenchmarks(knowledge, {
+          elevant: values.elevant ?? process.env.BACKSTORY_ELEVANT ?? DEFAULT_ELEVANT,
+          benchmarks: values.only?.split(',').filter(Boolean) ?? DEFAULT_BENCHMARKS,
+          allMentions: values['all-mentions'],
+          verbose: values.verbose,
+        })
+      : runNews(knowledge, {
+          gold: values.gold ?? DEFAULT_GOLD,
+          mirrors: values.mirrors ?? process.env.BACKSTORY_MIRRORS ?? DEFAULT_MIRRORS,
+          verbose: values.verbose,
+          unjudged: values.unjudged,
+        });
+  for (const line of lines) console.log(line);
+  if (values.json) writeFileSync(values.json, `${JSON.stringify(result, null, 2)}\n`);
+} catch (error) {
+  // A missing pack, gold file, mirror or benchmark: say which, without a stack.
+  console.error(`eval: ${(error as Error).message}`);
+  process.exit(1);
+}
