@@ -16,14 +16,14 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Window } from 'happy-dom';
-import { findArticleDate } from '../../utils/article-date/find';
 import type { Entity } from '../../utils/knowledge/schema';
+import { wikidataIdOf } from '../../utils/knowledge/wikidata-id';
 import { Matcher } from '../../utils/match/matcher';
 import type { MatcherData } from '../../utils/match/matcher-data';
 import { PageMatch } from '../../utils/match/page-match';
 import { foldedText } from '../../utils/match/tokenize';
-import { SegmentWalker, type TextSegment } from '../../utils/page/scan';
+import type { TextSegment } from '../../utils/page/scan';
+import { readHtml } from '../eval/read-html';
 import { NEWS_CORPUS } from './paths';
 
 /** A gold span: where a name is, and which entities may be marked there. */
@@ -79,16 +79,6 @@ export interface CorpusFigures {
   precisionMentions: number;
 }
 
-/** The Wikidata id of a pack entity: its id, or one named in its sources. */
-export function wikidataIdOf(entity: Pick<Entity, 'id' | 'sources'>): string | undefined {
-  if (/^Q\d+$/.test(entity.id)) return entity.id;
-  for (const source of entity.sources) {
-    const found = /wikidata\.org\/wiki\/(Q\d+)/.exec(source.url ?? '')?.[1];
-    if (found) return found;
-  }
-  return undefined;
-}
-
 /** Entities made from the popular Wikipedia title list: no Wikidata id, a title for a name. */
 function isTitleEntity(id: string): boolean {
   return id.startsWith('bs:wp-');
@@ -106,12 +96,8 @@ export function readPage(html: string): {
   date: string;
   language: string;
 } {
-  const window = new Window({ url: 'https://news.example.org/article' });
-  const document = window.document as unknown as Document;
-  document.write(html);
-  const walker = new SegmentWalker(document.body);
-  const segments: TextSegment[] = [];
-  for (let batch = walker.next(); batch; batch = walker.next()) segments.push(...batch);
+  const page = readHtml(html);
+  const { segments } = page;
   const gold: GoldSpan[] = [];
   segments.forEach((segment, s) => {
     let open: { element: Element; start: number; end: number } | null = null;
@@ -146,10 +132,8 @@ export function readPage(html: string): {
     });
     close();
   });
-  const articleDate = findArticleDate(document, window.location.href, new Date());
-  const language = document.documentElement.getAttribute('lang') ?? '';
-  window.close();
-  return { segments, gold, date: articleDate.date, language };
+  page.close();
+  return { segments, gold, date: page.articleDate.date, language: page.language };
 }
 
 /** Mark one page the way the extension does, and judge every mark. */

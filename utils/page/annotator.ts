@@ -1,4 +1,5 @@
 import type { EntityKind } from '../knowledge/schema';
+import { BATCH, FIRST_BATCH } from './batches';
 import { type Mention, makeStaticRange } from './mention';
 import type { Painter } from './paint';
 import type { FoundMention } from './remote-matcher';
@@ -40,12 +41,6 @@ export interface EntityCount {
 
 /** Ranges registered per slice at most: Firefox needs ~2–3 ms per thousand. */
 const PAINT_CHUNK = 1500;
-/**
- * Characters of text per batch sent to be matched: a small first batch, so the top of the page is
- * marked soon, then larger ones, so a long page costs few round trips.
- */
-const FIRST_BATCH = 32 * 1024;
-const BATCH = 128 * 1024;
 
 /**
  * The page's mentions: finds them (scan, then matching in the background), keeps them per block
