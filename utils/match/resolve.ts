@@ -1,6 +1,15 @@
 import type { RawMatch } from './matcher';
 import { CandidateFlag, dayNumber, KIND_CODES, type MatcherData, PlaceRole } from './matcher-data';
-import { afterThe, isCaseless, namesArea, Surface, surfaceOf } from './surface';
+import {
+  afterThe,
+  governmentAfter,
+  isCaseless,
+  isDateline,
+  namesArea,
+  Surface,
+  surfaceOf,
+  titleBefore,
+} from './surface';
 import { tokenize } from './tokenize';
 
 /** A mention the resolver accepted: `text[start, end)` of a segment names entity `entity`. */
@@ -45,16 +54,36 @@ export interface LocalContext {
 
 const SEGMENT_CONTEXT_WEIGHT = 100;
 const PAGE_CONTEXT_WEIGHT = 10;
+/**
+ * Popularity (0–255) counts for at most 8 points: among namesakes the page says nothing about,
+ * the best known is the usual referent, but a pack's priority and any context outweigh it.
+ */
+const POPULARITY_DIVISOR = 32;
+/**
+ * An entity the page has already named clearly is the likely referent of a name it shares with
+ * others ("Johnson" after "Boris Johnson"); more than page context, less than the block's own.
+ */
+const PRESENT_WEIGHT = 60;
+/** A dateline names a city ("WASHINGTON (AP) —" is the city, not the state). */
+const DATELINE_WEIGHT = 500;
+/**
+ * How well known (popularity code; 180 ≈ 60 Wikipedias) an entity must be for a short acronym to
+ * name it with nothing else on the page: "EU" and "UN" do, "PM" and "FG" (small parties) do not.
+ */
+const ACRONYM_POPULARITY = 180;
+/** How well known (≈ 15 Wikipedias) a person must be for "Mr."/"President" + surname to name them. */
+const TITLE_POPULARITY = 120;
+/** Acronyms of at most this many letters are weak evidence on their own. */
+const SHORT_ACRONYM = 3;
 /** An event going on when the article was written beats its namesakes from other years, whatever their context. */
 const CURRENT_EVENT_WEIGHT = 1000;
 /** Waiting short names kept per page; a long live page should not hold on to text forever. */
 const MAX_PENDING = 2000;
 const EVENT = KIND_CODES.indexOf('event');
 const PERSON = KIND_CODES.indexOf('person');
+const ORGANISATION = KIND_CODES.indexOf('organisation');
 /** Places below this priority (the pack's smaller cities) need their country on a foreign page. */
 const MINOR_PLACE_PRIORITY = 2;
-/** A name joined with no space, hyphen or apostrophe is one word. */
-const WORD_JOIN = /[\s'’\-‐‑]/;
 
 /**
  * Chooses, for each alias match, the entity it names — or none. Keeps page-wide state (context
@@ -63,9 +92,10 @@ const WORD_JOIN = /[\s'’\-‐‑]/;
  *
  * Rules, in the order they apply (in doubt, no mark is better than a wrong one):
  * - nothing inside an address, an e-mail, a path or code;
- * - a name inside a longer capitalised name is not that name ("The New York Times", "Ivanka
- *   Trump", "Bank of England"); a one-word name seen that way on the page is, elsewhere on the
- *   page, only marked once its entity is named clearly ("Madrid" after "Real Madrid");
+ * - a name inside a longer capitalised name is not that name there ("The New York Times",
+ *   "Ivanka Trump", "Bank of England"); guards act on the occurrence, not the whole page — but
+ *   where the page names a club or company ending in a place ("Real Madrid"), that place's bare
+ *   name waits for a clear mention of the place;
  * - case: a case-sensitive alias keeps its capitals, an acronym stays in capitals ("WHO", not
  *   "who"), a proper name has at least one capital ("gana" is not Ghana); in title-case or
  *   all-capitals text capitals prove nothing, so marks there wait for a clear mention;
@@ -77,7 +107,11 @@ const WORD_JOIN = /[\s'’\-‐‑]/;
  *   whose country the page never names, on a page about other countries, waits for a clear
  *   mention (the Palermo of Buenos Aires is not Sicily's), as does "the Dnipro" (a river);
  * - `neverAlone` aliases, and a person's lone first name or surname, wait until the entity is
- *   named another way;
+ *   named another way — a surname after a title ("Mr. Trump") or before "administration" names
+ *   the best-known person of that name; a short acronym of a little-known entity waits too;
+ * - a dateline ("WASHINGTON (AP) —") names a city;
+ * - among namesakes: context in the block, then on the page, then the pack's priority, then the
+ *   best known (the most common referent of a name);
  * - leftmost-longest: a longer name beats the shorter names inside it, even when the longer one
  *   is not marked itself.
  */
@@ -85,13 +119,17 @@ export class Resolver<K> {
   /** Alias groups (names and context words) met anywhere on the page. */
   private readonly pageGroups: Uint8Array;
   private readonly present: Uint8Array;
-  /** One-word alias groups seen inside a longer capitalised name on this page. */
-  private readonly partOfName: Uint8Array;
+  /**
+   * One-word alias groups the page uses as the last word of a known organisation's name ("Madrid"
+   * in "Real Madrid", "Dortmund" in "Borussia Dortmund"): elsewhere on that page the bare word
+   * more likely means the club than the city, so a place it names waits for a clear mention.
+   */
+  private readonly orgTail: Uint8Array;
   /** Countries named on the page, directly or through one of their places. */
   private readonly pageCountries: Uint8Array;
   private countriesOnPage = 0;
   /** Clear mentions observed but not yet counted as present (see {@link flushPresence}). */
-  private presence: { entity: number; group: number; oneWord: boolean }[] = [];
+  private presence: { entity: number; group: number }[] = [];
   private pending: ReleasedMention<K>[] = [];
   private readonly articleDay: number;
 
@@ -101,8 +139,8 @@ export class Resolver<K> {
   ) {
     this.pageGroups = new Uint8Array(data.groupStart.length - 1);
     this.present = new Uint8Array(data.entityIds.length);
-    this.partOfName = new Uint8Array(data.groupStart.length - 1);
     this.pageCountries = new Uint8Array(data.entityIds.length);
+    this.orgTail = new Uint8Array(data.groupStart.length - 1);
     this.articleDay = dayNumber(options.articleDate, false);
   }
 
@@ -154,6 +192,8 @@ export class Resolver<K> {
       for (let n = r + 1; n < raws.length && sameAs(raws[n], raw); n++)
         groups.push((raws[n] as RawMatch).group);
       const surface = surfaces[r] as Surface;
+      // Guards act on this occurrence only: "Seattle" in "The Seattle Times" is not the city,
+      // but the page's other "Seattle"s are.
       const blocked = surface >= Surface.NameTail;
       const choice = blocked ? null : this.choose(text, raw, local, groups);
       spans.push({
@@ -165,8 +205,8 @@ export class Resolver<K> {
           !!choice &&
           (choice.needsPresence ||
             surface === Surface.Doubtful ||
-            (groups.some((group) => this.partOfName[group] === 1) &&
-              !WORD_JOIN.test(text.slice(raw.start, raw.end)))),
+            (this.orgTail[raw.group] === 1 &&
+              ((this.data.entityRole[choice.entity] as number) & PlaceRole.Settlement) !== 0)),
       });
     });
     const kept: ResolvedMention[] = [];
@@ -222,50 +262,66 @@ export class Resolver<K> {
    * read only when a choice needs them.
    */
   private collectContext(segment: MatchedSegment<K>): LocalContext {
-    const { groupSingle, candEntity } = this.data;
+    const { groupSingle, candEntity, candFlags } = this.data;
     const surfaces = this.surfacesOf(segment);
     const local: LocalContext = { groups: new Set(), present: new Set(), surfaces };
     segment.raws.forEach((raw, r) => {
       local.groups.add(raw.group);
       this.pageGroups[raw.group] = 1;
       const surface = surfaces[r] as Surface;
-      const written = segment.text.slice(raw.start, raw.end);
-      const oneWord = !WORD_JOIN.test(written);
-      // A one-word name directly inside a longer one is a first name or surname here ("Lewis
-      // Hamilton", "Real Madrid"); an acronym is not ("Reform UK").
-      if (
-        (surface === Surface.NameTail || surface === Surface.NameHead) &&
-        oneWord &&
-        written !== written.toUpperCase()
-      )
-        this.partOfName[raw.group] = 1;
+      if (surface === Surface.NameTail && this.endsOrganisation(segment.raws, r))
+        this.orgTail[raw.group] = 1;
       const single = sameSpan(segment.raws, r) ? -1 : (groupSingle[raw.group] as number);
       if (
         surface === Surface.Clear &&
         single >= 0 &&
+        !(
+          (candFlags[single] as number) & CandidateFlag.Acronym &&
+          this.weakAcronym(segment.text, raw, single)
+        ) &&
         this.caseMatches(segment.text, raw, single) &&
         this.dateAllows(single) &&
         !this.placeDoubt(segment.text, raw, candEntity[single] as number)
       ) {
         const entity = candEntity[single] as number;
         local.present.add(this.canon(entity));
-        this.presence.push({ entity, group: raw.group, oneWord });
+        this.presence.push({ entity, group: raw.group });
       }
     });
     return local;
   }
 
+  /** Does a longer match ending with match `r` name an organisation ("Real Madrid")? */
+  private endsOrganisation(raws: readonly RawMatch[], r: number): boolean {
+    const raw = raws[r] as RawMatch;
+    const { groupStart, groupMentionEnd, candEntity, entityKinds } = this.data;
+    for (const other of raws) {
+      if (other.end !== raw.end || other.start >= raw.start) continue;
+      for (
+        let c = groupStart[other.group] as number;
+        c < (groupMentionEnd[other.group] as number);
+        c++
+      )
+        if (entityKinds[candEntity[c] as number] === ORGANISATION) return true;
+    }
+    return false;
+  }
+
   /**
-   * Count the clear mentions observed so far as present, except one-word names that the page
-   * also uses inside a longer name: that is known only once the whole page has been observed.
-   * Smaller cities count last, and only when their country is on the page by other means: a city
-   * must not vouch for itself.
+   * Count the clear mentions observed so far as present, except a place whose bare name the page
+   * also uses for a club or company ("Madrid" beside "Real Madrid"): that is known only once the
+   * whole batch has been observed. Smaller cities count last, and only when their country is on
+   * the page by other means: a city must not vouch for itself.
    */
   private flushPresence(): void {
     if (this.presence.length === 0) return;
     const minor: number[] = [];
-    for (const { entity, group, oneWord } of this.presence) {
-      if (oneWord && this.partOfName[group] === 1) continue;
+    for (const { entity, group } of this.presence) {
+      if (
+        this.orgTail[group] === 1 &&
+        ((this.data.entityRole[entity] as number) & PlaceRole.Settlement) !== 0
+      )
+        continue;
       if (this.isMinorPlace(entity)) minor.push(entity);
       else this.markPresent(entity);
     }
@@ -335,6 +391,10 @@ export class Resolver<K> {
   ): Choice | null {
     let best: Choice | null = null;
     let bestScore = Number.NEGATIVE_INFINITY;
+    const evidence: SpanEvidence = {
+      title: titleBefore(text, raw.start) || governmentAfter(text, raw.end),
+      dateline: isDateline(text, raw.start, raw.end),
+    };
     const candidates = groups.reduce(
       (sum, group) =>
         sum +
@@ -343,7 +403,7 @@ export class Resolver<K> {
       0,
     );
     for (const group of groups) {
-      const choice = this.chooseIn(text, raw, local, group, candidates);
+      const choice = this.chooseIn(text, raw, local, group, candidates, evidence);
       if (choice && choice.score > bestScore) {
         bestScore = choice.score;
         best = choice.choice;
@@ -359,9 +419,17 @@ export class Resolver<K> {
     local: LocalContext,
     group: number,
     candidates: number,
+    evidence: SpanEvidence,
   ): { choice: Choice; score: number } | null {
-    const { groupStart, groupMentionEnd, candEntity, candFlags, entityPriority, entityKinds } =
-      this.data;
+    const {
+      groupStart,
+      groupMentionEnd,
+      candEntity,
+      candFlags,
+      entityPriority,
+      entityKinds,
+      entityPopularity,
+    } = this.data;
     let best: Choice | null = null;
     let bestScore = Number.NEGATIVE_INFINITY;
     const from = groupStart[group] as number;
@@ -372,7 +440,9 @@ export class Resolver<K> {
       const entity = candEntity[c] as number;
       let doubtful = false;
       const role = this.data.entityRole[entity] as number;
-      if (role & PlaceRole.Settlement) {
+      // A dateline is a city's (or a country's) name: nothing else.
+      if (evidence.dateline && !(role & (PlaceRole.Settlement | PlaceRole.Country))) continue;
+      if (role & PlaceRole.Settlement && !evidence.dateline) {
         if (namesArea(text, raw.start, raw.end)) continue;
         if (afterThe(text, raw.start, raw.end)) doubtful = true;
       }
@@ -384,22 +454,59 @@ export class Resolver<K> {
         if (lone) ({ near, onPage } = this.contextOf(entity, local));
         if (near + onPage === 0) doubtful = true;
       }
+      const popularity = entityPopularity[entity] as number;
+      // A lone surname waits for the full name, unless a title stands before it ("Mr. Trump",
+      // "President Obama") or it names a government ("the Obama administration"): then it is the
+      // best-known person of that name.
+      let waits = (flags & CandidateFlag.NeverAlone) !== 0;
+      const present = this.present[this.canon(entity)] === 1;
+      if (
+        waits &&
+        evidence.title &&
+        entityKinds[entity] === PERSON &&
+        (present || popularity >= TITLE_POPULARITY || (popularity === 0 && candidates === 1))
+      )
+        waits = false;
+      // A short acronym of a little-known entity ("PM", "FG") is marked once the page names it in
+      // full or gives its context.
+      if (flags & CandidateFlag.Acronym && near + onPage === 0 && this.weakAcronym(text, raw, c))
+        waits = true;
       const score =
         SEGMENT_CONTEXT_WEIGHT * Math.min(near, 9) +
         PAGE_CONTEXT_WEIGHT * Math.min(onPage, 9) +
         (entityKinds[entity] === EVENT && this.isCurrent(entity) ? CURRENT_EVENT_WEIGHT : 0) +
-        (entityPriority[entity] as number);
+        (evidence.dateline && role & PlaceRole.Settlement ? DATELINE_WEIGHT : 0) +
+        (present ? PRESENT_WEIGHT : 0) +
+        (entityPriority[entity] as number) +
+        popularity / POPULARITY_DIVISOR;
       if (score > bestScore) {
         bestScore = score;
         best = {
           start: raw.start,
           end: raw.end,
           entity,
-          needsPresence: (flags & CandidateFlag.NeverAlone) !== 0 || doubtful,
+          needsPresence: waits || doubtful,
         };
       }
     }
     return best ? { choice: best, score: bestScore } : null;
+  }
+
+  /**
+   * Is this match a short acronym (three capitals or fewer) of a little-known entity? Such a name
+   * says little on its own: "PM" is a time of day far more often than Peru's Purple Party. An
+   * entity of unknown popularity (a curated one) is taken at its pack's word.
+   */
+  private weakAcronym(text: string, raw: RawMatch, candidate: number): boolean {
+    const popularity = this.data.entityPopularity[this.data.candEntity[candidate] as number] ?? 0;
+    if (popularity === 0 || popularity >= ACRONYM_POPULARITY) return false;
+    let letters = 0;
+    for (let i = raw.start; i < raw.end; i++) {
+      const code = text.charCodeAt(i);
+      if (code === 0x2e || code === 0x20) continue;
+      if (++letters > SHORT_ACRONYM) return false;
+    }
+    return true;
   }
 
   /** Was the entity going on when the article was written? */
@@ -463,6 +570,14 @@ export class Resolver<K> {
       return true;
     });
   }
+}
+
+/** What the words around a match say, read once per span. */
+interface SpanEvidence {
+  /** A title before it or a government word after it: a surname names a person. */
+  title: boolean;
+  /** It is a dateline's place. */
+  dateline: boolean;
 }
 
 /** Do two matches cover the same text? */

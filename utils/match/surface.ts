@@ -328,3 +328,52 @@ export function isCaseless(text: string): boolean {
   if (lower > 0) return upper >= 5;
   return upper >= 3 || capitals + upper >= 5;
 }
+
+/** Titles written before a surname, with or without a full stop ("Mr. Trump", "Sen Warren"). */
+const SURNAME_TITLES = words(`
+  mr mrs ms mx dr prof sir dame lord lady president presidente senator sen governor gov
+  representative rep congressman congresswoman chancellor premier minister secretary mayor judge
+  justice general gen colonel col lieutenant lt captain capt sergeant sgt admiral marshal king
+  queen prince princess sheikh emir sultan ayatollah pope cardinal bishop rabbi imam ambassador
+  speaker chairman chairwoman commissioner coach manager m mme mlle herr frau sr sra srta don dona
+  senador senadora ministra ministro presidenta diputado diputada kanzler kanzlerin
+`);
+
+/**
+ * Is the word before a match a title that goes before a surname ("Mr. Trump", "President
+ * Obama", "Sen. Warren", "Prime Minister Sunak")? Then a lone surname names a person.
+ */
+export function titleBefore(text: string, start: number): boolean {
+  let i = start;
+  while (i > 0 && isInlineSpace(text.charCodeAt(i - 1))) i--;
+  if (i === start) return false;
+  if (text.charCodeAt(i - 1) === 0x2e) i--; // "Mr." "Sen."
+  const end = i;
+  while (i > 0 && isLetterCode(text.charCodeAt(i - 1))) i--;
+  if (i === end) return false;
+  const word = text.slice(i, end);
+  return capitalised(word) && SURNAME_TITLES.has(fold(word));
+}
+
+/** Words after a surname that make it the person's ("the Obama administration", "the Trump campaign"). */
+const OF_A_PERSON = words(`
+  administration administrations presidency campaign cabinet government era years family
+  camp doctrine team
+`);
+
+/** Is the match followed by a word that makes it a person's government or campaign? */
+export function governmentAfter(text: string, end: number): boolean {
+  const after = wordAfter(text, end);
+  return !!after && !capitalised(after.word) && OF_A_PERSON.has(after.folded);
+}
+
+/**
+ * Is the match the place of a dateline: in capitals, at the start of a block, followed by a
+ * comma, a dash or an agency in brackets ("WASHINGTON (AP) —", "KHAN YOUNIS, Gaza —", "PARIS —")?
+ */
+export function isDateline(text: string, start: number, end: number): boolean {
+  for (let i = 0; i < start; i++) if (!isSpace(text.charCodeAt(i))) return false;
+  const written = text.slice(start, end);
+  if (written !== written.toUpperCase() || written === written.toLowerCase()) return false;
+  return /^\s*(?:\(|,|[—–-]\s|\/)/.test(text.slice(end, end + 4));
+}

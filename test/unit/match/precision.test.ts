@@ -53,6 +53,27 @@ const ENTITIES: Entity[] = [
   entity('Q212', 'place', 'Ukraine', { en: ['Ukraine'], cs: ['Ukrajina'], de: ['Ukraine'] }),
   entity('Q1085', 'place', 'Prague', { en: ['Prague'], cs: ['Praha'] }),
   entity('Q159', 'place', 'Russia', { en: ['Russia'], ru: ['Россия'], de: ['Russland'] }),
+  entity('Q8682', 'organisation', 'Real Madrid CF', { en: ['Real Madrid'] }),
+  place('Q5083', 'Seattle', 'US', ['Population'], { hints: { priority: 3 } }),
+  {
+    ...entity('Q180589', 'person', 'Boris Johnson', { en: ['Boris Johnson', 'Johnson'] }),
+    popularity: 150,
+  },
+  { ...entity('Q1', 'person', 'Amy Johnson', { en: ['Amy Johnson', 'Johnson'] }), popularity: 30 },
+  { ...place('Q1223', 'Washington', 'US', []), popularity: 250 },
+  {
+    ...place('Q61', 'Washington, D.C.', 'US', ['Capital of', 'Population']),
+    aliases: { en: ['Washington, D.C.', 'Washington'] },
+    popularity: 200,
+  },
+  {
+    ...entity('Q48796385', 'organisation', 'Purple Party', { en: ['Purple Party', 'PM'] }),
+    popularity: 8,
+  },
+  {
+    ...entity('Q458', 'organisation', 'European Union', { en: ['European Union', 'EU'] }),
+    popularity: 330,
+  },
 ];
 
 const { data } = compileMatcher(ENTITIES);
@@ -74,9 +95,9 @@ function marks(paragraphs: string[], articleDate?: string): string[] {
 describe('a name inside a longer capitalised name is not the name', () => {
   it('leaves newspapers, shows, clubs and banks alone', () => {
     expect(marks(['He told The New York Times and Good Morning America on Monday.'])).toEqual([]);
-    expect(marks(['Real Madrid beat Paris Saint-Germain; the Bank of France was shut.'])).toEqual(
-      [],
-    );
+    expect(marks(['Real Madrid beat Paris Saint-Germain; the Bank of France was shut.'])).toEqual([
+      'Real Madrid → Q8682',
+    ]);
     expect(marks(['Protesters gathered in New York and in Paris.'])).toEqual([
       'New York → Q60',
       'Paris → Q90',
@@ -101,9 +122,15 @@ describe('a name inside a longer capitalised name is not the name', () => {
     ]);
   });
 
-  it('marks a one-word name used as a surname or a club elsewhere on the page only once named clearly', () => {
-    expect(marks(['Real Madrid won.', 'Madrid celebrated.'])).toEqual([]);
+  it('guards one occurrence, not the page: the masthead does not hide the city', () => {
+    expect(marks(['The Seattle Times reported.', 'Seattle was calm.'])).toEqual([
+      'Seattle → Q5083',
+    ]);
     expect(marks(['A year after Paris 2024, Paris is calm.'])).toEqual(['Paris → Q90']);
+  });
+
+  it('reads a club’s place name on its page as the club’s until the place is named clearly', () => {
+    expect(marks(['Real Madrid won.', 'Madrid celebrated.'])).toEqual(['Real Madrid → Q8682']);
   });
 
   it('reads title-case headlines as saying nothing with their capitals', () => {
@@ -115,6 +142,32 @@ describe('a name inside a longer capitalised name is not the name', () => {
     expect(
       marks(['Trump Meets Putin In Helsinki, Vowing New Talks', 'Donald Trump flew in.']),
     ).toEqual(['Donald Trump → Q22686', 'Trump → Q22686']);
+  });
+});
+
+describe('evidence around a name', () => {
+  it('takes a title before a surname, or a government after it, as naming the best-known person', () => {
+    expect(marks(['Mr. Johnson said so.'])).toEqual(['Johnson → Q180589']);
+    expect(marks(['The Johnson administration agreed.'])).toEqual(['Johnson → Q180589']);
+    expect(marks(['Johnson said so.'])).toEqual([]);
+    expect(marks(['Amy Johnson flew on.', 'Mr. Johnson said so.'])).toEqual([
+      'Amy Johnson → Q1',
+      'Johnson → Q1',
+    ]);
+  });
+
+  it('reads a dateline as the city', () => {
+    expect(marks(['WASHINGTON (AP) — Congress met.'])).toEqual(['WASHINGTON → Q61']);
+  });
+
+  it('marks a short acronym of a little-known entity only once it is named in full', () => {
+    expect(marks(['The vote closed at 9 PM.'])).toEqual([]);
+    expect(marks(['The Purple Party (PM) won seats.', 'PM leaders met.'])).toEqual([
+      'PM → Q48796385',
+      'PM → Q48796385',
+      'Purple Party → Q48796385',
+    ]);
+    expect(marks(['EU leaders met.'])).toEqual(['EU → Q458']);
   });
 });
 
