@@ -50,14 +50,19 @@ export function qidOf(value: string | undefined | null): Qid | undefined {
   return isQid(id) ? id : undefined;
 }
 
-/** A slug for `bs:` ids: lower case, accents dropped, runs of other characters as one dash. */
-export function slug(text: string): string {
+/** A name as plain words: lower case, accents dropped, runs of other characters as one space. */
+export function plainWords(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-|-$/g, '');
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** A slug for `bs:` ids: {@link plainWords} joined by dashes. */
+export function slug(text: string): string {
+  return plainWords(text).replaceAll(' ', '-');
 }
 
 /** A year or date as a `KbDate`: `1886`, `-479`, `2009-10-30`; empty for anything else. */

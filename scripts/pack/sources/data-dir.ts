@@ -5,7 +5,8 @@
  * rather than with a bare ENOENT deep inside a parser.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join, relative, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { ROOT } from '../paths';
 
@@ -59,4 +60,19 @@ export function listData(dir: string, folder: string, suffix: string, deep = fal
   };
   walk(base);
   return out;
+}
+
+/**
+ * The folder of an installed npm package, found from its entry point (packages whose `exports`
+ * hide their data files and their package.json alike).
+ */
+export function packageDir(name: string): string {
+  const require = createRequire(import.meta.url);
+  let dir = dirname(require.resolve(name));
+  while (!existsSync(join(dir, 'package.json')) || !dir.endsWith(name)) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error(`Cannot find the folder of the npm package ${name}`);
+    dir = parent;
+  }
+  return dir;
 }

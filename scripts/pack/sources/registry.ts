@@ -19,6 +19,13 @@ export const SOURCES = {
     licence: 'CC BY-SA 4.0',
     trust: 3,
   },
+  worldCountries: {
+    id: 'world-countries',
+    title: 'world-countries npm package (mledoze/countries), ids from breadth/country-qids.json',
+    url: 'https://github.com/mledoze/countries',
+    licence: 'ODbL-1.0',
+    trust: 3,
+  },
   wikilinker: {
     id: 'wikilinker',
     title: 'wikilinker entity list (smagdali/wikilinker extension/data/entities-packed.json.gz)',
