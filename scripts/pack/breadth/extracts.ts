@@ -1,31 +1,20 @@
 /**
- * Typed readers for the committed data extracts in `packs/data/<source>/` (made by
- * `scripts/pack/extract/*.ts`). The pack build reads only these files: no mirrors, no network.
+ * Readers for the committed extracts of npm and Debian package data in `packs/data/<source>/`
+ * (made by `scripts/pack/extract/*.ts`). Data from public repositories is not committed: it is
+ * read from the data directory by `scripts/pack/sources/`.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../paths';
+import { parseTsv } from '../sources/parse';
+
+export { parseTsv } from '../sources/parse';
 
 const DATA = join(ROOT, 'packs/data');
 
 /** Rows of a TSV extract with a header line, as records. */
 export function readTsv(file: string): Record<string, string>[] {
   return parseTsv(readFileSync(join(DATA, file), 'utf8'));
-}
-
-/** Parse TSV text with a header line into records (missing cells are empty strings). */
-export function parseTsv(text: string): Record<string, string>[] {
-  const [header = '', ...lines] = text.split('\n').filter((line) => line.length > 0);
-  const names = header.split('\t');
-  return lines.map((line) => {
-    const cells = line.split('\t');
-    return Object.fromEntries(names.map((name, i) => [name, cells[i] ?? '']));
-  });
-}
-
-/** A JSON extract. */
-export function readJson<T>(file: string): T {
-  return JSON.parse(readFileSync(join(DATA, file), 'utf8')) as T;
 }
 
 /** Lines of a text extract. */

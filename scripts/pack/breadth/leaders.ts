@@ -1,16 +1,23 @@
 /**
- * Heads of state and government of every country, past and present, from the geografia extract
- * (`packs/data/leaders`, Wikidata facts): one `person` entity per Wikidata id with dated `Office`
+ * Heads of state and government of every country, past and present, from geografia
+ * (Wikidata facts; read by `sources/leaders.ts`): one `person` entity per Wikidata id with dated `Office`
  * facts and a description built from them, and the offices as dated facts of each country, so a
  * card can say who led it when an article was written.
  *
- * The US is left to the Congress extract (presidents and vice-presidents with exact terms);
+ * The US is left to congress-legislators (presidents and vice-presidents with exact terms);
  * geografia's US rows only lend their Wikidata ids to early presidents.
  */
 import type { Alias, Entity, Fact } from '../../../utils/knowledge/schema';
+import { dataDir } from '../sources/data-dir';
+import {
+  isNotAPerson,
+  type LeaderTerm,
+  looksPortuguese,
+  readEnglishLeaderNames,
+  readGeografiaTerms,
+} from '../sources/leaders';
 import { nameInSentence } from './countries';
 import { alpha2, countryByAlpha2, countryQidOf } from './country-codes';
-import { readTsv } from './extracts';
 import {
   describeTerms,
   mergeTerms,
@@ -23,69 +30,18 @@ import {
 import { OFFICE_TITLES } from './overrides';
 import { wordRisk } from './words';
 
-/** One row of `packs/data/leaders/terms.tsv`. */
-export interface LeaderTerm {
-  iso3: string;
-  role: 'S' | 'G';
-  qid: string;
-  name: string;
-  start: string;
-  end: string;
-  party: string;
-}
+export { isNotAPerson, type LeaderTerm, looksPortuguese } from '../sources/leaders';
 
 export const GEOGRAFIA_SOURCE_TITLE = 'Wikidata, via geografia';
 
-/** Countries whose leaders' names are Portuguese in their own right (geografia's labels are pt). */
-const LUSOPHONE = new Set(['BR', 'PT', 'AO', 'MZ', 'CV', 'GW', 'ST', 'TL', 'MO', 'GQ']);
-
-/**
- * Countries written in another script, whose leaders' names English spells without accents:
- * "Boris Iéltsin" or "Geórgios Papandréu" there is a Portuguese transliteration.
- */
-const NON_LATIN = new Set(
-  'RU UA BY KZ KG TJ MN BG RS MK GR CY IL IR IQ SY LB JO SA AE QA KW BH OM YE EG LY TN DZ MA SD AF PK IN BD LK NP CN JP KR KP TW TH LA KH MM GE AM ET ER PS MR'.split(
-    ' ',
-  ),
-);
-
-/** Portuguese words that mark a label as Portuguese (titles, "of the") outside Lusophone lands. */
-const PORTUGUESE_WORDS =
-  /\b(do|da|dos|das|Príncipe|Princesa|Senhor|Senhora|Conde|Condessa|Barão|Rainha|Rei|Imperador|Imperatriz|Papa|Duque|Sultão|Xá|Grão|herdeiro|grão-duque)\b|ão\b|ões\b/u;
-
-/** Rows that are councils, elections or juntas rather than people. */
-const NOT_A_PERSON =
-  /\b(Eleição|Conselho|Governo|Junta|Comissão|Comitê|Comité|Diretório|Triunvirato|Regência|Presidência|Council|Committee|Directory|Government|Triumvirate|Regency|Election)\b/iu;
-
-/**
- * Whether geografia's label for someone is Portuguese rather than the name English uses:
- * Portuguese titles and "do/da" ("Carlos III do Reino Unido"), or accents and "tch" in the names
- * of countries written in other scripts ("Boris Iéltsin", "Leonid Kravtchuk").
- */
-export function looksPortuguese(name: string, cca2: string): boolean {
-  if (LUSOPHONE.has(cca2)) return /\b(Príncipe|Rainha|Rei|Imperador|Papa)\b/u.test(name);
-  if (PORTUGUESE_WORDS.test(name)) return true;
-  // "Luís XIII de França": a regnal name with "de" is not how English names a monarch.
-  if (/\b[IVXL]+,? (de|do|da|dos|das) \p{Lu}/u.test(name)) return true;
-  if (NON_LATIN.has(cca2) && (/[áéíóúâêôãõà]/u.test(name) || /tch/.test(name))) return true;
-  return false;
-}
-
-/** Whether a row names a body (a council, an election) instead of a person, or has no label. */
-export function isNotAPerson(name: string): boolean {
-  return NOT_A_PERSON.test(name) || /^Q\d+$/.test(name.trim()) || name.trim() === '';
-}
-
-/** Terms of `packs/data/leaders/terms.tsv`. */
+/** Terms of geografia's leaders_history.csv, read from the data directory. */
 export function readLeaderTerms(): LeaderTerm[] {
-  return readTsv('leaders/terms.tsv') as unknown as LeaderTerm[];
+  return readGeografiaTerms(dataDir());
 }
 
-/** English labels for people whose geografia label differs (`packs/data/leaders/english-names.tsv`). */
+/** English labels for people whose geografia label differs, from every-politician. */
 export function readEnglishNames(): Map<string, string> {
-  return new Map(
-    readTsv('leaders/english-names.tsv').map((row) => [row.qid ?? '', row.name ?? '']),
-  );
+  return readEnglishLeaderNames(dataDir());
 }
 
 /**

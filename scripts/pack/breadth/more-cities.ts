@@ -1,6 +1,6 @@
 /**
  * More cities, and more names for the cities already in the pack:
- * - cities with Wikidata ids from the countries-states-cities extract (`packs/data/cities`,
+ * - cities with Wikidata ids from countries-states-cities (`sources/regions-cities.ts`,
  *   ODbL 1.0), with Arabic, Persian, Russian and Chinese names;
  * - Arabic, Persian and Hebrew names by GeoNames id (`packs/data/geonames`, CC BY 4.0) for the
  *   GeoNames cities the pack already has.
@@ -12,6 +12,8 @@
  * out unless the city has a million people.
  */
 import type { Alias, Entity } from '../../../utils/knowledge/schema';
+import { dataDir } from '../sources/data-dir';
+import { type CityRow, readCityRows } from '../sources/regions-cities';
 import { aliasText } from './aliases';
 import { nameInSentence } from './countries';
 import { countryByAlpha2, countryDemonyms, countryQidOf } from './country-codes';
@@ -20,21 +22,7 @@ import { CITIES_LEFT_TO_CURATED, EVERYDAY_NAMES } from './overrides';
 import { withoutArabicArticle } from './regions';
 import { foldText, wordRisk } from './words';
 
-/** One row of `packs/data/cities/cities.tsv`. */
-export interface CityRow {
-  qid: string;
-  cc: string;
-  state: string;
-  name: string;
-  capital: string;
-  lat: string;
-  lon: string;
-  population: string;
-  ar: string;
-  fa: string;
-  ru: string;
-  zh: string;
-}
+export type { CityRow } from '../sources/regions-cities';
 
 /** Persian names only where Persian is spoken: elsewhere they mostly repeat the Arabic spelling. */
 const PERSIAN_SPEAKING = new Set(['IR', 'AF', 'TJ']);
@@ -110,13 +98,13 @@ export function addGeonamesNames(entities: Entity[], rows = readTsv('geonames/na
 }
 
 /**
- * Build city entities from the countries-states-cities extract. Cities whose id is already in
+ * Build city entities from countries-states-cities. Cities whose id is already in
  * `existing` only lend their names in other scripts to that entity; so do cities with the same
  * name in the same country (GeoNames cities without a Wikidata id). Returns the new entities.
  */
 export function buildMoreCities(
   existing: Entity[],
-  rows = readTsv('cities/cities.tsv') as unknown as CityRow[],
+  rows: CityRow[] = readCityRows(dataDir()),
 ): Entity[] {
   const byId = new Map(existing.map((entity) => [entity.id, entity]));
   const byName = new Map<string, Entity>();

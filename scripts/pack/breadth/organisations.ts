@@ -1,29 +1,19 @@
 /**
- * International organisations with Wikidata ids from the Supraverden extract
- * (`packs/data/organisations`, CC BY-SA 4.0): `organisation` entities with their names in several
+ * International organisations with Wikidata ids from Supraverden
+ * (CC BY-SA 4.0; read by `sources/organisations.ts`): `organisation` entities with their names in several
  * languages, abbreviations, type, founding year and headquarters.
  *
  * Share-alike: only names and facts are taken (no prose); each entity names Supraverden and its
  * licence as a source, and the pack lists it, so the adapted data stays under CC BY-SA 4.0.
  */
 import type { Alias, Entity, Fact } from '../../../utils/knowledge/schema';
+import { dataDir } from '../sources/data-dir';
+import { type OrganisationRecord, readOrganisationRecords } from '../sources/organisations';
 import { AliasCollector } from './aliases';
-import { readJson } from './extracts';
 import { isAcronym } from './parties';
 import { foldText, wordRisk } from './words';
 
-/** One record of `packs/data/organisations/organisations.json`. */
-export interface OrganisationRecord {
-  qid: string;
-  name: string;
-  abbr?: string[];
-  other?: string[];
-  names?: Record<string, string>;
-  type: string;
-  family: string;
-  founded: string;
-  hq: string;
-}
+export type { OrganisationRecord } from '../sources/organisations';
 
 /** "International organisation, founded 1945" / "EU decentralised agency (EU institutions and bodies)". */
 export function describeOrganisation(
@@ -56,9 +46,7 @@ const SOURCE = { title: 'Supraverden', licence: 'CC BY-SA 4.0' };
 
 /** Build the organisation entities. */
 export function buildOrganisations(
-  records: OrganisationRecord[] = readJson<OrganisationRecord[]>(
-    'organisations/organisations.json',
-  ),
+  records: OrganisationRecord[] = readOrganisationRecords(dataDir()),
 ): Entity[] {
   return records.flatMap((record) => {
     // The schema caps names at 120 characters; a longer official name yields to its abbreviation.

@@ -1,5 +1,5 @@
 /**
- * Political parties with Wikidata ids from the Party Facts extract (`packs/data/parties`, MIT):
+ * Political parties with Wikidata ids from Party Facts (MIT; `sources/parties.ts`):
  * `organisation` entities with country, founding and dissolution years.
  *
  * Guards: names several countries' parties share ("Labour Party", "Communist Party") match only
@@ -7,21 +7,13 @@
  * that are English words ("Together", "Forward") need their capitals and a context cue.
  */
 import type { Alias, Entity, Fact } from '../../../utils/knowledge/schema';
+import { dataDir } from '../sources/data-dir';
+import { type PartyRow, readPartyRows } from '../sources/parties';
 import { nameInSentence } from './countries';
 import { alpha2, countryByAlpha2, countryQidOf } from './country-codes';
-import { readTsv } from './extracts';
 import { foldText, isEnglishWord, isLatin, wordRisk } from './words';
 
-/** One row of `packs/data/parties/parties.tsv`. */
-export interface PartyRow {
-  qid: string;
-  iso3: string;
-  name: string;
-  short: string;
-  native: string;
-  founded: string;
-  dissolved: string;
-}
+export type { PartyRow } from '../sources/parties';
 
 /** Whether a short name is an acronym ("AKP", "CDU/CSU", "PiS"): matched with its capitals only. */
 export function isAcronym(text: string): boolean {
@@ -94,9 +86,7 @@ export function partyAliases(row: Pick<PartyRow, 'name' | 'short'>, shared: Set<
 }
 
 /** Build the party entities; rows whose country world-countries does not know are left out. */
-export function buildParties(
-  rows: PartyRow[] = readTsv('parties/parties.tsv') as unknown as PartyRow[],
-): Entity[] {
+export function buildParties(rows: PartyRow[] = readPartyRows(dataDir())): Entity[] {
   const counts = new Map<string, number>();
   for (const row of rows) {
     for (const text of [row.name, row.short]) {

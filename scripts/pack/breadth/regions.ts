@@ -1,6 +1,6 @@
 /**
  * First-level regions (US states, provinces, governorates) with Wikidata ids from the
- * countries-states-cities extract (`packs/data/regions`, ODbL 1.0): `place` entities with their
+ * countries-states-cities database (ODbL 1.0; `sources/regions-cities.ts`): `place` entities with their
  * native name (Arabic for Arab states, also shown as the Arabic name on cards), type, ISO 3166-2
  * code and coordinates.
  *
@@ -9,9 +9,10 @@
  * everyday words are left out.
  */
 import type { Alias, Entity, Fact } from '../../../utils/knowledge/schema';
+import { dataDir } from '../sources/data-dir';
+import { type RegionRow, readRegionRows } from '../sources/regions-cities';
 import { nameInSentence } from './countries';
 import { countryByAlpha2, countryDemonyms, countryQidOf } from './country-codes';
-import { readTsv } from './extracts';
 import { CITIES_LEFT_TO_CURATED } from './overrides';
 import { foldText, wordRisk } from './words';
 
@@ -26,18 +27,7 @@ export function withoutArabicArticle(name: string): string | undefined {
   return rest;
 }
 
-/** One row of `packs/data/regions/regions.tsv`. */
-export interface RegionRow {
-  qid: string;
-  cc: string;
-  name: string;
-  native: string;
-  type: string;
-  iso: string;
-  lat: string;
-  lon: string;
-  population: string;
-}
+export type { RegionRow } from '../sources/regions-cities';
 
 /** Whether every word of a name is an everyday English word or a small word ("North Eastern"). */
 export function allEverydayWords(name: string): boolean {
@@ -60,9 +50,7 @@ export function describeRegion(type: string, countryInSentence: string): string 
 }
 
 /** Build region entities; regions of countries left to curated files are skipped. */
-export function buildRegions(
-  rows: RegionRow[] = readTsv('regions/regions.tsv') as unknown as RegionRow[],
-): Entity[] {
+export function buildRegions(rows: RegionRow[] = readRegionRows(dataDir())): Entity[] {
   const counts = new Map<string, number>();
   for (const row of rows) counts.set(foldText(row.name), (counts.get(foldText(row.name)) ?? 0) + 1);
   const entities: Entity[] = [];

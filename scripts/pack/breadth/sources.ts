@@ -46,7 +46,10 @@ export function geonamesFeature(geonameId: number): Source {
   };
 }
 
-/** The data extracts in `packs/data` (each folder's README gives the commit and the date). */
+/**
+ * The public data read from the data directory (`../shared/data/README.md` gives each folder's
+ * commit) and the package extracts in `packs/data`.
+ */
 export const DATA_SOURCES: Source[] = [
   {
     title:

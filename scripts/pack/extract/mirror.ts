@@ -1,60 +1,15 @@
 /**
- * Shared plumbing for the extract scripts: read files from a fetched bare mirror of a public
- * GitHub repository, and write a compact extract with a note of where it came from. The extracts
- * are committed, so `npm run pack` never needs the mirrors or the network.
+ * Shared plumbing for the extract scripts, which make compact extracts of npm and Debian package
+ * data (`geonames.ts`, `titles.ts`): write the files with a note of where they came from. Data
+ * from public repositories is never extracted into the repository: the build reads it from the
+ * data directory (`scripts/pack/sources/`).
  */
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../paths';
 
 /** Where extracts live: one folder per source. */
 export const DATA_DIR = join(ROOT, 'packs/data');
-
-/** A source repository: `owner/name`, read from `$MIRRORS/owner+name/repo` (a bare git mirror). */
-export interface Mirror {
-  repo: string;
-  gitDir: string;
-}
-
-/** The bare mirror of a GitHub repository, under `$BACKSTORY_MIRRORS` or `/work/.mirror`. */
-export function mirror(repo: string): Mirror {
-  const base = process.env.BACKSTORY_MIRRORS ?? '/work/.mirror';
-  return { repo, gitDir: join(base, repo.replace('/', '+'), 'repo') };
-}
-
-/** A file at the mirror's HEAD, as text. */
-export function show(source: Mirror, path: string): string {
-  return execFileSync('git', ['--git-dir', source.gitDir, 'show', `HEAD:${path}`], {
-    encoding: 'utf8',
-    maxBuffer: 256 * 1024 * 1024,
-  });
-}
-
-/** Paths under a folder at the mirror's HEAD. */
-export function list(source: Mirror, folder: string): string[] {
-  return execFileSync(
-    'git',
-    ['--git-dir', source.gitDir, 'ls-tree', '--name-only', 'HEAD', `${folder}/`],
-    {
-      encoding: 'utf8',
-    },
-  )
-    .split('\n')
-    .filter(Boolean);
-}
-
-/** The commit and commit date of the mirror's HEAD. */
-export function headCommit(source: Mirror): { commit: string; date: string } {
-  const [commit = '', date = ''] = execFileSync(
-    'git',
-    ['--git-dir', source.gitDir, 'log', '-1', '--format=%H %cs', 'HEAD'],
-    { encoding: 'utf8' },
-  )
-    .trim()
-    .split(' ');
-  return { commit, date };
-}
 
 /** What a source README records. */
 export interface Provenance {

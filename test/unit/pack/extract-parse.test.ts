@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseTsv } from '../../../scripts/pack/breadth/extracts';
-import {
-  isoDay,
-  parseCsv,
-  readMo,
-  tsvRow,
-  usDisplayName,
-} from '../../../scripts/pack/extract/parse';
+import { readMo, tsvRow } from '../../../scripts/pack/extract/parse';
+import { isoDay, parseCsv, parseTsv, usDisplayName } from '../../../scripts/pack/sources/parse';
 
 /** A little-endian .mo catalogue with the given msgid → msgstr pairs. */
 function mo(entries: [string, string][]): Buffer {
