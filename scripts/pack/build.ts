@@ -32,6 +32,7 @@ import {
 } from '../../utils/knowledge/schema';
 import { validatePack } from '../../utils/knowledge/validate';
 import { checkPack } from './check';
+import { guardEverydayWords } from './guards/apply';
 import { CURATED_DIR, PACK_DIR, ROOT } from './paths';
 import { dataDir } from './sources/data-dir';
 
@@ -91,6 +92,7 @@ export async function buildDefaultPack(): Promise<KnowledgePack> {
   // Curated entries refine generated ones with the same id (the Syria entry adds to the country's)
   // and win over generated namesakes; shared names are guarded on the generated side.
   const entities = assemble(breadth, curated).sort((a, b) => a.id.localeCompare(b.id));
+  guardEverydayWords(entities);
   const sources: Source[] = [
     { title: 'Backstory curated entries (packs/curated)', licence: 'CC BY-SA 4.0' },
     ...BREADTH_SOURCES,

@@ -53,6 +53,12 @@ const MatchRules = {
   requireContext: v.optional(v.boolean()),
   /** Never mark on its own: only once the entity is mentioned on the page by another alias. */
   neverAlone: v.optional(v.boolean()),
+  /**
+   * The name is also an everyday word of some language ("Todos", "Centro", "Poder"): a capital at
+   * the start of a sentence proves nothing, and a little-known entity needs its context or its
+   * full name on the page.
+   */
+  everyday: v.optional(v.boolean()),
 };
 
 export const AliasObject = v.strictObject({ text: text(120), ...MatchRules });

@@ -180,7 +180,8 @@ export function flagsOf(entity: Entity, alias: { rules: Exclude<Alias, string> |
   return (
     (pick('caseSensitive') ? CandidateFlag.CaseSensitive : 0) |
     (pick('requireContext') ? CandidateFlag.RequireContext : 0) |
-    (pick('neverAlone') ? CandidateFlag.NeverAlone : 0)
+    (pick('neverAlone') ? CandidateFlag.NeverAlone : 0) |
+    (alias.rules?.everyday ? CandidateFlag.Everyday : 0)
   );
 }
 

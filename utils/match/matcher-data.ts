@@ -13,6 +13,8 @@ export const CandidateFlag = {
   Acronym: 32,
   /** The alias names its own year ("2018 offensive", "Paris 2024"): its date is in the name. */
   Year: 64,
+  /** The alias is an everyday word of some language too (the alias rule `everyday`). */
+  Everyday: 128,
 } as const;
 
 /** Bits of `entityRole`: what kind of place an entity is, for rules about places. */

@@ -7,7 +7,9 @@ import {
   isDateline,
   namesArea,
   Surface,
+  sentenceStart,
   surfaceOf,
+  tailOfLinkedName,
   titleBefore,
 } from './surface';
 import { tokenize } from './tokenize';
@@ -75,6 +77,15 @@ const ACRONYM_POPULARITY = 180;
 const TITLE_POPULARITY = 120;
 /** Acronyms of at most this many letters are weak evidence on their own. */
 const SHORT_ACRONYM = 3;
+/** How well known (≈ 30 Wikipedias) an entity named by an everyday word must be to be marked by it alone. */
+const EVERYDAY_POPULARITY = 150;
+/** Well known enough (≈ 100 Wikipedias: "China", "Trump") to be named even at a sentence's start. */
+const WELL_KNOWN = 200;
+/**
+ * How much better known (in popularity code: 20 ≈ 1.6 times the Wikipedias) the most popular of
+ * namesakes the page says nothing about must be to be taken as the usual referent.
+ */
+const POPULARITY_MARGIN = 20;
 /** An event going on when the article was written beats its namesakes from other years, whatever their context. */
 const CURRENT_EVENT_WEIGHT = 1000;
 /** Waiting short names kept per page; a long live page should not hold on to text forever. */
@@ -262,7 +273,7 @@ export class Resolver<K> {
    * read only when a choice needs them.
    */
   private collectContext(segment: MatchedSegment<K>): LocalContext {
-    const { groupSingle, candEntity, candFlags } = this.data;
+    const { groupSingle, candEntity } = this.data;
     const surfaces = this.surfacesOf(segment);
     const local: LocalContext = { groups: new Set(), present: new Set(), surfaces };
     segment.raws.forEach((raw, r) => {
@@ -275,10 +286,7 @@ export class Resolver<K> {
       if (
         surface === Surface.Clear &&
         single >= 0 &&
-        !(
-          (candFlags[single] as number) & CandidateFlag.Acronym &&
-          this.weakAcronym(segment.text, raw, single)
-        ) &&
+        !this.weakAlone(segment.text, raw, single, sentenceStart(segment.text, raw.start)) &&
         this.caseMatches(segment.text, raw, single) &&
         this.dateAllows(single) &&
         !this.placeDoubt(segment.text, raw, candEntity[single] as number)
@@ -389,11 +397,10 @@ export class Resolver<K> {
     local: LocalContext,
     groups: readonly number[],
   ): Choice | null {
-    let best: Choice | null = null;
-    let bestScore = Number.NEGATIVE_INFINITY;
     const evidence: SpanEvidence = {
       title: titleBefore(text, raw.start) || governmentAfter(text, raw.end),
       dateline: isDateline(text, raw.start, raw.end),
+      sentenceStart: sentenceStart(text, raw.start),
     };
     const candidates = groups.reduce(
       (sum, group) =>
@@ -402,25 +409,21 @@ export class Resolver<K> {
         (this.data.groupStart[group] as number),
       0,
     );
-    for (const group of groups) {
-      const choice = this.chooseIn(text, raw, local, group, candidates, evidence);
-      if (choice && choice.score > bestScore) {
-        bestScore = choice.score;
-        best = choice.choice;
-      }
-    }
-    return best;
+    const ranking = new Ranking((entity) => this.canon(entity));
+    for (const group of groups) this.rank(text, raw, local, group, candidates, evidence, ranking);
+    return ranking.choice();
   }
 
-  /** The best candidate of one group, with its score; `candidates` counts every group's of the span. */
-  private chooseIn(
+  /** Score the candidates of one group; `candidates` counts every group's of the span. */
+  private rank(
     text: string,
     raw: RawMatch,
     local: LocalContext,
     group: number,
     candidates: number,
     evidence: SpanEvidence,
-  ): { choice: Choice; score: number } | null {
+    ranking: Ranking,
+  ): void {
     const {
       groupStart,
       groupMentionEnd,
@@ -430,8 +433,6 @@ export class Resolver<K> {
       entityKinds,
       entityPopularity,
     } = this.data;
-    let best: Choice | null = null;
-    let bestScore = Number.NEGATIVE_INFINITY;
     const from = groupStart[group] as number;
     const to = groupMentionEnd[group] as number;
     for (let c = from; c < to; c++) {
@@ -455,11 +456,11 @@ export class Resolver<K> {
         if (near + onPage === 0) doubtful = true;
       }
       const popularity = entityPopularity[entity] as number;
+      const present = this.present[this.canon(entity)] === 1;
       // A lone surname waits for the full name, unless a title stands before it ("Mr. Trump",
       // "President Obama") or it names a government ("the Obama administration"): then it is the
       // best-known person of that name.
       let waits = (flags & CandidateFlag.NeverAlone) !== 0;
-      const present = this.present[this.canon(entity)] === 1;
       if (
         waits &&
         evidence.title &&
@@ -467,29 +468,50 @@ export class Resolver<K> {
         (present || popularity >= TITLE_POPULARITY || (popularity === 0 && candidates === 1))
       )
         waits = false;
-      // A short acronym of a little-known entity ("PM", "FG") is marked once the page names it in
-      // full or gives its context.
-      if (flags & CandidateFlag.Acronym && near + onPage === 0 && this.weakAcronym(text, raw, c))
-        waits = true;
-      const score =
+      // A name that says little on its own (a short acronym of a little-known entity, an
+      // everyday word) is marked once the page names it in full or gives its context.
+      if (near + onPage === 0 && this.weakAlone(text, raw, c, evidence.sentenceStart)) waits = true;
+      const basis =
         SEGMENT_CONTEXT_WEIGHT * Math.min(near, 9) +
         PAGE_CONTEXT_WEIGHT * Math.min(onPage, 9) +
         (entityKinds[entity] === EVENT && this.isCurrent(entity) ? CURRENT_EVENT_WEIGHT : 0) +
         (evidence.dateline && role & PlaceRole.Settlement ? DATELINE_WEIGHT : 0) +
         (present ? PRESENT_WEIGHT : 0) +
-        (entityPriority[entity] as number) +
-        popularity / POPULARITY_DIVISOR;
-      if (score > bestScore) {
-        bestScore = score;
-        best = {
-          start: raw.start,
-          end: raw.end,
-          entity,
-          needsPresence: waits || doubtful,
-        };
-      }
+        (entityPriority[entity] as number);
+      ranking.add({
+        choice: { start: raw.start, end: raw.end, entity, needsPresence: waits || doubtful },
+        basis,
+        popularity,
+      });
     }
-    return best ? { choice: best, score: bestScore } : null;
+  }
+
+  /**
+   * Does this candidate's name say too little on its own: a short acronym (three capitals or
+   * fewer) of a little-known entity ("PM" is a time of day far more often than Peru's Purple
+   * Party), or an everyday word of some language at the start of a sentence (where a capital
+   * proves nothing, unless the entity is very well known) or naming a little-known entity
+   * ("Todos", "Centro")? An entity of unknown popularity (a curated one) is taken at its pack's
+   * word, but for the sentence start.
+   */
+  private weakAlone(
+    text: string,
+    raw: RawMatch,
+    candidate: number,
+    atSentenceStart: boolean,
+  ): boolean {
+    const flags = this.data.candFlags[candidate] as number;
+    if (flags & CandidateFlag.Everyday) {
+      if (tailOfLinkedName(text, raw.start)) return true;
+      const popularity = this.popularityOf(candidate);
+      if (atSentenceStart && popularity < WELL_KNOWN) return true;
+      if (popularity !== 0 && popularity < EVERYDAY_POPULARITY) return true;
+    }
+    return (flags & CandidateFlag.Acronym) !== 0 && this.weakAcronym(text, raw, candidate);
+  }
+
+  private popularityOf(candidate: number): number {
+    return this.data.entityPopularity[this.data.candEntity[candidate] as number] ?? 0;
   }
 
   /**
@@ -498,7 +520,7 @@ export class Resolver<K> {
    * entity of unknown popularity (a curated one) is taken at its pack's word.
    */
   private weakAcronym(text: string, raw: RawMatch, candidate: number): boolean {
-    const popularity = this.data.entityPopularity[this.data.candEntity[candidate] as number] ?? 0;
+    const popularity = this.popularityOf(candidate);
     if (popularity === 0 || popularity >= ACRONYM_POPULARITY) return false;
     let letters = 0;
     for (let i = raw.start; i < raw.end; i++) {
@@ -578,6 +600,56 @@ interface SpanEvidence {
   title: boolean;
   /** It is a dateline's place. */
   dateline: boolean;
+  /** It starts a sentence, where a capital proves nothing. */
+  sentenceStart: boolean;
+}
+
+/** A scored candidate: `basis` is everything but popularity. */
+interface Scored {
+  choice: Choice;
+  basis: number;
+  popularity: number;
+}
+
+/**
+ * The best candidate of a span, and the best of the other entities: when nothing but popularity
+ * tells them apart and neither is much better known, the name is in doubt and waits (a clear
+ * mention of one of them elsewhere on the page settles it).
+ */
+class Ranking {
+  private best: Scored | null = null;
+  private second: Scored | null = null;
+
+  constructor(private readonly canon: (entity: number) => number) {}
+
+  add(candidate: Scored): void {
+    const best = this.best;
+    if (!best || score(candidate) > score(best)) {
+      if (best && this.canon(best.choice.entity) !== this.canon(candidate.choice.entity))
+        this.second = best;
+      this.best = candidate;
+    } else if (
+      this.canon(best.choice.entity) !== this.canon(candidate.choice.entity) &&
+      (!this.second || score(candidate) > score(this.second))
+    )
+      this.second = candidate;
+  }
+
+  choice(): Choice | null {
+    const { best, second } = this;
+    if (!best) return null;
+    if (
+      second &&
+      best.basis === second.basis &&
+      best.popularity - second.popularity < POPULARITY_MARGIN
+    )
+      return { ...best.choice, needsPresence: true };
+    return best.choice;
+  }
+}
+
+function score(candidate: Scored): number {
+  return candidate.basis + candidate.popularity / POPULARITY_DIVISOR;
 }
 
 /** Do two matches cover the same text? */

@@ -377,3 +377,31 @@ export function isDateline(text: string, start: number, end: number): boolean {
   if (written !== written.toUpperCase() || written === written.toLowerCase()) return false;
   return /^\s*(?:\(|,|[—–-]\s|\/)/.test(text.slice(end, end + 4));
 }
+
+/**
+ * Does a match start a sentence: the block's first word, or the first after a full stop,
+ * question or exclamation mark, colon or an opening quote or bracket? There a capital says
+ * nothing about a name.
+ */
+export function sentenceStart(text: string, start: number): boolean {
+  let i = start;
+  while (i > 0 && /[\s"“”'‘’«»([¿¡—–-]/.test(text.charAt(i - 1))) i--;
+  return i === 0 || /[.!?:;…]/.test(text.charAt(i - 1));
+}
+
+/**
+ * Is the match the tail of a name joined by "de", "del", "of"… to a capitalised word before it
+ * ("Balón de Oro", "Frente de Todos", "Partido de los Trabajadores")? An everyday word there is
+ * part of that name.
+ */
+export function tailOfLinkedName(text: string, start: number): boolean {
+  let before = wordBefore(text, start);
+  // "de los", "de la", "do", "das": skip an article after the connector.
+  if (before && ARTICLES.has(before.folded) && !capitalised(before.word))
+    before = wordBefore(text, before.start);
+  if (!before || !CONNECTORS.has(before.folded) || capitalised(before.word)) return false;
+  const head = wordBefore(text, before.start);
+  return !!head && capitalised(head.word) && !FUNCTION_WORDS.has(head.folded);
+}
+
+const ARTICLES = words('la las los le les el lo il gli the');

@@ -74,6 +74,14 @@ const ENTITIES: Entity[] = [
     ...entity('Q458', 'organisation', 'European Union', { en: ['European Union', 'EU'] }),
     popularity: 330,
   },
+  {
+    ...entity('Q6064406', 'organisation', 'Todos', { en: [{ text: 'Todos', everyday: true }] }),
+    popularity: 3,
+  },
+  {
+    ...entity('Q148', 'place', 'China', { en: [{ text: 'China', everyday: true }] }),
+    popularity: 390,
+  },
 ];
 
 const { data } = compileMatcher(ENTITIES);
@@ -168,6 +176,18 @@ describe('evidence around a name', () => {
       'Purple Party → Q48796385',
     ]);
     expect(marks(['EU leaders met.'])).toEqual(['EU → Q458']);
+  });
+});
+
+describe('everyday words', () => {
+  it('does not take a common word for a little-known namesake, nor a capital at a sentence start as proof', () => {
+    expect(marks(['Todos votaron.', 'El Frente de Todos ganó.', 'Dijo que Todos ganó.'])).toEqual(
+      [],
+    );
+    expect(marks(['China grew.', 'Trade with China grew.'])).toEqual([
+      'China → Q148',
+      'China → Q148',
+    ]);
   });
 });
 

