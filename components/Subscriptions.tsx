@@ -78,44 +78,44 @@ function Status({ status }: { status: SubscriptionStatus | null }) {
   switch (status.kind) {
     case 'asking':
       return (
-        <p class="muted" role="status" data-status="asking">
+        <p class="muted" role="status" data-outcome="asking">
           {t.t('options_live_asking')}
         </p>
       );
     case 'working':
       return (
-        <p class="muted" role="status" aria-busy="true" data-status="working">
+        <p class="muted" role="status" aria-busy="true" data-outcome="working">
           {t.t('options_subscribing')}
         </p>
       );
     case 'bad-address':
       return (
-        <p class="form-errors" role="alert" data-status="bad-address">
+        <p class="form-errors" role="alert" data-outcome="bad-address">
           {t.t('options_subscription_bad_address')}
         </p>
       );
     case 'refused':
       return (
-        <p class="form-errors" role="alert" data-status="refused">
+        <p class="form-errors" role="alert" data-outcome="refused">
           <Message id="options_subscription_refused" values={[status.host]} />
         </p>
       );
     case 'subscribed':
       return (
-        <p class="notice" role="status" data-status="subscribed">
+        <p class="notice" role="status" data-outcome="subscribed">
           <Message id="options_subscribed" values={[status.name]} />
         </p>
       );
     case 'unsubscribed':
       return (
-        <p class="notice" role="status" data-status="unsubscribed">
+        <p class="notice" role="status" data-outcome="unsubscribed">
           <Message id="options_unsubscribed" values={[status.name]} />
           {status.kept && ` ${t.t('options_subscription_kept')}`}
         </p>
       );
     case 'failed':
       return (
-        <div class="form-errors" role="alert" data-status="failed">
+        <div class="form-errors" role="alert" data-outcome="failed">
           <p>{t.t('options_subscribe_failed')}</p>
           <ul>
             {status.errors.map((error) => (
@@ -159,9 +159,13 @@ function Subscription({
           {state?.url}
         </dd>
         <dt>{t.t('options_subscription_last_check')}</dt>
-        <dd data-fact="checked">{state?.checkedAt ? momentOf(t, state.checkedAt) : '—'}</dd>
+        <dd data-fact="checked">
+          <Moment time={state?.checkedAt} />
+        </dd>
         <dt>{t.t('options_subscription_next_check')}</dt>
-        <dd data-fact="due">{state?.dueAt ? momentOf(t, state.dueAt) : '—'}</dd>
+        <dd data-fact="due">
+          <Moment time={state?.dueAt} />
+        </dd>
         <dt>{t.t('options_subscription_status')}</dt>
         <dd
           data-fact="status"
@@ -217,9 +221,10 @@ function sizeOf(t: Translator, bytes: number): string {
   }).format(mega ? bytes / 1e6 : Math.max(0.1, bytes / 1e3));
 }
 
-/** A moment, as the reader's local day and time. */
-function momentOf(t: Translator, time: number): string {
-  return new Intl.DateTimeFormat(t.locale, { dateStyle: 'medium', timeStyle: 'short' }).format(
-    time,
-  );
+/** A moment, as the reader's local day and time (to the millisecond in `datetime`). */
+function Moment({ time }: { time: number | undefined }) {
+  const t = useI18n();
+  if (!time) return <>—</>;
+  const words = new Intl.DateTimeFormat(t.locale, { dateStyle: 'medium', timeStyle: 'short' });
+  return <time dateTime={new Date(time).toISOString()}>{words.format(time)}</time>;
 }

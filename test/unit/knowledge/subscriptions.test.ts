@@ -5,6 +5,12 @@ import type { PackSummary } from '@/utils/knowledge/pack-service';
 import type { Entity } from '@/utils/knowledge/schema';
 import { shardOf } from '@/utils/knowledge/shard-of';
 import {
+  allowsLoopback,
+  hostPermissionOf,
+  subscriptionAddress,
+  subscriptionHosts,
+} from '@/utils/knowledge/subscription-address';
+import {
   nextCheck,
   retryAt,
   SCHEDULE,
@@ -446,5 +452,28 @@ describe('unsubscribing', () => {
       removed: false,
       url: null,
     });
+  });
+});
+
+describe('pack addresses', () => {
+  it('are https (loopback too in e2e builds only), without credentials or fragment', () => {
+    expect(subscriptionAddress(' https://packs.example.org/a/#top ', false)).toEqual({
+      ok: true,
+      url: 'https://packs.example.org/a/manifest.json',
+    });
+    expect(subscriptionAddress('https://user:pw@packs.example.org/m.json', false).ok).toBe(false);
+    expect(subscriptionAddress('http://127.0.0.1:8080/pack/manifest.json', false).ok).toBe(false);
+    expect(subscriptionAddress('http://127.0.0.1:8080/pack/manifest.json', true)).toEqual({
+      ok: true,
+      url: 'http://127.0.0.1:8080/pack/manifest.json',
+    });
+    expect(subscriptionAddress('http://localhost:8080/manifest.json', true).ok).toBe(false);
+    expect(allowsLoopback('e2e')).toBe(true);
+    expect(allowsLoopback('production')).toBe(false);
+    expect(subscriptionHosts(false)).toEqual(['https://*/*']);
+    expect(subscriptionHosts(true)).toEqual(['https://*/*', 'http://127.0.0.1/*']);
+    expect(hostPermissionOf('https://packs.example.org:8443/news/manifest.json')).toBe(
+      'https://packs.example.org/*',
+    );
   });
 });

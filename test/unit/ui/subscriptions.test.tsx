@@ -98,7 +98,7 @@ async function subscribeTo(browser: ReturnType<typeof browserPermissions>, addre
   browser.click(screen.getByRole('button', { name: 'Subscribe' }));
 }
 
-const status = () => document.querySelector('.subscriptions [data-status]');
+const status = () => document.querySelector('.subscriptions [data-outcome]');
 const fact = (name: string) =>
   document.querySelector(`.subscription [data-fact="${name}"]`)?.textContent ?? '';
 
@@ -131,7 +131,7 @@ describe('options: subscriptions', () => {
     const browser = browserPermissions(false);
     options(browser.deps);
     await subscribeTo(browser, 'http://packs.example.org/news/manifest.json');
-    expect(status()?.getAttribute('data-status')).toBe('bad-address');
+    expect(status()?.getAttribute('data-outcome')).toBe('bad-address');
     expect(browser.calls.request).toEqual([]);
     await subscribeTo(browser, PACK_URL);
     await waitFor(() =>
@@ -148,7 +148,7 @@ describe('options: subscriptions', () => {
     const browser = browserPermissions(true);
     options(browser.deps);
     await subscribeTo(browser, PACK_URL);
-    await waitFor(() => expect(status()?.getAttribute('data-status')).toBe('failed'));
+    await waitFor(() => expect(status()?.getAttribute('data-outcome')).toBe('failed'));
     expect(status()?.textContent).toContain('Not subscribed; nothing changed. Problems found:');
     expect(status()?.textContent).toMatch(/entities-001\.bin is \d+ bytes, the manifest says \d+/);
     await waitFor(() => expect(browser.calls.remove).toEqual([[SITE]]));
