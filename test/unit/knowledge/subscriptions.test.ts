@@ -349,6 +349,12 @@ describe('refusals keep the old pack serving, with the problem and the next try'
     await refused(new RegExp(`key has changed \\(to ${await fingerprintOf(other.publicKey)}\\)`));
   });
 
+  it('a manifest of another pack', async () => {
+    const { manifest } = await publishDist(packInput(PUBLISHED_ENTITIES, '2'), key);
+    await serveSigned(JSON.stringify({ ...manifest, id: 'news.example.other' }));
+    await refused(/is for another pack \(news\.example\.other, not news\.example\.pack\)/);
+  });
+
   it('a tampered file, and a missing one', async () => {
     const { entities, shards } = twoChanged();
     const published = await host.publish(packInput(entities, '2'), key);
