@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { GECKO_ID } from './utils/extension-ids';
+import { allowsLoopback, subscriptionHosts } from './utils/knowledge/subscription-address';
 import { extensionPagesCsp, FIREFOX_LIVE_DATA, liveBuildConfig } from './utils/live/build-config';
 import { allHostPermissions } from './utils/live/sources';
 
@@ -16,6 +17,8 @@ export default defineConfig({
     // address. Throws when WXT_LIVE_ENDPOINTS is set for any other build.
     const live = liveBuildConfig(mode, process.env.WXT_LIVE_ENDPOINTS);
     const liveHosts = allHostPermissions(live.endpoints);
+    // Subscriptions: any https site, asked one site at a time when the reader subscribes there.
+    const optionalHosts = [...new Set([...liveHosts, ...subscriptionHosts(allowsLoopback(mode))])];
     return {
       // Name, description, title and command descriptions come from public/_locales/<language>/.
       default_locale: 'en',
@@ -23,7 +26,8 @@ export default defineConfig({
       description: '__MSG_ext_description__',
       // unlimitedStorage: packs of up to 200,000 entities and their compiled matcher live in
       // IndexedDB; without it the browser may refuse a large import or evict the store.
-      permissions: ['storage', 'unlimitedStorage'],
+      // alarms: subscribed packs are checked for updates on a schedule.
+      permissions: ['storage', 'unlimitedStorage', 'alarms'],
       // The script in pages is an unlisted WXT script, registered here by hand: WXT's
       // content-script wrapper brings a context that a page can end with a forged DOM event.
       content_scripts: [
@@ -34,10 +38,11 @@ export default defineConfig({
           css: ['assets/in-page.css'],
         },
       ],
-      // The opt-in live sources' hosts, asked for one source at a time when the reader turns it on.
+      // The opt-in live sources' hosts, asked for one source at a time when the reader turns it on,
+      // and subscriptions' sites, asked for one at a time when the reader subscribes.
       ...(manifestVersion === 3
-        ? { optional_host_permissions: liveHosts }
-        : { optional_permissions: liveHosts }),
+        ? { optional_host_permissions: optionalHosts }
+        : { optional_permissions: optionalHosts }),
       // Pictures on cards only from Wikimedia's image host; otherwise WXT's default policy.
       content_security_policy: { extension_pages: extensionPagesCsp(live, manifestVersion) },
       // The card frame: an extension page inside news pages. Chrome serves it under a per-session

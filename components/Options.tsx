@@ -34,15 +34,20 @@ export interface OptionsActions {
   onClearHistory(): void;
 }
 
-/** Pure view of the options page, section by section (`live`: the live sources section, with its own state). */
+/**
+ * Pure view of the options page, section by section (`live`, `subscriptions`: sections with their
+ * own state).
+ */
 export function Options({
   model,
   actions,
   live,
+  subscriptions,
 }: {
   model: OptionsModel;
   actions: OptionsActions;
   live?: ComponentChildren;
+  subscriptions?: ComponentChildren;
 }) {
   const { settings } = model;
   const t = useI18n();
@@ -71,6 +76,7 @@ export function Options({
       {settings && <Sites settings={settings} onChange={actions.onSettings} />}
       {live}
       <YourEntities model={model} actions={actions} />
+      {subscriptions}
       <Packs model={model} actions={actions} />
       {settings && <History settings={settings} pages={model.history} actions={actions} />}
       <About model={model} />

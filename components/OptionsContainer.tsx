@@ -2,12 +2,14 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { VisitedPage } from '@/utils/history/history-store';
 import type { PacksOverview } from '@/utils/knowledge/pack-service';
 import { MAX_IMPORT_BYTES } from '@/utils/knowledge/user-packs';
+import { LIVE_SOURCES } from '@/utils/live/sources';
 import type { BackgroundProtocol } from '@/utils/messages/background-messages';
 import type { Result } from '@/utils/messages/protocol';
 import type { Settings } from '@/utils/settings/settings';
 import { useI18n } from './i18n';
 import { LiveSourcesContainer, type LiveSourcesDeps } from './LiveSourcesContainer';
 import { Options, type OptionsModel } from './Options';
+import { SubscriptionsContainer, type SubscriptionsDeps } from './SubscriptionsContainer';
 
 /** The options page's window on the extension. */
 export interface OptionsDeps {
@@ -27,6 +29,8 @@ export interface OptionsDeps {
   stage(file: File): Promise<string>;
   /** The browser's permissions and stores behind the live sources section. */
   live?: LiveSourcesDeps;
+  /** The browser's permissions behind the subscriptions section. */
+  subscriptions?: SubscriptionsDeps;
 }
 
 /** The options page with its state. */
@@ -73,6 +77,17 @@ export function OptionsContainer({ deps }: { deps: OptionsDeps }) {
       live={
         deps.live && settings ? (
           <LiveSourcesContainer deps={deps.live} settings={settings} onSettings={save} />
+        ) : null
+      }
+      subscriptions={
+        deps.subscriptions && packs ? (
+          <SubscriptionsContainer
+            deps={deps.subscriptions}
+            subscriptions={packs.subscriptions}
+            hostsInUse={liveHostsInUse(deps.live, settings)}
+            ask={deps.ask}
+            reload={reloadPacks}
+          />
         ) : null
       }
       actions={{
@@ -133,5 +148,13 @@ export function OptionsContainer({ deps }: { deps: OptionsDeps }) {
         },
       }}
     />
+  );
+}
+
+/** The hosts of the live sources that are on: a subscription on the same site never gives them back. */
+function liveHostsInUse(live: LiveSourcesDeps | undefined, settings: Settings | null): string[] {
+  if (!live || !settings) return [];
+  return LIVE_SOURCES.filter((source) => settings.liveSources[source.id]).flatMap((source) =>
+    live.origins(source.id),
   );
 }

@@ -7,6 +7,16 @@ export interface Mount {
   prefix: string;
   dir: string;
   headers?: Record<string, string>;
+  /** Send ETags and answer a matching `If-None-Match` with 304, as web hosts do (pack tests). */
+  etag?: boolean;
+}
+
+/** One request the server answered: its path and method, conditional header, and status. */
+export interface ServedRequest {
+  method: string;
+  url: string;
+  ifNoneMatch: string | null;
+  status: number;
 }
 
 export interface StaticServer {
@@ -16,15 +26,26 @@ export interface StaticServer {
 
 /**
  * Serve local folders on 127.0.0.1 (never a public interface), on a free port unless one is
- * given. Used by `npm start` for the demo article and by the e2e suite for fixture pages.
+ * given. Used by `npm start` for the demo article and by the e2e suite for fixture pages and
+ * published packs (`served` hears of every request once answered: the tests' request log).
  */
-export async function startStaticServer(mounts: Mount[], port = 0): Promise<StaticServer> {
+export async function startStaticServer(
+  mounts: Mount[],
+  port = 0,
+  served?: (request: ServedRequest) => void,
+): Promise<StaticServer> {
   const handlers = mounts.map((mount) => ({
     mount,
-    serve: sirv(mount.dir, { dev: true, etag: false }),
+    serve: sirv(mount.dir, { dev: true, etag: mount.etag ?? false }),
   }));
   const server: Server = createServer((req, res) => {
     const url = req.url ?? '/';
+    if (served) {
+      const ifNoneMatch = req.headers['if-none-match'] ?? null;
+      res.on('finish', () =>
+        served({ method: req.method ?? 'GET', url, ifNoneMatch, status: res.statusCode }),
+      );
+    }
     const match = handlers.find(({ mount }) => url.startsWith(mount.prefix));
     if (!match) {
       res.statusCode = 404;

@@ -10,6 +10,8 @@ import { readerLanguage } from '@/utils/i18n/languages';
 import { packageBuiltIn } from '@/utils/knowledge/dist/package-pack';
 import { KnowledgeStore } from '@/utils/knowledge/knowledge-store';
 import { PackService } from '@/utils/knowledge/pack-service';
+import { allowsLoopback, hostPermissionOf } from '@/utils/knowledge/subscription-address';
+import { SUBSCRIPTION_ALARM, SubscriptionService } from '@/utils/knowledge/subscriptions';
 import { LIVE_CONTACT, livePermissions } from '@/utils/live/build-config';
 import { LiveCache } from '@/utils/live/cache';
 import { apiUserAgent, createHttpClient } from '@/utils/live/http';
@@ -42,7 +44,10 @@ export default defineBackground(() => {
     },
     now: () => Date.now(),
     // Content scripts watch this key and match their page again with the new packs.
-    onMatcherChanged: (key) => void browser.storage.local.set({ [PACKS_KEY_ITEM]: key }),
+    onMatcherChanged: (key) => {
+      maps.invalidate();
+      void browser.storage.local.set({ [PACKS_KEY_ITEM]: key });
+    },
   });
   const sessionArea = browser.storage.session;
   /** One value per tab in session storage, under `<prefix>:<tab>` (dropped when the tab closes). */
@@ -66,12 +71,14 @@ export default defineBackground(() => {
     loadAtlas: createAtlasLoader(() => fetchJson('/map/countries-50m.json')),
   });
 
-  // One client and one cache for every card: their queues and expiry are what keep us polite.
+  // One client for live sources and subscriptions, one cache for every card: their queues and
+  // expiry are what keep us polite.
+  const http = createHttpClient({
+    fetch: (input, init) => fetch(input, init),
+    userAgent: apiUserAgent(browser.runtime.getManifest().version, LIVE_CONTACT),
+  });
   const live = new LiveService({
-    http: createHttpClient({
-      fetch: (input, init) => fetch(input, init),
-      userAgent: apiUserAgent(browser.runtime.getManifest().version, LIVE_CONTACT),
-    }),
+    http,
     cache: new LiveCache(),
     config: LIVE_BUILD,
     readSettings,
@@ -86,9 +93,26 @@ export default defineBackground(() => {
     now: () => Date.now(),
   });
 
+  const subscriptions = new SubscriptionService({
+    store,
+    packs,
+    http,
+    now: () => Date.now(),
+    // The host the options page asked for when the reader subscribed (given back on unsubscribing).
+    permitted: (url) => browser.permissions.contains({ origins: [hostPermissionOf(url)] }),
+    wakeAt: (when) =>
+      void (when === null
+        ? browser.alarms.clear(SUBSCRIPTION_ALARM)
+        : browser.alarms.create(SUBSCRIPTION_ALARM, { when })),
+    loopback: allowsLoopback(import.meta.env.MODE),
+  });
+  const checkSubscriptions = () =>
+    void subscriptions.checkDue().catch((error) => console.warn('Backstory:', error));
+
   const router = createRouter(
     backgroundHandlers({
       packs,
+      subscriptions,
       store,
       sessions,
       maps,
@@ -132,4 +156,11 @@ export default defineBackground(() => {
   const warm = () => void packs.matcher().catch((error) => console.warn('Backstory:', error));
   browser.runtime.onInstalled.addListener(warm);
   browser.runtime.onStartup.addListener(warm);
+  // Subscriptions: checked when due (the alarm), and on start, since Firefox forgets its alarms
+  // when it closes.
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === SUBSCRIPTION_ALARM) checkSubscriptions();
+  });
+  browser.runtime.onInstalled.addListener(checkSubscriptions);
+  browser.runtime.onStartup.addListener(checkSubscriptions);
 });

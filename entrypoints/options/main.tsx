@@ -4,6 +4,7 @@ import { Localised } from '@/components/Localised';
 import { OptionsContainer } from '@/components/OptionsContainer';
 import { extensionTranslator } from '@/utils/i18n/browser-catalogues';
 import { KnowledgeStore } from '@/utils/knowledge/knowledge-store';
+import { allowsLoopback } from '@/utils/knowledge/subscription-address';
 import { livePermissions } from '@/utils/live/build-config';
 import { hostPermissions } from '@/utils/live/sources';
 import { LIVE_BUILD } from '@/utils/live/this-build';
@@ -75,6 +76,13 @@ if (root) {
             readGuardianKey,
             writeGuardianKey,
             forgetAnswers: async () => void unwrap(await askBackground(send, 'live:clear', {})),
+          },
+          subscriptions: {
+            loopback: allowsLoopback(import.meta.env.MODE),
+            // The site's host only: a subscription sends nothing about the reader (no data consent).
+            request: (origins) => browser.permissions.request({ origins }),
+            remove: (origins) => browser.permissions.remove({ origins }),
+            contains: (origins) => browser.permissions.contains({ origins }),
           },
         }}
       />

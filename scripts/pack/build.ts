@@ -8,6 +8,9 @@
  *   npx tsx scripts/pack/build.ts            build (skipped when the output is newer than its inputs)
  *   npx tsx scripts/pack/build.ts --force    build anyway
  *   npx tsx scripts/pack/build.ts --report   build and print the pack report (`--verbose`: corpus misses too)
+ *   npx tsx scripts/pack/build.ts --publish DIR --key KEY [--pack FILE]   a signed folder to serve
+ *   npx tsx scripts/pack/build.ts --keygen KEYFILE                        a publisher's key
+ *     (see `scripts/pack/publish.ts`)
  */
 import {
   existsSync,
@@ -21,8 +24,9 @@ import {
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import { buildDist } from '../../utils/knowledge/dist/build-dist';
-import { MANIFEST_FILE } from '../../utils/knowledge/dist/manifest';
+import { type DistManifest, MANIFEST_FILE } from '../../utils/knowledge/dist/manifest';
+import { publishDist } from '../../utils/knowledge/dist/publish-dist';
+import type { SigningKey } from '../../utils/knowledge/dist/signature';
 import {
   type Entity,
   type KnowledgePack,
@@ -140,26 +144,57 @@ export async function writeDefaultPack(
   return { pack, written: true };
 }
 
-/** Write a pack in its shipping form into `dir` (emptied first), the manifest last. */
-export async function writeDist(pack: KnowledgePack, dir: string): Promise<void> {
-  const { manifest, files } = await buildDist({
-    id: pack.id,
-    name: pack.name,
-    publisher: 'Backstory',
-    version: pack.version,
-    ...(pack.description ? { description: pack.description } : {}),
-    licence:
-      'Curated entries CC BY-SA 4.0; facts from Wikidata CC0 and the sources listed, each under its own licence',
-    sources: pack.sources ?? [],
-    entities: pack.entities,
-  });
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  for (const [name, bytes] of files) writeFileSync(join(dir, name), bytes);
-  writeFileSync(join(dir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 1)}\n`);
+/** How a pack is published (`--publish`): by whom, under which licence, signed with which key. */
+export interface PublishOptions {
+  publisher?: string;
+  licence?: string;
+  /** Seconds subscribers keep it before checking again. */
+  expires?: number;
+  /** At least this many entity shards (smaller updates). */
+  entityShards?: number;
+  /** The publisher's key: the manifest names its public half and `manifest.sig` is written. */
+  key?: SigningKey;
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+/**
+ * Write a pack in its shipping form into `dir` (emptied first), the manifest last; signed when
+ * `options.key` is given (see `scripts/pack/publish.ts`).
+ */
+export async function writeDist(
+  pack: KnowledgePack,
+  dir: string,
+  options: PublishOptions = {},
+): Promise<DistManifest> {
+  const { manifest, published } = await publishDist(
+    {
+      id: pack.id,
+      name: pack.name,
+      publisher: options.publisher ?? 'Backstory',
+      version: pack.version,
+      ...(pack.description ? { description: pack.description } : {}),
+      licence:
+        options.licence ??
+        'Curated entries CC BY-SA 4.0; facts from Wikidata CC0 and the sources listed, each under its own licence',
+      sources: pack.sources ?? [],
+      entities: pack.entities,
+      ...(options.expires ? { expires: options.expires } : {}),
+      ...(options.entityShards ? { entityShards: options.entityShards } : {}),
+    },
+    options.key,
+  );
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  for (const [name, bytes] of published) writeFileSync(join(dir, name), bytes);
+  return manifest;
+}
+
+const isMain = process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (isMain && process.argv.some((arg) => arg === '--publish' || arg === '--keygen')) {
+  // Not awaited: publish.ts imports this module, which must finish evaluating first.
+  void import('./publish').then(async ({ publishMain }) =>
+    process.exit(await publishMain(process.argv.slice(2))),
+  );
+} else if (isMain) {
   const report = process.argv.includes('--report');
   try {
     const { pack, written } = await writeDefaultPack(process.argv.includes('--force') || report);

@@ -7,6 +7,7 @@ import { buildDist } from '@/utils/knowledge/dist/build-dist';
 import { KnowledgeStore } from '@/utils/knowledge/knowledge-store';
 import { type BuiltInPack, PackService } from '@/utils/knowledge/pack-service';
 import type { Entity, KnowledgePack } from '@/utils/knowledge/schema';
+import { SubscriptionService } from '@/utils/knowledge/subscriptions';
 import { WIKIMEDIA_IMAGES } from '@/utils/live/build-config';
 import { LiveCache } from '@/utils/live/cache';
 import { DEFAULT_ENDPOINTS, type LiveEndpoints } from '@/utils/live/endpoints';
@@ -82,6 +83,8 @@ export interface LiveOptions {
   guardianKey?: string;
   /** The HTTP client's timings (tests shorten the backoff). */
   http?: Partial<HttpClientOptions>;
+  /** Where subscribed packs are fetched from (by default: nowhere, as if offline). */
+  packFetch?: typeof fetch;
 }
 
 /**
@@ -149,11 +152,29 @@ export function inProcessBackground(
     isReaderOwn: async (id) => (await packs.userEntities()).some((entity) => entity.id === id),
     now: () => now,
   });
+  const packRequests: string[] = [];
+  const wakes: (number | null)[] = [];
+  const subscriptions = new SubscriptionService({
+    store,
+    packs,
+    http: createHttpClient({
+      fetch: (input, init) => {
+        packRequests.push(String(input));
+        return (liveOptions.packFetch ?? network)(input, init);
+      },
+      userAgent: apiUserAgent('0.0.0-test', 'https://example.org/backstory-tests'),
+      ...liveOptions.http,
+    }),
+    now: () => now,
+    permitted: async () => true,
+    wakeAt: (when) => void wakes.push(when),
+  });
   const tokens = new Map<number, string>();
   const badges = new Map<number, string>();
   const router = createRouter(
     backgroundHandlers({
       packs,
+      subscriptions,
       store,
       sessions,
       maps: new LocatorService({ capitals: () => packs.capitals(), loadAtlas }),
@@ -194,6 +215,11 @@ export function inProcessBackground(
     changes,
     live,
     liveCache,
+    subscriptions,
+    /** Every request for a subscribed pack's files, by address. */
+    packRequests,
+    /** Every wake-up the subscriptions asked for (null: none due). */
+    wakes,
     /** Every live request made, by address. */
     liveRequests,
     grant: (...origins: string[]) => {

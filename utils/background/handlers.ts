@@ -3,6 +3,7 @@ import type { HistoryStore } from '../history/history-store';
 import type { KnowledgeStore } from '../knowledge/knowledge-store';
 import type { PackService } from '../knowledge/pack-service';
 import { ENTITY_KINDS } from '../knowledge/schema';
+import type { SubscriptionService } from '../knowledge/subscriptions';
 import { MAX_IMPORT_BYTES } from '../knowledge/user-packs';
 import { NOTHING_ASKED } from '../live/answer';
 import { earlierCoverageLinks } from '../live/search-link';
@@ -23,6 +24,8 @@ export interface CardTokens {
 /** What the background's message handlers work with; the entrypoint passes the real ones. */
 export interface BackgroundDeps {
   packs: PackService;
+  /** Packs the reader subscribed to, kept current on a schedule. */
+  subscriptions: SubscriptionService;
   store: KnowledgeStore;
   sessions: PageSessions;
   maps: LocatorService;
@@ -163,6 +166,21 @@ export function backgroundHandlers(deps: BackgroundDeps): Handlers<BackgroundPro
       const removed = await deps.packs.removePack(id);
       if (removed) deps.maps.invalidate();
       return { removed };
+    },
+    'subscriptions:add': async ({ url }) => {
+      const pack = await deps.subscriptions.subscribe(url);
+      deps.maps.invalidate();
+      return pack;
+    },
+    'subscriptions:check': async ({ id }) => {
+      const pack = await deps.subscriptions.check(id);
+      deps.maps.invalidate();
+      return pack;
+    },
+    'subscriptions:remove': async ({ id }) => {
+      const result = await deps.subscriptions.unsubscribe(id);
+      if (result.removed) deps.maps.invalidate();
+      return result;
     },
     'user:save': async ({ entity }) => ({ id: await deps.packs.saveUserEntity(entity) }),
     'user:delete': async ({ id }) => ({ removed: await deps.packs.deleteUserEntity(id) }),

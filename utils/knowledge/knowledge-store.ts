@@ -17,14 +17,20 @@ export interface SubscriptionState {
   url: string;
   /** The publisher's Ed25519 key (raw, base64), pinned when the reader subscribed. */
   key: string;
+  /** The key's fingerprint, as the reader compares it with the publisher's (see `fingerprintOf`). */
+  fingerprint?: string;
   /** The `ETag` and `Last-Modified` of the manifest last fetched, for conditional requests. */
   etag?: string;
   lastModified?: string;
   /** When it was last checked, and when it is due next (ms since 1970). */
   checkedAt?: number;
   dueAt?: number;
+  /** When its files last changed (subscribed, or updated). */
+  updatedAt?: number;
   /** The last check's outcome: '' when it went well, else what went wrong, in words. */
   problem?: string;
+  /** Failed checks in a row (the retry backs off with each). */
+  failures?: number;
 }
 
 /** A stored pack: its manifest and where its files are. */

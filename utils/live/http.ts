@@ -17,6 +17,11 @@ export interface HttpResponse {
   text: string;
   /** The address that answered (after redirects). */
   url: string;
+  /** The body's bytes, when asked for with `body: 'bytes'` (`text` is then ''). */
+  bytes?: Uint8Array;
+  /** The answer's `ETag` and `Last-Modified`, for a later conditional request. */
+  etag?: string;
+  lastModified?: string;
 }
 
 export interface RequestOptions {
@@ -26,6 +31,15 @@ export interface RequestOptions {
   wikimedia?: boolean;
   /** Minimum time since the previous request to this host started (GDELT: 5 s). */
   spacingMs?: number;
+  /** More request headers: `Accept`, or a conditional request's `If-None-Match`. */
+  headers?: Record<string, string>;
+  /** Read the body as bytes (pack files) instead of text. */
+  body?: 'text' | 'bytes';
+  /** This request's own bound on the body (bytes or characters) and timeout per attempt. */
+  maxChars?: number;
+  timeoutMs?: number;
+  /** The browser cache's part: `no-store` where the caller makes its own conditional requests. */
+  cache?: RequestCache;
 }
 
 /** The client the source modules take as a parameter; tests give them one over a fake `fetch`. */
@@ -81,7 +95,7 @@ export function retryAfterMs(header: string | null | undefined, now: number): nu
 
 /** Why an attempt ended without an answer. */
 type Attempt =
-  | { answered: true; response: Response; text: string }
+  | { answered: true; response: Response; text: string; bytes?: Uint8Array }
   | { answered: false; reason: 'timeout' | 'cancelled' | 'network' | 'too-large'; detail: string };
 
 /** Creates the shared client. One per background: its queues are what keep us polite. */
@@ -90,13 +104,15 @@ export function createHttpClient(options: HttpClientOptions): LiveHttp {
   const now = settings.now ?? Date.now;
   const queue = new HostQueue(now);
 
-  async function attempt(url: string, headers: Headers, signal?: AbortSignal): Promise<Attempt> {
+  async function attempt(url: string, headers: Headers, request: RequestOptions): Promise<Attempt> {
+    const { signal } = request;
+    const maxChars = request.maxChars ?? settings.maxChars;
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
       controller.abort();
-    }, settings.timeoutMs);
+    }, request.timeoutMs ?? settings.timeoutMs);
     const onAbort = () => controller.abort();
     signal?.addEventListener('abort', onAbort, { once: true });
     try {
@@ -109,17 +125,24 @@ export function createHttpClient(options: HttpClientOptions): LiveHttp {
           referrer: '',
           referrerPolicy: 'no-referrer',
           redirect: 'follow',
+          ...(request.cache ? { cache: request.cache } : {}),
           signal: controller.signal,
         }),
         controller.signal,
       );
       const length = Number(response.headers.get('content-length') ?? 0);
-      if (length > settings.maxChars) {
+      if (length > maxChars) {
         controller.abort();
         return { answered: false, reason: 'too-large', detail: `${length} bytes` };
       }
+      if (request.body === 'bytes') {
+        const bytes = new Uint8Array(await untilAborted(response.arrayBuffer(), controller.signal));
+        if (bytes.byteLength > maxChars)
+          return { answered: false, reason: 'too-large', detail: `${bytes.byteLength} bytes` };
+        return { answered: true, response, text: '', bytes };
+      }
       const text = await untilAborted(response.text(), controller.signal);
-      if (text.length > settings.maxChars)
+      if (text.length > maxChars)
         return { answered: false, reason: 'too-large', detail: `${text.length} characters` };
       return { answered: true, response, text };
     } catch (error) {
@@ -135,16 +158,17 @@ export function createHttpClient(options: HttpClientOptions): LiveHttp {
   async function exchange(
     url: URL,
     headers: Headers,
-    signal: AbortSignal | undefined,
-    spacingMs: number,
+    request: RequestOptions,
   ): Promise<LiveResult<HttpResponse>> {
+    const { signal } = request;
+    const spacingMs = request.spacingMs ?? 0;
     for (let tries = 0; ; tries++) {
       const blocked = queue.blockedFor(url.host);
       if (blocked > settings.maxWaitMs)
         return fail('rate-limited', `${url.host} asked us to wait ${Math.ceil(blocked / 1000)} s`);
       if (blocked > 0) await sleep(blocked, signal);
 
-      const result = await attempt(url.href, headers, signal);
+      const result = await attempt(url.href, headers, request);
       if (!result.answered) {
         if (result.reason === 'too-large')
           return fail('failed', `answer too large: ${result.detail}`);
@@ -156,11 +180,16 @@ export function createHttpClient(options: HttpClientOptions): LiveHttp {
       if (!RETRYABLE.has(status)) {
         if (status === 401 || status === 403) return fail('unauthorised', 'key refused', status);
         if (status >= 400 && status !== 404) return fail('failed', `HTTP ${status}`, status);
+        const etag = response.headers.get('etag');
+        const lastModified = response.headers.get('last-modified');
         return ok({
           status,
           contentType: (response.headers.get('content-type') ?? '').toLowerCase(),
           text,
           url: response.url || url.href,
+          ...(result.bytes ? { bytes: result.bytes } : {}),
+          ...(etag ? { etag } : {}),
+          ...(lastModified ? { lastModified } : {}),
         });
       }
 
@@ -186,13 +215,12 @@ export function createHttpClient(options: HttpClientOptions): LiveHttp {
       }
       if (url.protocol !== 'https:' && url.protocol !== 'http:')
         return fail('failed', 'only http(s) addresses are fetched');
-      const headers = new Headers({ Accept: 'application/json' });
+      const headers = new Headers({ Accept: 'application/json', ...request.headers });
       if (request.wikimedia || isWikimediaHost(url.hostname))
         headers.set('Api-User-Agent', settings.userAgent);
       try {
-        const spacingMs = request.spacingMs ?? 0;
-        return await queue.run(url.host, () => exchange(url, headers, request.signal, spacingMs), {
-          spacingMs,
+        return await queue.run(url.host, () => exchange(url, headers, request), {
+          spacingMs: request.spacingMs ?? 0,
           signal: request.signal,
         });
       } catch {

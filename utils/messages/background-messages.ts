@@ -103,6 +103,18 @@ export type BackgroundProtocol = {
   /** Import a pack file the options page staged; fails with every problem named, storing nothing. */
   'packs:import': { request: { staged: string }; response: PackSummary };
   'packs:remove': { request: { id: string }; response: { removed: boolean } };
+  /**
+   * Subscribe to the pack whose manifest is at this address (the options page has just asked the
+   * browser for its host, on the reader's click); fails with the problem named, storing nothing.
+   */
+  'subscriptions:add': { request: { url: string }; response: PackSummary };
+  /** Check one subscription now, whatever its schedule; its state after. */
+  'subscriptions:check': { request: { id: string }; response: PackSummary };
+  /** Unsubscribe: the pack and its files go; its address comes back, to give the host back. */
+  'subscriptions:remove': {
+    request: { id: string };
+    response: { removed: boolean; url: string | null };
+  };
   /** Add or replace one of the reader's own entities (validated in the background). */
   'user:save': { request: { entity: unknown }; response: { id: string } };
   'user:delete': { request: { id: string }; response: { removed: boolean } };
@@ -138,6 +150,18 @@ export const BACKGROUND_MESSAGES: MessageSpecs<BackgroundProtocol> = {
     request: v.strictObject({ staged: v.pipe(v.string(), v.regex(/^import-[A-Za-z0-9-]{8,64}$/)) }),
   },
   'packs:remove': { senders: ['extension-page'], request: v.strictObject({ id: Text(200) }) },
+  'subscriptions:add': {
+    senders: ['extension-page'],
+    request: v.strictObject({ url: v.pipe(v.string(), v.minLength(1), v.maxLength(2048)) }),
+  },
+  'subscriptions:check': {
+    senders: ['extension-page'],
+    request: v.strictObject({ id: Text(200) }),
+  },
+  'subscriptions:remove': {
+    senders: ['extension-page'],
+    request: v.strictObject({ id: Text(200) }),
+  },
   'user:save': { senders: ['extension-page'], request: v.strictObject({ entity: v.unknown() }) },
   'user:delete': { senders: ['extension-page'], request: v.strictObject({ id: EntityId }) },
   'history:list': {

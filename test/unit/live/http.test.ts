@@ -130,6 +130,45 @@ describe('errors as values', () => {
     });
   });
 
+  it('reads bytes with its own headers, bound and cache mode, and reports the validators', async () => {
+    const body = new Uint8Array([0, 1, 2, 250]);
+    const { fetch, calls } = scripted((url) =>
+      url.endsWith('/big.bin')
+        ? new Response(new Uint8Array(64))
+        : url.endsWith('/same')
+          ? new Response(null, { status: 304 })
+          : new Response(body, {
+              headers: { etag: '"v1"', 'last-modified': 'Sun, 06 Dec 2026 10:00:00 GMT' },
+            }),
+    );
+    const http = client(fetch);
+    const got = await http.get('https://packs.example.org/a.bin', {
+      body: 'bytes',
+      headers: { Accept: 'application/octet-stream' },
+      cache: 'no-store',
+    });
+    expect(got).toMatchObject({
+      ok: true,
+      value: {
+        status: 200,
+        text: '',
+        bytes: body,
+        etag: '"v1"',
+        lastModified: 'Sun, 06 Dec 2026 10:00:00 GMT',
+      },
+    });
+    expect(new Headers(calls[0]?.init.headers).get('accept')).toBe('application/octet-stream');
+    expect(calls[0]?.init).toMatchObject({ cache: 'no-store', credentials: 'omit' });
+    const same = await http.get('https://packs.example.org/same', {
+      headers: { 'If-None-Match': '"v1"' },
+    });
+    expect(same).toMatchObject({ ok: true, value: { status: 304 } });
+    expect(new Headers(calls[1]?.init.headers).get('if-none-match')).toBe('"v1"');
+    expect(
+      await http.get('https://packs.example.org/big.bin', { body: 'bytes', maxChars: 32 }),
+    ).toMatchObject({ ok: false, error: { kind: 'failed', detail: 'answer too large: 64 bytes' } });
+  });
+
   it('parses JSON with stray control characters, and nothing that is not JSON', () => {
     expect(parseJson('{"title":"a\u0001b"}')).toEqual({ title: 'a b' });
     expect(parseJson('<html>')).toBeUndefined();

@@ -10,6 +10,7 @@ import { hostPermissions, LIVE_SOURCES } from '@/utils/live/sources';
 import { cleanGuardianKey } from '@/utils/settings/guardian-key';
 import { axeViolations } from '../../support/axe';
 import { builtInPack, inProcessBackground } from '../../support/background';
+import { readerClicks } from '../../support/gesture';
 import { testTranslator } from '../../support/i18n';
 
 let background = inProcessBackground(builtInPack([], '1'));
@@ -25,7 +26,7 @@ afterEach(async () => {
 function browserPermissions(answer: (origins: string[]) => Promise<boolean>) {
   const granted = new Set<string>();
   const listeners = new Set<() => void>();
-  let inClick = false;
+  const clicks = readerClicks();
   const calls: {
     request: string[][];
     requestedDuringClick: boolean[];
@@ -44,7 +45,7 @@ function browserPermissions(answer: (origins: string[]) => Promise<boolean>) {
     origins: (id) => hostPermissions(id),
     request: (origins) => {
       calls.request.push(origins);
-      calls.requestedDuringClick.push(inClick);
+      calls.requestedDuringClick.push(clicks.during());
       return answer(origins).then((yes) => {
         if (yes) for (const origin of origins) granted.add(origin);
         changed();
@@ -82,14 +83,7 @@ function browserPermissions(answer: (origins: string[]) => Promise<boolean>) {
       keptByBrowser = true;
     },
     /** Click as a reader does: the browser counts the handler's synchronous work as the gesture. */
-    click(element: Element) {
-      inClick = true;
-      try {
-        fireEvent.click(element);
-      } finally {
-        inClick = false;
-      }
-    },
+    click: clicks.click,
   };
 }
 

@@ -33,6 +33,11 @@ export interface DistInput {
   entities: readonly Entity[];
   /** The publisher's public key, to show subscribers (raw Ed25519, base64). */
   key?: string;
+  /**
+   * Spread the entities over at least this many shards (default: as many as the size needs). More,
+   * smaller shards make a subscription's updates smaller: only changed shards are fetched.
+   */
+  entityShards?: number;
 }
 
 /** A pack ready to ship: its manifest and files by name. */
@@ -64,7 +69,7 @@ export async function buildDist(input: DistInput): Promise<BuiltDist> {
     record: JSON.stringify(compact(entity, sources)),
   }));
   const total = records.reduce((sum, { record }) => sum + record.length, 0);
-  let shardCount = Math.max(1, Math.ceil(total / ENTITY_SHARD_TARGET_BYTES));
+  let shardCount = Math.max(input.entityShards ?? 1, Math.ceil(total / ENTITY_SHARD_TARGET_BYTES));
   let shards: Uint8Array[];
   for (;;) {
     const byShard: (typeof records)[] = Array.from({ length: shardCount }, () => []);
