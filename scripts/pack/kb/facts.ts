@@ -5,12 +5,11 @@
  * and "Head of government" with their terms. Facts that name another item need its name from the
  * label table; one whose item has no name there is left out rather than shown as a bare Q-id.
  */
-import type { EntityKind, Fact } from '../../../utils/knowledge/schema';
+import * as v from 'valibot';
+import { type EntityKind, type Fact, PartialDate } from '../../../utils/knowledge/schema';
 import { mergeTerms, officeFacts, type Term } from '../breadth/offices';
 import type { KbItem, KbStatement } from './item';
 import type { LabelTable } from './labels';
-
-const PARTIAL_DATE = /^-?\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 
 /** The schema's facts limit. */
 const MAX_FACTS = 40;
@@ -21,7 +20,7 @@ const MAX_HOLDERS = 6;
 
 /** A date fit for the pack, or undefined. */
 export function packDate(value: string | number | undefined): string | undefined {
-  return typeof value === 'string' && PARTIAL_DATE.test(value) ? value : undefined;
+  return typeof value === 'string' && v.is(PartialDate, value) ? value : undefined;
 }
 
 /**

@@ -171,8 +171,10 @@ export class ItemMerger {
 
   private noteNames(item: KbItem, existing: KbItem | undefined): void {
     const trust = itemTrust(item, this.registry);
-    const names = new Set(namesOf(item).map(foldText));
     let low = this.lowTrust.get(item.id);
+    // Most items come from trusted sources with nothing to confirm: fold no names for them.
+    if (trust >= TOP_TRUST && !low) return;
+    const names = new Set(namesOf(item).map(foldText));
     if (trust >= TOP_TRUST) {
       // A trusted source confirms these names for this id.
       for (const name of names) low?.delete(name);

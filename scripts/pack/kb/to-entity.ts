@@ -5,7 +5,17 @@
  * coordinates, country code, facts as the card shows them, and its sources with their licences.
  * An entity with nothing but a name, a kind and an id is fine: the card shows a short, honest card.
  */
-import type { Alias, Entity, EntityKind, Fact, Source } from '../../../utils/knowledge/schema';
+import * as v from 'valibot';
+import {
+  type Alias,
+  Coordinates,
+  type Entity,
+  EntityId,
+  type EntityKind,
+  type Fact,
+  type Source,
+  WebUrl,
+} from '../../../utils/knowledge/schema';
 import { AliasCollector, flagsForRisk } from '../breadth/aliases';
 import { countryDemonyms } from '../breadth/country-codes';
 import { wordRisk } from '../breadth/words';
@@ -210,7 +220,7 @@ function sourcesOf(item: KbItem, registry: SourceRegistry): Source[] {
       source
         ? {
             title: clip(source.title, 200),
-            ...(source.url ? { url: source.url } : {}),
+            ...(source.url && v.is(WebUrl, source.url) ? { url: source.url } : {}),
             licence: clip(source.licence, 80),
           }
         : { title: clip(id, 200) },
@@ -247,14 +257,14 @@ function relatedOf(item: KbItem, isEntity: ((id: string) => boolean) | undefined
   return [...ids].slice(0, MAX_RELATED);
 }
 
-/** The pack entity of an item, or undefined when it has no name at all. */
+/** The pack entity of an item, or undefined when it has no name or an id the pack refuses. */
 export function toEntity(
   item: KbItem,
   cls: EntityClass,
   context: EntityContext,
 ): Entity | undefined {
   const label = displayLabel(item);
-  if (!label) return undefined;
+  if (!label || !v.is(EntityId, item.id)) return undefined;
   const name = clip(label, MAX_NAME);
   const { kind } = cls;
   const popularity = popularityOf(item);
@@ -280,7 +290,9 @@ export function toEntity(
     description,
     ...(facts.length > 0 ? { facts } : {}),
     ...(dates ? { dates } : {}),
-    ...(item.point ? { coordinates: item.point } : {}),
+    ...(item.point && v.is(Coordinates, item.point)
+      ? { coordinates: { lat: item.point.lat, lon: item.point.lon } }
+      : {}),
     ...(country && /^[A-Z]{2}$/.test(country) ? { country } : {}),
     ...(related.length > 0 ? { related } : {}),
     popularity,
