@@ -11,3 +11,9 @@ export function isMain(moduleUrl: string): boolean {
 export function peakRssMb(): number {
   return Math.round(process.resourceUsage().maxRSS / 1024);
 }
+
+/** CPU seconds the process has used (user and system): a rate per CPU second holds on a busy machine. */
+export function cpuSeconds(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6;
+}

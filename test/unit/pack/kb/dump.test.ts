@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +10,7 @@ import { splitLines } from '../../../../scripts/pack/kb/dump-lines';
 import { wikidataDate } from '../../../../scripts/pack/kb/dump-values';
 import type { KbItem } from '../../../../scripts/pack/kb/item';
 import { FIXTURE_ITEMS } from '../../../../scripts/pack/kb/synthetic-dump';
+import { ROOT } from '../../../../scripts/pack/paths';
 
 /** The 13 real items of the parser fixture, as JSON lines (read from ../shared/data, never copied). */
 const fixtureText = readFileSync(FIXTURE_ITEMS, 'utf8');
@@ -183,4 +185,15 @@ describe('dump layouts and streams', () => {
     writeFileSync(path, Buffer.from('BZh91AY&SY'));
     await expect(collect(readDump(path))).rejects.toThrow(/bzcat/);
   });
+
+  // A child process reads its standard input: slow to start on a busy machine.
+  it('streams a gzipped dump from standard input (`-`)', () => {
+    const output = execFileSync(
+      process.execPath,
+      ['--import', 'tsx', join(ROOT, 'scripts/pack/kb/dump-stats.ts'), '-'],
+      { input: gzipSync(arrayLayout()), cwd: ROOT, encoding: 'utf8' },
+    );
+    expect(output).toMatch(/15 lines/);
+    expect(output).toMatch(/13 items/);
+  }, 60_000);
 });
