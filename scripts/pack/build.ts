@@ -35,7 +35,12 @@ import {
   type Source,
 } from '../../utils/knowledge/schema';
 import { validatePack } from '../../utils/knowledge/validate';
+import { mergeSlugNamesakes, selectBuiltIn, withKnowledgeBase } from './assemble-kb';
+import { dropShadowedTitles } from './breadth/dedupe';
 import { checkPack } from './check';
+import { buildKnowledgeBase } from './kb/build-kb';
+import { readAllSources } from './sources/index';
+import { ALL_SOURCES } from './sources/registry';
 import { guardEverydayWords } from './guards/apply';
 import { CURATED_DIR, PACK_DIR, ROOT } from './paths';
 import { dataDir } from './sources/data-dir';
@@ -81,7 +86,9 @@ function wrap(id: string, entities: Entity[], sources: Source[] = []): Knowledge
 /** Build the default pack in memory, failing with every problem found. */
 export async function buildDefaultPack(): Promise<KnowledgePack> {
   const problems: string[] = [];
-  const { generateBreadthEntities, assemble, BREADTH_SOURCES } = await import('./breadth');
+  const { generateBreadthEntities, assemble, BREADTH_SOURCES, isTitleEntity } = await import(
+    './breadth'
+  );
   const breadth = await generateBreadthEntities();
   const curatedFiles = readCurated();
   for (const { file, entities } of curatedFiles) {
@@ -95,7 +102,16 @@ export async function buildDefaultPack(): Promise<KnowledgePack> {
 
   // Curated entries refine generated ones with the same id (the Syria entry adds to the country's)
   // and win over generated namesakes; shared names are guarded on the generated side.
-  const entities = assemble(breadth, curated).sort((a, b) => a.id.localeCompare(b.id));
+  const tuned = assemble(breadth, curated);
+  // The Wikidata-derived knowledge base under them: the tuned records win their fields.
+  const { entities: knowledge } = await buildKnowledgeBase({
+    items: readAllSources(dataDir()),
+    sources: ALL_SOURCES,
+  });
+  const entities = dropShadowedTitles(
+    withKnowledgeBase(tuned, mergeSlugNamesakes(selectBuiltIn(knowledge)), curated),
+    isTitleEntity,
+  );
   guardEverydayWords(entities);
   const sources: Source[] = [
     { title: 'Backstory curated entries (packs/curated)', licence: 'CC BY-SA 4.0' },
@@ -112,8 +128,10 @@ export async function buildDefaultPack(): Promise<KnowledgePack> {
 /** A content version: the date and a short hash, so a changed pack never looks unchanged. */
 function packVersion(entities: Entity[]): string {
   let hash = 0x811c9dc5;
-  const text = JSON.stringify(entities);
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  for (const entity of entities) {
+    const text = JSON.stringify(entity);
+    for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  }
   const day = new Date().toISOString().slice(0, 10).replaceAll('-', '.');
   return `${day}+${(hash >>> 0).toString(16).padStart(8, '0')}`;
 }

@@ -8,8 +8,9 @@ const HINTED =
 /**
  * Checks beyond the schema, over the whole merged pack: references that point nowhere, and names
  * that several entities answer to with nothing to tell them apart. An alias may be shared, but
- * then at least one side must carry a hint (case, context, never alone) or a different priority,
- * or every page naming one would be marked as the other.
+ * then at least one side must carry a hint (case, context, never alone), a different priority,
+ * or its popularity (the resolver takes the best known of namesakes only by a clear margin), or
+ * every page naming one would be marked as the other.
  */
 export function checkPack(pack: KnowledgePack): string[] {
   const ids = new Set(pack.entities.map((entity) => entity.id));
@@ -34,7 +35,7 @@ export function checkPack(pack: KnowledgePack): string[] {
   >();
   for (const entity of pack.entities) {
     for (const alias of aliasesOf(entity)) {
-      const hinted = (flagsOf(entity, alias) & HINTED) !== 0;
+      const hinted = (flagsOf(entity, alias) & HINTED) !== 0 || entity.popularity !== undefined;
       for (const variant of variantsOf(alias.text)) {
         const key = wordsOf(variant)
           .map((word) => word.folded)

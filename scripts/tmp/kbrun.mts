@@ -1,0 +1,11 @@
+import { writeFileSync } from 'node:fs';
+import { buildKnowledgeBase } from '../pack/kb/build-kb';
+import { readAllSources } from '../pack/sources/index';
+import { ALL_SOURCES } from '../pack/sources/registry';
+const t0 = performance.now();
+const items = readAllSources();
+console.log('items', items.length, ((performance.now() - t0) / 1000).toFixed(1), 's');
+const { entities, report } = await buildKnowledgeBase({ items, sources: ALL_SOURCES });
+console.log('entities', entities.length, ((performance.now() - t0) / 1000).toFixed(1), 's', Math.round(process.memoryUsage().rss / 1e6), 'MB');
+console.log(JSON.stringify({ ...report, slugs: { ...report.slugs, joined: report.slugs.joined.length } }, null, 1).slice(0, 4000));
+writeFileSync('/tmp/kb-entities.json', JSON.stringify(entities));
