@@ -19,7 +19,7 @@
 import type { Readable } from 'node:stream';
 import type { Entity, EntityKind } from '../../../utils/knowledge/schema';
 import type { ClassGraph } from './class-graph';
-import type { ClassRow } from './classes';
+import { CLASS_TABLE, type ClassRow } from './classes';
 import { type Classification, classify } from './classify';
 import { type DumpCounters, newDumpCounters, readDump } from './dump';
 import { isCountry } from './facts';
@@ -246,7 +246,7 @@ export function formatKbReport(report: KbReport): string[] {
   if (dump) {
     lines.push(
       `  dump: ${dump.lines} lines, ${dump.skipped} skipped unread, ${dump.parsed} parsed, ${dump.items} items; ${dump.kept} kept, ${dump.named} named by sources; dropped ${JSON.stringify(dump.dropped)}`,
-      `  dump classes left out most: ${dump.droppedClasses.map(([cls, n]) => `${cls} ${n}`).join(', ')}`,
+      `  dump classes left out most: ${dump.droppedClasses.map(([cls, n]) => `${CLASS_TABLE.get(cls)?.[2] ?? cls} ${n}`).join(', ')}`,
     );
   }
   const { classify, crossCheck, slugs } = report;

@@ -8,7 +8,7 @@
  *   --build             run the whole build (classify, merge, entities) on the dump, not the reader alone
  *   --class-pass        read the dump once first for the P279 class graph (files only)
  *   --classes FILE      load a class graph saved by --save-classes
- *   --save-classes FILE save the class graph of --class-pass
+ *   --save-classes FILE save the class graph of --class-pass (and stop there, without --build)
  *   --reference-pass    with --build: a second pass for names that facts refer to (files only)
  *   --keep-unclassified with --build: keep items no class or hint classifies, as topics
  *
@@ -68,7 +68,11 @@ async function main(): Promise<void> {
     console.log(
       `class pass: ${classGraph.edges} P279 edges in ${elapsed().toFixed(1)} s; peak RSS ${peakRssMb()} MB`,
     );
-    if (values['save-classes']) classGraph.save(values['save-classes']);
+    if (values['save-classes']) {
+      classGraph.save(values['save-classes']);
+      // Saving the graph for a later piped run is the job: no need to read the dump again now.
+      if (!values.build) return;
+    }
   }
 
   const counters = newDumpCounters();
