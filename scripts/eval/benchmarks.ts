@@ -4,6 +4,7 @@
  * Wikidata ids. The benchmark files are read in place, never copied here.
  */
 
+import { stringsOf } from '../../utils/match/matcher-data';
 import {
   type BenchmarkDocument,
   type BenchmarkFigures,
@@ -81,7 +82,7 @@ export function scoreBenchmark(
 /** The Wikidata ids the knowledge holds entities for. */
 export function wikidataIdsOf(knowledge: Knowledge): Set<string> {
   const ids = new Set<string>();
-  for (const id of knowledge.matcher.data.entityIds) {
+  for (const id of stringsOf(knowledge.matcher.data.entityIds)) {
     const qid = knowledge.wikidataId(id);
     if (qid) ids.add(qid);
   }

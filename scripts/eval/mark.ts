@@ -35,7 +35,7 @@ export function markBlocks(knowledge: Knowledge, blocks: readonly string[], date
   }
   found.sort((a, b) => a.key - b.key || a.start - b.start);
   return found.map(({ key, start, end, entity }) => {
-    const id = data.entityIds[entity] as string;
+    const id = data.entityIds.at(entity) as string;
     const known = knowledge.entity(id);
     return {
       block: key,
@@ -44,7 +44,7 @@ export function markBlocks(knowledge: Knowledge, blocks: readonly string[], date
       surface: (blocks[key] as string).slice(start, end),
       id,
       wikidata: knowledge.wikidataId(id) ?? null,
-      name: known?.name ?? (data.entityNames[entity] as string),
+      name: known?.name ?? (data.entityNames.at(entity) as string),
       kind: known?.kind ?? (KIND_CODES[data.entityKinds[entity] as number] as EntityKind),
     };
   });

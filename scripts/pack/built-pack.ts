@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { EntityShard } from '../../utils/knowledge/dist/entity-shard';
 import {
   type DistManifest,
@@ -36,17 +37,16 @@ export function readBuiltPack(dir = PACK_DIR): BuiltPack {
   const manifest = parsed.manifest;
   const file = (name: string) => new Uint8Array(readFileSync(join(dir, name)));
   const parts = manifest.matcher.map((piece) => file(piece.name));
-  const joined = new Uint8Array(parts.reduce((sum, part) => sum + part.byteLength, 0));
-  let at = 0;
-  for (const part of parts) {
-    joined.set(part, at);
-    at += part.byteLength;
-  }
   const shards = new Map<number, EntityShard>();
   const shard = (index: number) => {
     let found = shards.get(index);
     if (!found) {
-      found = new EntityShard(file((manifest.entities[index] as { name: string }).name));
+      const entry = manifest.entities[index];
+      if (!entry) throw new Error(`${dir}: no entity shard ${index}`);
+      const bytes = file(entry.name);
+      found = new EntityShard(
+        entry.encoding === 'gzip' ? new Uint8Array(gunzipSync(bytes)) : bytes,
+      );
       shards.set(index, found);
     }
     return found;
@@ -54,7 +54,7 @@ export function readBuiltPack(dir = PACK_DIR): BuiltPack {
   return {
     dir,
     manifest,
-    data: decodeMatcher(joined),
+    data: decodeMatcher(parts),
     entity(id) {
       const record = shard(shardOf(id, manifest.entityShards)).get(id);
       return record === null ? undefined : expandRecord(id, record, manifest.sources);

@@ -3,6 +3,7 @@ import type { LoadedMatcher } from '@/utils/knowledge/pack-service';
 import type { Entity } from '@/utils/knowledge/schema';
 import { compileMatcher } from '@/utils/match/compile';
 import { Matcher } from '@/utils/match/matcher';
+import { stringsOf } from '@/utils/match/matcher-data';
 import type { AnnotatorOptions } from '@/utils/page/annotator';
 import { RemoteMatcher } from '@/utils/page/remote-matcher';
 
@@ -16,7 +17,7 @@ export function localMatching(entities: readonly Entity[], own: ReadonlySet<stri
     key: 'test-packs',
     matcher: new Matcher(data),
     capitals: {},
-    own: new Set(data.entityIds.flatMap((id, index) => (own.has(id) ? [index] : []))),
+    own: new Set(stringsOf(data.entityIds).flatMap((id, index) => (own.has(id) ? [index] : []))),
   };
   let markOwn = true;
   const sessions = new PageSessions({

@@ -140,12 +140,12 @@ export class PageSessions {
     if (live.sent.has(entity)) return;
     live.sent.add(entity);
     const { entityIds, entityNames, entityKinds } = loaded.matcher.data;
-    const id = entityIds[entity] as string;
+    const id = entityIds.at(entity) as string;
     live.state.found.push(id);
     out.push({
       ref: entity,
       id,
-      name: entityNames[entity] as string,
+      name: entityNames.at(entity) as string,
       kind: KIND_CODES[entityKinds[entity] as number] as FoundEntity['kind'],
     });
   }

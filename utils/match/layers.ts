@@ -1,5 +1,5 @@
 import { Matcher, type RawMatch } from './matcher';
-import { type MatcherData, PlaceRole } from './matcher-data';
+import { type MatcherData, PlaceRole, type StringList } from './matcher-data';
 
 /** What the page pipeline needs of a matcher: its tables, and a scan of text for alias groups. */
 export interface Scanner {
@@ -116,7 +116,7 @@ function combine(layers: readonly MatcherData[]): MatcherData {
   const contexts = offsets(layers.map((layer) => layer.contextGroups.length));
   const relations = offsets(layers.map((layer) => layer.related.length));
   const pick = <K extends keyof MatcherData>(key: K) => layers.map((layer) => layer[key]);
-  const entityIds = layers.flatMap((layer) => layer.entityIds);
+  const entityIds = new JoinedStrings(layers.map((layer) => layer.entityIds));
   const entityRole = join(Uint8Array, pick('entityRole'));
   const entityCountryCode = join(Uint16Array, pick('entityCountryCode'));
   return {
@@ -141,9 +141,9 @@ function combine(layers: readonly MatcherData[]): MatcherData {
     contextGroups: concat(Int32Array, pick('contextGroups'), groups),
     candEntity: concat(Int32Array, pick('candEntity'), entities),
     candFlags: join(Uint8Array, pick('candFlags')),
-    candCase: layers.flatMap((layer) => layer.candCase),
+    candCase: new JoinedStrings(layers.map((layer) => layer.candCase)),
     entityIds,
-    entityNames: layers.flatMap((layer) => layer.entityNames),
+    entityNames: new JoinedStrings(layers.map((layer) => layer.entityNames)),
     entityKinds: join(Uint8Array, pick('entityKinds')),
     entityPriority: join(Int8Array, pick('entityPriority')),
     entityPopularity: join(Uint8Array, pick('entityPopularity')),
@@ -173,8 +173,9 @@ function countriesAcross(role: Uint8Array, codes: Uint16Array): Int32Array {
  * pack has the same id). Ids of every layer but the largest are gathered in a map; the largest
  * layer's ids are in order (compiled so), and are looked up by bisection.
  */
-function canonOf(ids: readonly string[], layers: readonly MatcherData[]): Int32Array {
-  const canon = Int32Array.from(ids, (_, e) => e);
+function canonOf(ids: StringList, layers: readonly MatcherData[]): Int32Array {
+  const canon = new Int32Array(ids.length);
+  for (let e = 0; e < canon.length; e++) canon[e] = e;
   let largest = 0;
   layers.forEach((layer, k) => {
     if (layer.entityIds.length > (layers[largest] as MatcherData).entityIds.length) largest = k;
@@ -185,11 +186,12 @@ function canonOf(ids: readonly string[], layers: readonly MatcherData[]): Int32A
   layers.forEach((layer, k) => {
     if (k === largest) bigStart = at;
     else
-      layer.entityIds.forEach((id, i) => {
+      for (let i = 0; i < layer.entityIds.length; i++) {
+        const id = layer.entityIds.at(i) as string;
         const list = seen.get(id);
         if (list) list.push(at + i);
         else seen.set(id, [at + i]);
-      });
+      }
     at += layer.entityIds.length;
   });
   const big = (layers[largest] as MatcherData).entityIds;
@@ -204,15 +206,37 @@ function canonOf(ids: readonly string[], layers: readonly MatcherData[]): Int32A
 }
 
 /** Index of `id` in sorted `ids`, or -1. */
-export function bisect(ids: readonly string[], id: string): number {
+export function bisect(ids: StringList, id: string): number {
   let lo = 0;
   let hi = ids.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const at = ids[mid] as string;
+    const at = ids.at(mid) as string;
     if (at === id) return mid;
     if (at < id) lo = mid + 1;
     else hi = mid - 1;
   }
   return -1;
+}
+
+/** Several packs' string lists read as one, without copying them. */
+class JoinedStrings implements StringList {
+  readonly length: number;
+  private readonly starts: number[] = [];
+
+  constructor(private readonly parts: readonly StringList[]) {
+    let at = 0;
+    for (const part of parts) {
+      this.starts.push(at);
+      at += part.length;
+    }
+    this.length = at;
+  }
+
+  at(index: number): string | undefined {
+    if (index < 0 || index >= this.length) return undefined;
+    let k = this.parts.length - 1;
+    while ((this.starts[k] as number) > index) k--;
+    return this.parts[k]?.at(index - (this.starts[k] as number));
+  }
 }

@@ -76,10 +76,10 @@ export interface MatcherData {
    * implicit acronyms (flag `Acronym`), `A`: all capitals, or a capital first for words of four
    * letters or more ("Nato", "Unesco").
    */
-  candCase: string[];
-  /** Entities, by index. */
-  entityIds: string[];
-  entityNames: string[];
+  candCase: StringList;
+  /** Entities, by index (in id order). */
+  entityIds: StringList;
+  entityNames: StringList;
   entityKinds: Uint8Array;
   entityPriority: Int8Array;
   /** How well known each entity is, 0–255 on a log scale of its popularity ({@link popularityCode}); 0 unknown. */
@@ -120,6 +120,22 @@ export function popularityCode(popularity: number | undefined): number {
 export function countryCodeOf(code: string | undefined): number {
   if (!code || !/^[A-Z]{2}$/.test(code)) return 0;
   return (code.charCodeAt(0) << 8) | code.charCodeAt(1);
+}
+
+/**
+ * A list of strings read by index: an array when compiled, a table read lazily from bytes when
+ * loaded (a quarter of a million names are not made into strings on every wake).
+ */
+export interface StringList {
+  readonly length: number;
+  at(index: number): string | undefined;
+}
+
+/** Every string of a list, as an array. */
+export function stringsOf(list: StringList): string[] {
+  const out = new Array<string>(list.length);
+  for (let i = 0; i < list.length; i++) out[i] = list.at(i) ?? '';
+  return out;
 }
 
 /** Entity kinds by code (`entityKinds` holds indices into this list): the schema's one list. */

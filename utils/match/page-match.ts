@@ -12,7 +12,7 @@ export interface PageMention<K> {
   key: K;
   start: number;
   end: number;
-  /** The entity's index in the matcher's tables (`entityIds[entity]` is its id). */
+  /** The entity's index in the matcher's tables (`entityIds.at(entity)` is its id). */
   entity: number;
 }
 

@@ -1,26 +1,28 @@
 import { buildDictionary } from './dictionary';
-import { MATCHER_FORMAT, type MatcherData } from './matcher-data';
+import { MATCHER_FORMAT, type MatcherData, type StringList } from './matcher-data';
 
 /**
  * The compiled matcher as bytes: the form it ships in (the built-in pack's `matcher-*.bin`
- * files, a subscription's shards) and is stored in. A header names each table, its element type
- * and where it lies; the tables follow, each aligned to 8 bytes, so decoding makes views on the
- * bytes instead of copying them. String tables are UTF-16 code units with offsets. The word
- * dictionary's hash table is not stored: it is rebuilt from the words on load (a few tens of
- * milliseconds, and a fifth less to ship).
+ * pieces, a subscription's) and is stored in. It is made to be read fast on every wake of the
+ * background: tables are laid out so that none is cut between pieces unless it is larger than a
+ * piece, and decoding makes views on the pieces' bytes instead of copying them; string tables
+ * are decoded natively in one go and sliced only when an entry is read; the word dictionary's
+ * hash table is not shipped but rebuilt (it is larger to ship than to build).
  *
- *   0   'BSMT' magic, u32 format, u32 table count
- *   12  per table: 24 bytes of ASCII name, u32 type, u32 element count, u32 byte offset
- *   …   the tables
+ * Piece 0 starts with the directory:
+ *   'BSMT' magic, u32 format, u32 table count, then per table: 24 bytes of ASCII name,
+ *   u32 type, u32 element count, u32 piece, u32 byte offset in the piece, u32 byte length
+ * Tables are aligned to 8 bytes. A string table is u32 count, u32 offsets[count + 1] (in
+ * UTF-16 units) then the units.
  */
 
 const MAGIC = 0x544d5342; // 'BSMT', little-endian
 const NAME_BYTES = 24;
-const ENTRY_BYTES = NAME_BYTES + 12;
+const ENTRY_BYTES = NAME_BYTES + 20;
 
 const TYPES = [Int32Array, Uint32Array, Uint16Array, Uint8Array, Int8Array] as const;
 type AnyTypedArray = InstanceType<(typeof TYPES)[number]>;
-/** Strings are stored as a type of their own: UTF-16 units, then offsets. */
+/** Strings are stored as a type of their own: offsets, then UTF-16 units. */
 const STRINGS = 100;
 
 /** The tables a stored matcher must have (the dictionary hash is rebuilt, not stored). */
@@ -58,12 +60,17 @@ const TABLES = [
 ] as const satisfies readonly (keyof MatcherData)[];
 
 const align8 = (n: number) => (n + 7) & ~7;
+/** Pieces are at most this large unless a piece is told otherwise. */
+const PIECE_BYTES = 4 * 1024 * 1024;
 
-/** Encode a matcher into one byte array. */
-export function encodeMatcher(data: MatcherData): Uint8Array {
+/**
+ * Encode a matcher into pieces of at most `pieceBytes`. Tables go whole into a piece while they
+ * fit; a table larger than a piece spans several (and is copied together when read).
+ */
+export function encodeMatcher(data: MatcherData, pieceBytes = PIECE_BYTES): Uint8Array[] {
   const parts = TABLES.map((name) => {
-    const value = data[name] as AnyTypedArray | readonly string[];
-    if (Array.isArray(value)) return { name, type: STRINGS, ...stringTable(value) };
+    const value = data[name] as AnyTypedArray | StringList;
+    if (!ArrayBuffer.isView(value)) return { name, type: STRINGS, ...stringTable(value) };
     const array = value as AnyTypedArray;
     const type = TYPES.findIndex((Type) => array instanceof Type);
     if (type < 0) throw new Error(`matcher table ${name}: not a typed array`);
@@ -74,77 +81,133 @@ export function encodeMatcher(data: MatcherData): Uint8Array {
       bytes: new Uint8Array(array.buffer, array.byteOffset, array.byteLength),
     };
   });
-  let offset = align8(12 + parts.length * ENTRY_BYTES);
-  const placed = parts.map((part) => {
-    const at = offset;
-    offset = align8(offset + part.bytes.byteLength);
-    return { ...part, at };
-  });
-  const out = new Uint8Array(offset);
-  const view = new DataView(out.buffer);
+  // Pack the tables into pieces, largest first, each into the first piece with room (piece 0
+  // begins with the directory); a table larger than a piece gets whole pieces of its own.
+  const used: number[] = [align8(12 + parts.length * ENTRY_BYTES)];
+  const at = new Map<(typeof parts)[number], number>();
+  const bySize = [...parts].sort((a, b) => b.bytes.byteLength - a.bytes.byteLength);
+  for (const part of bySize) {
+    const size = part.bytes.byteLength;
+    if (size > pieceBytes) continue;
+    let piece = used.findIndex((fill) => fill + size <= pieceBytes);
+    if (piece < 0) piece = used.push(0) - 1;
+    at.set(part, piece * pieceBytes + (used[piece] as number));
+    used[piece] = align8((used[piece] as number) + size);
+  }
+  let offset = used.length * pieceBytes;
+  for (const part of bySize) {
+    if (part.bytes.byteLength <= pieceBytes) continue;
+    at.set(part, offset);
+    offset += Math.ceil(part.bytes.byteLength / pieceBytes) * pieceBytes;
+  }
+  const placed = parts.map((part) => ({ ...part, at: at.get(part) as number }));
+  // The last piece ends where its last table does.
+  offset = Math.max(...placed.map((part) => part.at + part.bytes.byteLength));
+  const whole = new Uint8Array(offset);
+  const view = new DataView(whole.buffer);
   view.setUint32(0, MAGIC, true);
   view.setUint32(4, MATCHER_FORMAT, true);
   view.setUint32(8, placed.length, true);
   placed.forEach((part, i) => {
     const entry = 12 + i * ENTRY_BYTES;
-    for (let c = 0; c < NAME_BYTES; c++) out[entry + c] = part.name.charCodeAt(c) || 0;
+    for (let c = 0; c < NAME_BYTES; c++) whole[entry + c] = part.name.charCodeAt(c) || 0;
     view.setUint32(entry + NAME_BYTES, part.type, true);
     view.setUint32(entry + NAME_BYTES + 4, part.count, true);
-    view.setUint32(entry + NAME_BYTES + 8, part.at, true);
-    out.set(part.bytes, part.at);
+    view.setUint32(entry + NAME_BYTES + 8, Math.floor(part.at / pieceBytes), true);
+    view.setUint32(entry + NAME_BYTES + 12, part.at % pieceBytes, true);
+    view.setUint32(entry + NAME_BYTES + 16, part.bytes.byteLength, true);
+    whole.set(part.bytes, part.at);
   });
-  return out;
+  // Each piece ends where the last table in it does: no padding is shipped.
+  const ends = new Array<number>(Math.ceil(whole.byteLength / pieceBytes)).fill(0);
+  ends[0] = align8(12 + parts.length * ENTRY_BYTES);
+  for (const part of placed) {
+    const last = part.at + part.bytes.byteLength;
+    for (let piece = Math.floor(part.at / pieceBytes); piece * pieceBytes < last; piece++)
+      ends[piece] = Math.max(
+        ends[piece] as number,
+        Math.min(last, (piece + 1) * pieceBytes) - piece * pieceBytes,
+      );
+  }
+  return ends.map((end, piece) => whole.subarray(piece * pieceBytes, piece * pieceBytes + end));
 }
 
 /** Strings as one table: u32 count, u32 offsets[count + 1] (in units), then the UTF-16 units. */
-function stringTable(list: readonly string[]): { count: number; bytes: Uint8Array } {
+function stringTable(list: StringList): { count: number; bytes: Uint8Array } {
   let units = 0;
-  for (const text of list) units += text.length;
+  for (let i = 0; i < list.length; i++) units += (list.at(i) ?? '').length;
   const buffer = new ArrayBuffer(4 * (list.length + 2) + 2 * units);
   const offsets = new Uint32Array(buffer, 0, list.length + 2);
   const chars = new Uint16Array(buffer, 4 * (list.length + 2), units);
   offsets[0] = list.length;
   let at = 0;
-  list.forEach((text, i) => {
+  for (let i = 0; i < list.length; i++) {
+    const text = list.at(i) ?? '';
     offsets[i + 1] = at;
     for (let c = 0; c < text.length; c++) chars[at + c] = text.charCodeAt(c);
     at += text.length;
-  });
+  }
   offsets[list.length + 1] = at;
   return { count: list.length, bytes: new Uint8Array(buffer) };
 }
 
-function readStrings(buffer: ArrayBuffer, at: number, count: number): string[] {
-  const offsets = new Uint32Array(buffer, at, count + 2);
-  const units = offsets[count + 1] as number;
-  const chars = new Uint16Array(buffer, at + 4 * (count + 2), units);
-  // One string of everything, then slices of it: far cheaper than a string built per entry.
-  let all = '';
-  for (let i = 0; i < units; i += 0x2000)
-    all += String.fromCharCode.apply(null, chars.subarray(i, i + 0x2000) as unknown as number[]);
-  const out = new Array<string>(count);
-  for (let i = 0; i < count; i++)
-    out[i] = all.slice(offsets[i + 1] as number, offsets[i + 2] as number);
+/**
+ * A string table read from its bytes: the units are decoded in one native call when the first
+ * entry is read, and an entry is a slice of that (cheap: a view on the one string).
+ */
+class StoredStrings implements StringList {
+  private all: string | null = null;
+
+  constructor(
+    private readonly offsets: Uint32Array,
+    private readonly units: Uint8Array,
+    readonly length: number,
+  ) {}
+
+  at(index: number): string | undefined {
+    if (index < 0 || index >= this.length) return undefined;
+    this.all ??= new TextDecoder('utf-16le').decode(this.units);
+    return this.all.slice(this.offsets[index + 1] as number, this.offsets[index + 2] as number);
+  }
+}
+
+/** One table's bytes, as a view when it lies in one piece, copied together when it spans several. */
+function tableBytes(pieces: readonly Uint8Array[], piece: number, at: number, length: number) {
+  const first = pieces[piece];
+  if (!first) throw new Error('Matcher piece missing');
+  if (at + length <= first.byteLength) {
+    // Views need their element alignment: copy a table that does not start on 8.
+    const bytes = first.subarray(at, at + length);
+    return (first.byteOffset + at) % 8 === 0 ? bytes : bytes.slice();
+  }
+  const out = new Uint8Array(length);
+  let copied = 0;
+  for (let p = piece; copied < length; p++) {
+    const part = pieces[p];
+    if (!part) throw new Error('Matcher is cut short');
+    const from = p === piece ? at : 0;
+    const take = Math.min(part.byteLength - from, length - copied);
+    out.set(part.subarray(from, from + take), copied);
+    copied += take;
+  }
   return out;
 }
 
 /**
- * Decode an encoded matcher. The typed tables are views on `bytes` (which must not change
- * afterwards); throws a plain message on anything that is not a matcher of this format.
+ * Decode a matcher from its pieces. Typed tables are views on
+ * the pieces' bytes, which must not change afterwards; throws a plain message on anything that is
+ * not a matcher of this format.
  */
-export function decodeMatcher(bytes: Uint8Array): MatcherData {
-  // Views need their element alignment: copy once when the bytes do not start on 8.
-  const source = bytes.byteOffset % 8 === 0 ? bytes : bytes.slice();
-  const buffer = source.buffer as ArrayBuffer;
-  const base = source.byteOffset;
-  if (source.byteLength < 12) throw new Error('Not a Backstory matcher: too short');
-  const view = new DataView(buffer, base, source.byteLength);
+export function decodeMatcher(pieces: readonly Uint8Array[]): MatcherData {
+  const head = pieces[0];
+  if (!head || head.byteLength < 12) throw new Error('Not a Backstory matcher: too short');
+  const view = new DataView(head.buffer, head.byteOffset, head.byteLength);
   if (view.getUint32(0, true) !== MAGIC) throw new Error('Not a Backstory matcher');
   const format = view.getUint32(4, true);
   if (format !== MATCHER_FORMAT)
     throw new Error(`Matcher format ${format}; this version reads format ${MATCHER_FORMAT}`);
   const count = view.getUint32(8, true);
-  if (12 + count * ENTRY_BYTES > source.byteLength) throw new Error('Matcher header is cut short');
+  if (12 + count * ENTRY_BYTES > head.byteLength) throw new Error('Matcher header is cut short');
   const tables: Record<string, unknown> = {};
   for (let i = 0; i < count; i++) {
     const entry = 12 + i * ENTRY_BYTES;
@@ -155,18 +218,22 @@ export function decodeMatcher(bytes: Uint8Array): MatcherData {
     }
     const type = view.getUint32(entry + NAME_BYTES, true);
     const length = view.getUint32(entry + NAME_BYTES + 4, true);
-    const at = view.getUint32(entry + NAME_BYTES + 8, true);
+    const piece = view.getUint32(entry + NAME_BYTES + 8, true);
+    const at = view.getUint32(entry + NAME_BYTES + 12, true);
+    const byteLength = view.getUint32(entry + NAME_BYTES + 16, true);
+    const bytes = tableBytes(pieces, piece, at, byteLength);
     if (type === STRINGS) {
-      if (at + 4 * (length + 2) > source.byteLength)
+      const offsets = new Uint32Array(bytes.buffer as ArrayBuffer, bytes.byteOffset, length + 2);
+      if (4 * (length + 2) + 2 * (offsets[length + 1] as number) > byteLength)
         throw new Error(`Matcher table ${name} is cut short`);
-      tables[name] = readStrings(buffer, base + at, length);
+      tables[name] = new StoredStrings(offsets, bytes.subarray(4 * (length + 2)), length);
       continue;
     }
     const Type = TYPES[type];
     if (!Type) throw new Error(`Matcher table ${name} has an unknown type`);
-    if (at + length * Type.BYTES_PER_ELEMENT > source.byteLength)
+    if (length * Type.BYTES_PER_ELEMENT > byteLength)
       throw new Error(`Matcher table ${name} is cut short`);
-    tables[name] = new Type(buffer, base + at, length);
+    tables[name] = new Type(bytes.buffer as ArrayBuffer, bytes.byteOffset, length);
   }
   for (const name of TABLES) if (!(name in tables)) throw new Error(`Matcher lacks ${name}`);
   const data = tables as unknown as Omit<MatcherData, 'version' | 'dictHash' | 'dictWord'>;

@@ -63,7 +63,7 @@ describe('npm run marks', () => {
         block: key,
         start,
         end,
-        id: data.entityIds[e],
+        id: data.entityIds.at(e),
       })),
     );
     const file = readFileSync(textFile, 'utf8');

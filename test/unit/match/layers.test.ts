@@ -11,7 +11,7 @@ function marks(layers: Parameters<typeof scannerOf>[0], texts: string[]): string
   return page
     .matchAll(texts.map((text, key) => ({ key, text })))
     .sort((a, b) => a.key - b.key || a.start - b.start)
-    .map((m) => `${texts[m.key]?.slice(m.start, m.end)} → ${scanner.data.entityIds[m.entity]}`);
+    .map((m) => `${texts[m.key]?.slice(m.start, m.end)} → ${scanner.data.entityIds.at(m.entity)}`);
 }
 
 const data = (entities: Parameters<typeof compileMatcher>[0]) => compileMatcher(entities).data;
@@ -80,6 +80,6 @@ describe('packs matched together', () => {
       },
     ]);
     const layered = new LayeredMatcher([countries, towns]);
-    expect(layered.data.entityIds[layered.data.entityCountry[1] as number]).toBe('Q858');
+    expect(layered.data.entityIds.at(layered.data.entityCountry[1] as number)).toBe('Q858');
   });
 });

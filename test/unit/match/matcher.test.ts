@@ -9,7 +9,7 @@ const { data } = compileMatcher(TEST_ENTITIES);
 /** Names found in one paragraph, as "text → entity id". */
 function found(text: string): string[] {
   return findMentions(data, [text])[0]!.map(
-    (m) => `${text.slice(m.start, m.end)} → ${data.entityIds[m.entity]}`,
+    (m) => `${text.slice(m.start, m.end)} → ${data.entityIds.at(m.entity)}`,
   );
 }
 
@@ -100,7 +100,7 @@ describe('matching', () => {
       'Refugees crossed from Syria.',
       'Jordan has urged talks.',
     ]);
-    expect(second!.map((m) => data.entityIds[m.entity])).toEqual(['Q810']);
+    expect(second!.map((m) => data.entityIds.at(m.entity))).toEqual(['Q810']);
   });
 
   it('marks short forms only once the entity is named in full', () => {

@@ -30,8 +30,12 @@ const Count = v.pipe(v.number(), v.integer(), v.minValue(0));
 
 export const DistFile = v.strictObject({
   name: FileName,
+  /** Its size as stored and sent (compressed, for a gzip file). */
   bytes: v.pipe(Count, v.maxValue(MAX_FILE_BYTES, 'A pack file may be at most 4 MB')),
+  /** The SHA-256 of the bytes as stored and sent. */
   sha256: Sha256,
+  /** `gzip` when the file is compressed (entity shards may be; the matcher's pieces never are). */
+  encoding: v.optional(v.literal('gzip')),
 });
 
 export const DistManifest = v.strictObject({

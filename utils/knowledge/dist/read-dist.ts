@@ -3,6 +3,7 @@ import { decodeMatcher } from '../../match/serialize';
 import type { Entity, Source } from '../schema';
 import { shardOf } from '../shard-of';
 import { EntityShard } from './entity-shard';
+import { gunzip } from './gzip';
 import { type DistFile, type DistManifest, filesOf } from './manifest';
 import { sha256Hex } from './sha256';
 
@@ -26,8 +27,9 @@ export class DistPack {
 
   /** The compiled matcher. */
   async matcher(): Promise<MatcherData> {
-    const parts = await Promise.all(this.manifest.matcher.map((file) => this.read(file.name)));
-    return decodeMatcher(parts.length === 1 ? (parts[0] as Uint8Array) : join(parts));
+    return decodeMatcher(
+      await Promise.all(this.manifest.matcher.map((file) => this.read(file.name))),
+    );
   }
 
   /** One entity, or null when the pack has none of that id. */
@@ -40,10 +42,16 @@ export class DistPack {
   /** Every entity of the pack, shard by shard (exports, re-reading a pack whole). */
   async *entities(): AsyncGenerator<Entity> {
     for (let i = 0; i < this.manifest.entityShards; i++) {
-      const shard = new EntityShard(await this.read(fileName(this.manifest, i)));
+      const shard = await this.readShard(i);
       for (const { id, record } of shard.entries())
         yield expandRecord(id, record, this.manifest.sources);
     }
+  }
+
+  private async readShard(index: number): Promise<EntityShard> {
+    const file = shardFile(this.manifest, index);
+    const bytes = await this.read(file.name);
+    return new EntityShard(file.encoding === 'gzip' ? await gunzip(bytes) : bytes);
   }
 
   private shard(index: number): Promise<EntityShard> {
@@ -51,7 +59,7 @@ export class DistPack {
     if (shard) {
       this.shards.delete(index);
     } else {
-      shard = this.read(fileName(this.manifest, index)).then((bytes) => new EntityShard(bytes));
+      shard = this.readShard(index);
       shard.catch(() => this.shards.delete(index));
     }
     this.shards.set(index, shard);
@@ -61,20 +69,10 @@ export class DistPack {
   }
 }
 
-function fileName(manifest: DistManifest, shard: number): string {
+function shardFile(manifest: DistManifest, shard: number): DistFile {
   const file = manifest.entities[shard];
   if (!file) throw new Error(`Pack ${manifest.id} has no entity shard ${shard}`);
-  return file.name;
-}
-
-function join(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.byteLength, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.byteLength;
-  }
-  return out;
+  return file;
 }
 
 /** A record back into an entity: its id, and its shared sources expanded. */
