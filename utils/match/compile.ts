@@ -1,4 +1,4 @@
-import type { Alias, Entity } from '../knowledge/schema';
+import type { Alias, Entity, EntityKind } from '../knowledge/schema';
 import { buildDictionary } from './dictionary';
 import { inflectionsOf } from './inflect';
 import {
@@ -64,7 +64,7 @@ export function compileMatcher(unordered: readonly Entity[]): {
     for (const alias of aliasesOf(entity)) {
       const flags = flagsOf(entity, alias);
       for (const variant of variantsOf(alias.text, alias.language)) {
-        const tokens = wordsOf(variant);
+        const tokens = wordsOf(variant, entity.kind === 'topic');
         if (tokens.length === 0 || tokens.length > MAX_ALIAS_WORDS) {
           report.skipped.push(`${entity.id}: "${variant}"`);
           continue;
@@ -84,7 +84,9 @@ export function compileMatcher(unordered: readonly Entity[]): {
             ? caseOf(variant, tokens)
             : variantFlags & CandidateFlag.Acronym
               ? acronymCaseOf(variant, tokens)
-              : '';
+              : variantFlags & CandidateFlag.Proper
+                ? leadCaseOf(variant, tokens, entity.kind)
+                : '';
         addGroup(tokens, { entity: e, flags: variantFlags, casePattern });
       }
     }
@@ -202,11 +204,44 @@ export function variantsOf(text: string, language = 'en'): string[] {
   return variants;
 }
 
-/** Words of an alias; a leading "the" is not part of any name as the matcher sees it. */
-export function wordsOf(text: string): Token[] {
+/**
+ * Words of an alias; a leading "the" is not part of any name as the matcher sees it, but for a
+ * work's title (`keepThe`), whose "The" tells it from the word ("The Martian", "Martian soil").
+ */
+export function wordsOf(text: string, keepThe = false): Token[] {
   const tokens = tokenize(text);
-  if (tokens.length > 1 && tokens[0]?.folded === 'the') tokens.shift();
+  if (!keepThe && tokens.length > 1 && tokens[0]?.folded === 'the') tokens.shift();
   return tokens;
+}
+
+/**
+ * Words a name may start with in lower case in running text ("the Hague", "de Gaulle",
+ * "al-Assad"): a capital written there is no evidence either way.
+ */
+const LOWER_LEADS = new Set(
+  'the a an al el la le les los las l der die das de du des da di del della van von bin ibn ben abu'.split(
+    ' ',
+  ),
+);
+
+/**
+ * A proper name of several words whose first word is written with a capital keeps that capital on
+ * the page: "for Ukraine" in a sentence is not the party "For Ukraine!", "new labour laws" not
+ * "New Labour". Empty (no rule) for one word, which needs only some capital, and for a first
+ * word that names often start with in lower case (but a work's "The").
+ */
+function leadCaseOf(text: string, tokens: Token[], kind: EntityKind): string {
+  const first = tokens[0];
+  if (tokens.length < 2 || !first) return '';
+  const word = text.slice(first.start, first.end);
+  // A work's title keeps its capital "The" ("The Martian"); "the Mission" is a place of the story.
+  const lead = word.toLowerCase();
+  if (
+    (LOWER_LEADS.has(lead) && !(kind === 'topic' && lead === 'the')) ||
+    !CAPITAL.test(word.charAt(0))
+  )
+    return '';
+  return `C${'-'.repeat(tokens.length - 1)}`;
 }
 
 function caseOf(text: string, tokens: Token[]): string {

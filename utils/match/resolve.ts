@@ -81,6 +81,8 @@ const SHORT_ACRONYM = 3;
 const EVERYDAY_POPULARITY = 150;
 /** Well known enough (≈ 100 Wikipedias: "China", "Trump") to be named even at a sentence's start. */
 const WELL_KNOWN = 200;
+/** Below this popularity code (≈ 9 Wikipedias) a minor place needs its context on the page. */
+const OBSCURE_POPULARITY = 100;
 /**
  * How much better known (in popularity code: 20 ≈ 1.6 times the Wikipedias) the most popular of
  * namesakes the page says nothing about must be to be taken as the usual referent.
@@ -319,7 +321,8 @@ export class Resolver<K> {
    * Count the clear mentions observed so far as present, except a place whose bare name the page
    * also uses for a club or company ("Madrid" beside "Real Madrid"): that is known only once the
    * whole batch has been observed. Smaller cities count last, and only when their country is on
-   * the page by other means: a city must not vouch for itself.
+   * the page by other means (an obscure one, when its context is): a city must not vouch for
+   * itself.
    */
   private flushPresence(): void {
     if (this.presence.length === 0) return;
@@ -335,8 +338,8 @@ export class Resolver<K> {
     }
     const none: LocalContext = { groups: new Set(), present: new Set() };
     for (const entity of minor) {
-      if (!this.isForeignMinorPlace(entity) || this.contextOf(entity, none).onPage > 0)
-        this.markPresent(entity);
+      const needsContext = this.isForeignMinorPlace(entity) || this.isObscurePlace(entity);
+      if (!needsContext || this.contextOf(entity, none).onPage > 0) this.markPresent(entity);
     }
     this.presence = [];
   }
@@ -451,7 +454,7 @@ export class Resolver<K> {
       const lone = candidates === 1 && !(flags & CandidateFlag.RequireContext);
       let { near, onPage } = lone ? { near: 0, onPage: 0 } : this.contextOf(entity, local);
       if (flags & CandidateFlag.RequireContext && near + onPage === 0) continue;
-      if (this.isForeignMinorPlace(entity)) {
+      if (this.isForeignMinorPlace(entity) || this.isObscurePlace(entity)) {
         if (lone) ({ near, onPage } = this.contextOf(entity, local));
         if (near + onPage === 0) doubtful = true;
       }
@@ -470,7 +473,14 @@ export class Resolver<K> {
         waits = false;
       // A name that says little on its own (a short acronym of a little-known entity, an
       // everyday word) is marked once the page names it in full or gives its context.
-      if (near + onPage === 0 && this.weakAlone(text, raw, c, evidence.sentenceStart)) waits = true;
+      // An everyday word needs its context in the same passage: a country elsewhere on the page
+      // does not make "لا" (no) a village in Israel.
+      if (
+        near === 0 &&
+        (onPage === 0 || (flags & CandidateFlag.Everyday) !== 0) &&
+        this.weakAlone(text, raw, c, evidence.sentenceStart)
+      )
+        waits = true;
       const basis =
         SEGMENT_CONTEXT_WEIGHT * Math.min(near, 9) +
         PAGE_CONTEXT_WEIGHT * Math.min(onPage, 9) +
@@ -504,7 +514,7 @@ export class Resolver<K> {
     if (flags & CandidateFlag.Everyday) {
       if (tailOfLinkedName(text, raw.start)) return true;
       const popularity = this.popularityOf(candidate);
-      if (atSentenceStart && popularity < WELL_KNOWN) return true;
+      if (atSentenceStart && popularity < WELL_KNOWN && cased(text, raw.start)) return true;
       if (popularity !== 0 && popularity < EVERYDAY_POPULARITY) return true;
     }
     return (flags & CandidateFlag.Acronym) !== 0 && this.weakAcronym(text, raw, candidate);
@@ -563,6 +573,16 @@ export class Resolver<K> {
   }
 
   /**
+   * A minor place hardly anyone writes about (a village with a handful of Wikipedias): named
+   * without its country or region on the page, the name is more likely someone's surname or a
+   * word than the place ("Victoria Ashdown" is no town in Arkansas).
+   */
+  private isObscurePlace(entity: number): boolean {
+    const popularity = this.data.entityPopularity[entity] as number;
+    return popularity !== 0 && popularity < OBSCURE_POPULARITY && this.isMinorPlace(entity);
+  }
+
+  /**
    * Does the match keep the capitals its alias asks for? Case-sensitive aliases word by word;
    * acronyms in capitals ("Nato" and "Unesco" too: four letters or more may be written as a
    * word); a proper name with at least one capital.
@@ -573,7 +593,7 @@ export class Resolver<K> {
       const written = text.slice(raw.start, raw.end);
       if (written === written.toLowerCase() && written !== written.toUpperCase()) return false;
     }
-    const pattern = this.data.candCase[candidate] ?? '';
+    const pattern = this.data.candCase.at(candidate) ?? '';
     if (!pattern) return true;
     const words = tokenize(text.slice(raw.start, raw.end));
     if (words.length !== pattern.length) return true;
@@ -650,6 +670,12 @@ class Ranking {
 
 function score(candidate: Scored): number {
   return candidate.basis + candidate.popularity / POPULARITY_DIVISOR;
+}
+
+/** Is the character at `i` a letter of a script with capitals (where a sentence start means something)? */
+function cased(text: string, i: number): boolean {
+  const char = text.charAt(i);
+  return char.toLowerCase() !== char.toUpperCase();
 }
 
 /** Do two matches cover the same text? */

@@ -4,7 +4,7 @@ import { ENTITY_KINDS } from '@/utils/knowledge/schema';
 import { compileMatcher } from '@/utils/match/compile';
 import { inflectionsOf } from '@/utils/match/inflect';
 import { Matcher } from '@/utils/match/matcher';
-import { KIND_CODES } from '@/utils/match/matcher-data';
+import { KIND_CODES, stringsOf } from '@/utils/match/matcher-data';
 import { Resolver } from '@/utils/match/resolve';
 import { decodeMatcher, encodeMatcher } from '@/utils/match/serialize';
 import { inAddress, isCaseless } from '@/utils/match/surface';
@@ -82,6 +82,18 @@ const ENTITIES: Entity[] = [
     ...entity('Q148', 'place', 'China', { en: [{ text: 'China', everyday: true }] }),
     popularity: 390,
   },
+  {
+    ...entity('Q3918770', 'organisation', 'For Ukraine!', { en: ['For Ukraine!'] }),
+    popularity: 10,
+  },
+  { ...entity('Q1', 'organisation', 'De Gaulle Foundation', { en: ['De Gaulle'] }), popularity: 5 },
+  { ...entity('Q18547944', 'topic', 'The Martian', { en: ['The Martian'] }), popularity: 71 },
+  {
+    ...place('Q80080', 'Ashdown', 'US', ['Population']),
+    hints: { context: ['Arkansas'] },
+    popularity: 3,
+  },
+  { ...entity('Q1612', 'place', 'Arkansas', { en: ['Arkansas'] }), popularity: 200 },
 ];
 
 const { data } = compileMatcher(ENTITIES);
@@ -93,10 +105,12 @@ function marks(paragraphs: string[], articleDate?: string): string[] {
   const segments = paragraphs.map((text, key) => ({ key, text, raws: matcher.scan(text) }));
   const { mentions, released } = resolver.resolve(segments);
   const out = mentions.flatMap((list, s) =>
-    list.map((m) => `${paragraphs[s]?.slice(m.start, m.end)} → ${data.entityIds[m.entity]}`),
+    list.map((m) => `${paragraphs[s]?.slice(m.start, m.end)} → ${data.entityIds.at(m.entity)}`),
   );
   for (const { key, match } of released)
-    out.push(`${paragraphs[key]?.slice(match.start, match.end)} → ${data.entityIds[match.entity]}`);
+    out.push(
+      `${paragraphs[key]?.slice(match.start, match.end)} → ${data.entityIds.at(match.entity)}`,
+    );
   return out.sort();
 }
 
@@ -210,6 +224,17 @@ describe('case', () => {
   it('wants a capital in a proper name', () => {
     expect(marks(['Javier Milei gana la segunda vuelta en Ghana.'])).toEqual(['Ghana → Q117']);
   });
+
+  it('keeps the capital of a longer name’s first word, but for "the", "de" and the like', () => {
+    expect(marks(['Aid for Ukraine was voted.'])).toEqual([]);
+    expect(marks(['The party For Ukraine! split.'])).toEqual(['For Ukraine → Q3918770']);
+    expect(marks(['A speech by de Gaulle was read.'])).toEqual(['de Gaulle → Q1']);
+  });
+
+  it('wants a work’s "The": "Martian soil" is no film', () => {
+    expect(marks(['The lander dug into Martian soil.'])).toEqual([]);
+    expect(marks(['She watched The Martian again.'])).toEqual(['The Martian → Q18547944']);
+  });
 });
 
 describe('addresses, code and words glued by symbols', () => {
@@ -236,7 +261,7 @@ describe('the article date', () => {
 
   it('is kept in the compiled matcher as day numbers, through storage', () => {
     const stored = decodeMatcher(encodeMatcher(data));
-    const war = data.entityIds.indexOf('bs:gaza-war-2014');
+    const war = stringsOf(data.entityIds).indexOf('bs:gaza-war-2014');
     expect([stored.entityStart[war], stored.entityEnd[war]]).toEqual([20140708, 20140826]);
   });
 });
@@ -256,6 +281,11 @@ describe('places', () => {
       'Italy → Q38',
       'Palermo → Q2656',
     ]);
+  });
+
+  it('wants the context of a village few write about, even named alone', () => {
+    expect(marks(['Victoria Ashdown bakes.', 'Ashdown is also a collector.'])).toEqual([]);
+    expect(marks(['Ashdown, Arkansas, voted.'])).toEqual(['Arkansas → Q1612', 'Ashdown → Q80080']);
   });
 });
 
