@@ -117,8 +117,8 @@ export default defineConfig({
     },
     // The default pack is built from packs/ and data packages into public/packs/ (cached).
     'build:before': async () => {
-      const { writeDefaultPack } = await import('./scripts/pack/build');
-      await writeDefaultPack();
+      const { ensureDefaultPack } = await import('./scripts/pack/build');
+      await ensureDefaultPack();
     },
     'prepare:publicPaths': (_wxt, paths) => {
       paths.push('packs/default/manifest.json', 'map/countries-50m.json');

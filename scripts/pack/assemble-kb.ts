@@ -19,10 +19,17 @@ import { mergeEntity } from '../../utils/knowledge/merge';
 import type { Entity } from '../../utils/knowledge/schema';
 import { dropCuratedNamesakes } from './breadth/dedupe';
 import { CURATED_SAME_AS } from './breadth/overrides';
-import { foldText } from './breadth/words';
+import { foldText, isLatin } from './breadth/words';
+import { isNotAName } from './guards/not-names';
 
 /** Items of the wikilinker list alone ship in the built-in pack below this Wikidata number. */
 export const EARLY_ITEM = 10_000_000;
+/** The built-in pack's share of the knowledge base: the best known, up to this many. */
+export const BUILT_IN_KNOWLEDGE = 250_000;
+/** Names in these languages are always kept; the Arabic edition and the issue's six. */
+const NAME_LANGUAGES = new Set(['en', 'ar', 'fr', 'es', 'pt', 'de']);
+/** Other languages' names are kept for entities at least this well known (≈ 20 Wikipedias). */
+const WIDELY_KNOWN = 20;
 
 /** The wikilinker name list's source title, as its adapter writes it. */
 const WIKILINKER = /^wikilinker/;
@@ -35,13 +42,68 @@ export function onlyFromNameList(entity: Entity): boolean {
   return titles.length > 0 && titles.every((title) => WIKILINKER.test(title));
 }
 
-/** The knowledge base's entities that ship in the built-in pack. */
-export function selectBuiltIn(entities: readonly Entity[]): Entity[] {
-  return entities.filter(
-    (entity) =>
-      !onlyFromNameList(entity) ||
-      (/^Q\d+$/.test(entity.id) && Number(entity.id.slice(1)) < EARLY_ITEM),
-  );
+/**
+ * The knowledge base's entities that ship in the built-in pack: of those any source but the name
+ * list vouches for, and the name list's early items, the best known up to `limit` (ties: the
+ * older item first). The rest are the larger subscription's.
+ */
+export function selectBuiltIn(entities: readonly Entity[], limit = BUILT_IN_KNOWLEDGE): Entity[] {
+  const number = (entity: Entity) =>
+    /^Q\d+$/.test(entity.id) ? Number(entity.id.slice(1)) : Number.MAX_SAFE_INTEGER;
+  return entities
+    .filter((entity) => !onlyFromNameList(entity) || number(entity) < EARLY_ITEM)
+    .sort((a, b) => (b.popularity ?? 0) - (a.popularity ?? 0) || number(a) - number(b))
+    .slice(0, limit);
+}
+
+/**
+ * Names in the six languages the pack is read in (en, ar, fr, es, pt, de) for every entity; in
+ * other languages only for the widely known: a village's name in eleven scripts costs the
+ * matcher more than it gives a reader. Changes the entities given.
+ */
+export function trimNames(entities: Entity[]): Entity[] {
+  for (const entity of entities) {
+    if ((entity.popularity ?? 0) >= WIDELY_KNOWN) continue;
+    for (const language of Object.keys(entity.aliases))
+      if (!NAME_LANGUAGES.has(language)) delete entity.aliases[language];
+    if (entity.translations)
+      for (const language of Object.keys(entity.translations))
+        if (!NAME_LANGUAGES.has(language)) delete entity.translations[language];
+  }
+  return entities;
+}
+
+/** Works (albums, films, games) must be this well known (≈ 30 Wikipedias) to ship. */
+const KNOWN_WORK = 30;
+
+/**
+ * Knowledge-base entities as a reader should meet them: no concepts ("crime film": a topic with
+ * no capital in its name), no obscure works (their titles are everyday phrases and people's
+ * names: the album "Taylor Swift"), and no names that name nothing a card could explain
+ * ({@link isNotAName}) or, in Latin script, no capital at all ("website"). An entity left without
+ * a name is dropped.
+ */
+export function cleanKnowledge(entities: readonly Entity[]): Entity[] {
+  const out: Entity[] = [];
+  for (const entity of entities) {
+    if (entity.kind === 'topic' && (entity.popularity ?? 0) < KNOWN_WORK) continue;
+    // A self-titled work ("Taylor Swift", album by Taylor Swift) is not what its name names.
+    if (entity.kind === 'topic' && entity.description?.endsWith(` ${entity.name}`)) continue;
+    if (isLatin(entity.name) && entity.name === entity.name.toLowerCase()) continue;
+    // A work's title without its article is a word of the language ("The Martian", "The
+    // Mission"): "Martian soil" and "at the Mission" are no film.
+    const bare = entity.kind === 'topic' && /^The /.test(entity.name) ? entity.name.slice(4) : null;
+    const keep = (text: string) =>
+      text !== bare && !isNotAName(text) && !(isLatin(text) && text === text.toLowerCase());
+    if (!keep(entity.name)) continue;
+    const aliases: Entity['aliases'] = {};
+    for (const [language, list] of Object.entries(entity.aliases)) {
+      const kept = list.filter((alias) => keep(typeof alias === 'string' ? alias : alias.text));
+      if (kept.length > 0) aliases[language] = kept;
+    }
+    out.push({ ...entity, aliases });
+  }
+  return out;
 }
 
 /**
@@ -83,9 +145,45 @@ function fromWordNet(entity: Entity): boolean {
 }
 
 /**
+ * A tuned entity's popularity on the knowledge base's scale, estimated from the
+ * priority the pack's authors gave it: countries (6 and up) about 300, capitals (4) 150, larger
+ * cities 40–80, a curated entry without a priority 60. Namesakes from the knowledge base are then
+ * weighed on one scale with the tuned ones.
+ */
+export function estimatedPopularity(entity: Entity, curated: boolean): number {
+  const priority = entity.hints?.priority;
+  if (priority === undefined) return curated ? 60 : 10;
+  if (priority >= 6) return 300;
+  return ([10, 20, 40, 80, 150, 220] as const)[Math.max(0, priority)] ?? 3;
+}
+
+/** A merged entity's aliases less the knowledge base's that are another tuned entity's name. */
+function withoutOthersNames(
+  entity: Entity,
+  aliases: Entity['aliases'],
+  othersName: (entity: Entity, alias: Entity['aliases'][string][number]) => boolean,
+): Entity['aliases'] {
+  const own = new Set(
+    Object.values(entity.aliases)
+      .flat()
+      .map((alias) => foldText(typeof alias === 'string' ? alias : alias.text)),
+  );
+  const out: Entity['aliases'] = {};
+  for (const [language, list] of Object.entries(aliases)) {
+    const kept = list.filter(
+      (alias) =>
+        own.has(foldText(typeof alias === 'string' ? alias : alias.text)) ||
+        !othersName(entity, alias),
+    );
+    if (kept.length > 0) out[language] = kept;
+  }
+  return out;
+}
+
+/**
  * The tuned entities (breadth and curated, already assembled) with the knowledge base's: the
- * tuned record wins each field it has; aliases are united; the knowledge base's popularity
- * stays. Sorted by id.
+ * tuned record wins each field it has; aliases are united; the popularity is the highest of
+ * the knowledge base's, the tuned record's and the estimate from its priority. Sorted by id.
  */
 export function withKnowledgeBase(
   tuned: readonly Entity[],
@@ -93,6 +191,21 @@ export function withKnowledgeBase(
   curated: readonly Entity[],
 ): Entity[] {
   const byId = new Map<string, Entity>();
+  const curatedIds = new Set(curated.map((entity) => entity.id));
+  // Whose a name is: every name of a curated entity, and the name of a country or capital of the
+  // tuned part. The knowledge base does not give it to another tuned entity ("Idlib" is the
+  // city's, the governorate is "Idlib province"; "Brasília" is no alias of Brazil).
+  const owner = new Map<string, string>();
+  for (const entity of tuned)
+    if (entity.kind === 'place' && (entity.hints?.priority ?? 0) >= 4)
+      owner.set(foldText(entity.name), entity.id);
+  for (const entity of curated)
+    for (const alias of Object.values(entity.aliases).flat())
+      owner.set(foldText(typeof alias === 'string' ? alias : alias.text), entity.id);
+  const othersName = (entity: Entity, alias: Entity['aliases'][string][number]) => {
+    const found = owner.get(foldText(typeof alias === 'string' ? alias : alias.text));
+    return found !== undefined && found !== entity.id;
+  };
   for (const entity of dropCuratedNamesakes([...knowledge], [...curated], CURATED_SAME_AS))
     byId.set(entity.id, entity);
   for (const entity of tuned) {
@@ -104,15 +217,29 @@ export function withKnowledgeBase(
             ...known,
             ...entity,
             // The tuned aliases first, with their guards; the knowledge base's others after.
-            aliases: mergeEntity(entity, known).aliases,
+            aliases: withoutOthersNames(entity, mergeEntity(entity, known).aliases, othersName),
             // The tuned record's sources first: they say where its facts come from.
             sources: [...entity.sources, ...known.sources].slice(0, 20),
-            ...(known.popularity !== undefined || entity.popularity !== undefined
-              ? { popularity: Math.max(known.popularity ?? 0, entity.popularity ?? 0) }
-              : {}),
           }
         : entity,
     );
+    // The highest of the knowledge base's figure, the tuned record's own and the estimate from
+    // its priority: the sources give many famous items no count at all (Paris had only its
+    // identifier's age, 20, and lost to a small town with page views).
+    const merged = byId.get(entity.id) as Entity;
+    merged.popularity = Math.max(
+      known?.popularity ?? 0,
+      entity.popularity ?? 0,
+      estimatedPopularity(merged, curatedIds.has(entity.id)),
+    );
+  }
+  // A relation to an entity left for the larger subscription is dropped (the curated files' own
+  // relations are checked, not dropped: a dead one there is a mistake to fix).
+  for (const entity of byId.values()) {
+    if (!entity.related || curatedIds.has(entity.id)) continue;
+    const related = entity.related.filter((id) => byId.has(id));
+    if (related.length > 0) entity.related = related;
+    else delete entity.related;
   }
   return [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }

@@ -150,13 +150,13 @@ export function evaluatePage(
     .map(({ key, ...match }) => ({ segment: key, ...match }));
 
   const marks = raw.map((mark): JudgedMark => {
-    const id = data.entityIds[mark.entity] as string;
+    const id = data.entityIds.at(mark.entity) as string;
     const entity = entityOf(id);
     const accepted = new Set([id, entity ? wikidataIdOf(entity) : undefined]);
     const on = gold.find(
       (span) => span.segment === mark.segment && span.start < mark.end && mark.start < span.end,
     );
-    const name = entity?.name ?? data.entityNames[mark.entity] ?? '';
+    const name = entity?.name ?? data.entityNames.at(mark.entity) ?? '';
     const text = (segments[mark.segment] as TextSegment).text.slice(mark.start, mark.end);
     const right =
       !!on &&

@@ -35,7 +35,7 @@ export function fixtureMatches(
       const mentions = findMentions(data, blocks);
       const marks = mentions.flatMap((list, b) =>
         list.map(
-          (m) => `${(blocks[b] as string).slice(m.start, m.end)} → ${data.entityIds[m.entity]}`,
+          (m) => `${(blocks[b] as string).slice(m.start, m.end)} → ${data.entityIds.at(m.entity)}`,
         ),
       );
       const words = blocks.join(' ').split(/\s+/).filter(Boolean).length;
@@ -94,7 +94,10 @@ export async function printReport(pack: KnowledgePack, verbose = false): Promise
   console.log(
     table([
       ['entities as JSON (not shipped)', `${kb(json.length)} (gzip ${kb(gzipSync(json).length)})`],
-      ['compiled matcher', `${kb(stored.length)} (gzip ${kb(gzipSync(stored).length)})`],
+      [
+        'compiled matcher',
+        `${kb(stored.reduce((sum, piece) => sum + piece.length, 0))} (gzip ${kb(stored.reduce((sum, piece) => sum + gzipSync(piece).length, 0))})`,
+      ],
       [
         'public/packs/default/ (shipped)',
         `${kb(shippedBytes)} in ${shipped.length} files (largest ${kb(largest)})`,

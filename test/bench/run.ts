@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { writeDefaultPack } from '../../scripts/pack/build';
+import { ensureDefaultPack } from '../../scripts/pack/build';
 import { readBuiltPack } from '../../scripts/pack/built-pack';
 import { findMentions } from '../../utils/match/find-mentions';
 import { BROWSERS } from '../e2e/harness/browsers';
@@ -17,7 +17,7 @@ import { fmt, printTable } from './stats';
 
 const ci = process.argv.includes('--ci');
 const only = process.argv.find((arg) => arg.startsWith('--browser='))?.slice(10);
-await writeDefaultPack();
+await ensureDefaultPack();
 if (!process.argv.includes('--no-build')) {
   execFileSync('npx', ['wxt', 'build'], { stdio: 'ignore' });
   execFileSync('npx', ['wxt', 'build', '-b', 'firefox'], { stdio: 'ignore' });

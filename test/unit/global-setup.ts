@@ -1,6 +1,6 @@
-import { writeDefaultPack } from '../../scripts/pack/build';
+import { ensureDefaultPack } from '../../scripts/pack/build';
 
 /** Unit tests that read the real default pack need it built (cached when up to date). */
 export default async function setup() {
-  await writeDefaultPack();
+  await ensureDefaultPack();
 }

@@ -183,7 +183,7 @@ export const KnowledgePack = v.strictObject({
   description: v.optional(text(600)),
   /** Where the data comes from and under which licences. */
   sources: v.optional(v.pipe(v.array(Source), v.maxLength(50))),
-  entities: v.pipe(v.array(Entity), v.maxLength(200_000)),
+  entities: v.pipe(v.array(Entity), v.maxLength(2_000_000)),
 });
 
 export type AliasObject = v.InferOutput<typeof AliasObject>;

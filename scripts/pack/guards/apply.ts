@@ -1,12 +1,12 @@
 /**
  * Guards every pack entity gets from its names alone, applied once the pack is put together:
- * a one-word alias that is also an everyday word of a news language carries the rule `everyday`.
+ * a one-word alias that is also an everyday word of a news language (in any script) carries the
+ * rule `everyday`.
  */
 import type { Alias, Entity } from '../../../utils/knowledge/schema';
-import { isLatin } from '../breadth/words';
 import { isEverydayWord } from './everyday';
 
-/** Mark every one-word Latin-script alias that is an everyday word (changes the entities given). */
+/** Mark every one-word alias that is an everyday word (changes the entities given). */
 export function guardEverydayWords(entities: Entity[]): number {
   let marked = 0;
   for (const entity of entities) {
@@ -19,7 +19,7 @@ export function guardEverydayWords(entities: Entity[]): number {
     for (const [language, list] of Object.entries(entity.aliases)) {
       entity.aliases[language] = list.map((alias): Alias => {
         const text = typeof alias === 'string' ? alias : alias.text;
-        if (/[\s\-‐‑]/.test(text.trim()) || !isLatin(text) || !isEverydayWord(text)) return alias;
+        if (/[\s\-‐‑]/.test(text.trim()) || !isEverydayWord(text)) return alias;
         marked++;
         return typeof alias === 'string' ? { text, everyday: true } : { ...alias, everyday: true };
       });

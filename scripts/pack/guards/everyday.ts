@@ -27,6 +27,28 @@ const LANGUAGES = [
   { dictionary: 'dictionary-it', frequency: 'italian' },
 ] as const;
 
+/**
+ * Languages whose dictionaries cannot tell a common noun from a name (German capitalises both)
+ * or that have no capitals at all: their most frequent words count as everyday words. The
+ * resolver asks more of an everyday name only for little-known entities, so a frequent word
+ * that is also a famous place ("Berlin") loses nothing.
+ */
+const FREQUENT_ONLY = [
+  'german',
+  'czech',
+  'dutch',
+  'polish',
+  'turkish',
+  'arabic',
+  'russian',
+] as const;
+const FREQUENT_RANK = 3000;
+/**
+ * Arabic has no capitals to tell a name from a word, so more of its frequent words count ("جنوب",
+ * south, is 3,319th).
+ */
+const FREQUENT_RANK_UNCASED = 10_000;
+
 let everyday: Set<string> | undefined;
 
 /** Lower-case stems and proper nouns of a Hunspell `.dic` file, folded. */
@@ -58,13 +80,17 @@ function load(): Set<string> {
       if (stems.some((stem) => lower.has(stem))) words.add(word);
     }
   }
+  for (const language of FREQUENT_ONLY) {
+    const rank = language === 'arabic' ? FREQUENT_RANK_UNCASED : FREQUENT_RANK;
+    for (const word of readFrequent(language).slice(0, rank)) words.add(word);
+  }
   return words;
 }
 
-/** Is this one-word name also an everyday word of English, Spanish, Portuguese, French or Italian? */
+/** Is this one-word name also an everyday word of a language news is written in? */
 export function isEverydayWord(name: string): boolean {
   const folded = foldText(name);
-  if (folded.length < 3 || folded.includes(' ')) return false;
+  if (folded.length < 2 || folded.includes(' ')) return false;
   everyday ??= load();
   return everyday.has(folded) || wordRisk(name) === 'common-word';
 }

@@ -67,7 +67,8 @@ export function clip(text: string, max: number): string {
  *   figure's 3, five lists → 15);
  * - from the item's age: Wikidata made its first items from Wikipedia articles, largest wikis
  *   first, so a low number tells of an article in many languages (below Q100,000 → 20, below a
- *   million → 10, below ten million → 5); new items are mostly of one wiki or none.
+ *   million → 10, below ten million → 5); new items are mostly of one wiki or none. Not for
+ *   places, which bots made early by the thousand.
  */
 export function popularityOf(item: KbItem): number {
   if (item.sitelinks !== undefined && item.sitelinks > 0) return Math.min(item.sitelinks, 10_000);
@@ -76,7 +77,18 @@ export function popularityOf(item: KbItem): number {
   const fromSources = 3 * item.sources.filter((id) => id !== WIKIDATA_SOURCE.id).length;
   const number = /^Q(\d+)$/.exec(item.id)?.[1];
   const age = number === undefined ? Number.POSITIVE_INFINITY : Number(number);
-  const fromAge = age < 100_000 ? 20 : age < 1_000_000 ? 10 : age < 10_000_000 ? 5 : 0;
+  // Not for places: bots made early items for villages by the thousand (Q30505 is a village in
+  // Kazakhstan); a city's size is told by the breadth data's priority instead.
+  const fromAge =
+    item.kindHint === 'place'
+      ? 0
+      : age < 100_000
+        ? 20
+        : age < 1_000_000
+          ? 10
+          : age < 10_000_000
+            ? 5
+            : 0;
   return Math.min(Math.max(fromViews, fromSources, fromAge), 10_000);
 }
 

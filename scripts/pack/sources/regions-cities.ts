@@ -225,7 +225,16 @@ export function regionAndCityItemsOf(
     if (Number(row.population) > 0) addClaim(item, 'P1082', { value: Number(row.population) });
     item.point ??= point(row.latitude ?? '', row.longitude ?? '');
   }
+  // One row per id, the most populous: the file gives some ids to many rows (every town of a
+  // Panamanian district as Panama City, Q3306, whose names then included "París" and "Parita").
+  const claimed = new Map<string, RawCity>();
   for (const city of cities) {
+    if (!isQid(city.wikiDataId)) continue;
+    const earlier = claimed.get(city.wikiDataId);
+    if (!earlier || (earlier.population ?? 0) < (city.population ?? 0))
+      claimed.set(city.wikiDataId, city);
+  }
+  for (const city of claimed.values()) {
     if (!isQid(city.wikiDataId)) continue;
     const item = items.get(city.wikiDataId as KbItem['id']);
     const cc = city.country_code;

@@ -384,19 +384,19 @@ describe('refusals keep the old pack serving, with the problem and the next try'
       counts: { ...manifest.counts, entities: SUBSCRIPTION_LIMITS.maxEntities + 1 },
     };
     await serveSigned(JSON.stringify(over));
-    await refused(/has 100001 entities; subscriptions may hold at most 100000/);
+    await refused(/has 1500001 entities; subscriptions may hold at most 1500000/);
     const file = manifest.entities[0] as { name: string; bytes: number; sha256: string };
     const huge = {
       ...manifest,
-      entityShards: 30,
-      entities: Array.from({ length: 30 }, (_, i) => ({
+      entityShards: 130,
+      entities: Array.from({ length: 130 }, (_, i) => ({
         ...file,
         name: `entities-${String(i).padStart(3, '0')}.bin`,
         bytes: 4 * 1024 * 1024,
       })),
     };
     await serveSigned(JSON.stringify(huge));
-    await refused(/is 120\.\d MB; subscriptions may hold at most 100 MB/, undefined, 2);
+    await refused(/is 520\.\d MB; subscriptions may hold at most 512 MB/, undefined, 2);
   });
 
   it('a server that cannot be reached, backing off with each failure, then recovering', async () => {

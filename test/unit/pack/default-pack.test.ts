@@ -18,7 +18,9 @@ const entities = [...built.entities()];
 function mentionsIn(file: string): string[] {
   const blocks = articleBlocks(readFileSync(file, 'utf8'));
   return findMentions(data, blocks).flatMap((list, b) =>
-    list.map((m) => `${(blocks[b] as string).slice(m.start, m.end)} → ${data.entityIds[m.entity]}`),
+    list.map(
+      (m) => `${(blocks[b] as string).slice(m.start, m.end)} → ${data.entityIds.at(m.entity)}`,
+    ),
   );
 }
 

@@ -240,7 +240,7 @@ describe('regions and cities (countries-states-cities, GeoNames)', () => {
     if (!preston) throw new Error('no town');
     const { data } = compileMatcher([preston]);
     const ids = (text: string) =>
-      findMentions(data, [text])[0]?.map((m) => data.entityIds[m.entity]);
+      findMentions(data, [text])[0]?.map((m) => data.entityIds.at(m.entity));
     expect(ids('Preston North End won.')).toEqual([]);
     expect(ids('In Preston, a British town, it rained.')).toEqual(['Q184090']);
     expect(ids('in preston, a British town')).toEqual([]);

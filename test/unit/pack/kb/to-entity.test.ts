@@ -207,10 +207,15 @@ describe('item → entity', () => {
 });
 
 describe('popularity', () => {
-  it('is the sitelinks, else an estimate from page views or the number of sources', () => {
+  it('is the sitelinks, else an estimate from page views, the number of sources or the id’s age', () => {
     expect(popularityOf({ ...newItem('Q1', 'wikidata'), sitelinks: 109 })).toBe(109);
-    expect(popularityOf({ ...newItem('Q1', 'decks'), pageViews: 100_000 })).toBe(75);
-    expect(popularityOf({ ...newItem('Q1', 'decks'), pageViews: 1_000 })).toBe(16);
-    expect(popularityOf({ ...newItem('Q1', 'a'), sources: ['a', 'b', 'wikidata'] })).toBe(6);
+    // A recent id (Q12345678) says nothing: page views and sources alone.
+    expect(popularityOf({ ...newItem('Q12345678', 'decks'), pageViews: 100_000 })).toBe(75);
+    expect(popularityOf({ ...newItem('Q12345678', 'decks'), pageViews: 1_000 })).toBe(16);
+    expect(popularityOf({ ...newItem('Q12345678', 'a'), sources: ['a', 'b', 'wikidata'] })).toBe(6);
+    // Items Wikidata made first are the well-known ones: an early id counts for at least 20.
+    expect(popularityOf({ ...newItem('Q1', 'decks'), pageViews: 1_000 })).toBe(20);
+    expect(popularityOf(newItem('Q500000', 'a'))).toBe(10);
+    expect(popularityOf(newItem('Q5000000', 'a'))).toBe(5);
   });
 });
