@@ -3,6 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { badgeTitle } from '@/utils/background/badge-title';
 import { backgroundHandlers } from '@/utils/background/handlers';
 import { LiveService } from '@/utils/background/live-service';
+import { refreshPages } from '@/utils/background/page-refresh';
 import { PageSessions, type TabState } from '@/utils/background/page-sessions';
 import { HistoryStore } from '@/utils/history/history-store';
 import { extensionTranslator } from '@/utils/i18n/browser-catalogues';
@@ -20,8 +21,7 @@ import { BACKGROUND_MESSAGES } from '@/utils/messages/background-messages';
 import { askContent } from '@/utils/messages/client';
 import { createRouter } from '@/utils/messages/router';
 import { readGuardianKey } from '@/utils/settings/guardian-key';
-import { PACKS_KEY_ITEM } from '@/utils/settings/packs-key';
-import { readSettings } from '@/utils/settings/storage';
+import { readSettings, watchSettings } from '@/utils/settings/storage';
 
 /** What `permissions.request` and `contains` take (Firefox's `data_collection` is not in the types yet). */
 type PermissionSet = Parameters<typeof browser.permissions.contains>[0];
@@ -41,9 +41,16 @@ export default defineBackground(() => {
       return readerPacks;
     },
     now: () => Date.now(),
-    // Content scripts watch this key and match their page again with the new packs.
-    onMatcherChanged: (key) => void browser.storage.local.set({ [PACKS_KEY_ITEM]: key }),
+    // Pages match again with the new packs.
+    onMatcherChanged: () => void tellPages(),
   });
+  /** Every tab's content script asks again how to mark its page (settings or packs changed). */
+  const tellPages = () =>
+    refreshPages(
+      async () =>
+        (await browser.tabs.query({})).flatMap((tab) => (tab.id === undefined ? [] : [tab.id])),
+      (tab) => (message) => browser.tabs.sendMessage(tab, message),
+    );
   const sessionArea = browser.storage.session;
   /** One value per tab in session storage, under `<prefix>:<tab>` (dropped when the tab closes). */
   const perTab = <T>(prefix: string) => ({
@@ -114,6 +121,7 @@ export default defineBackground(() => {
   );
 
   browser.runtime.onMessage.addListener((message, sender) => router(message, sender));
+  watchSettings(() => void tellPages());
   browser.tabs.onRemoved.addListener((tab) => {
     sessions.forget(tab);
     void sessionArea.remove([`tab:${tab}`, `card:${tab}`]);

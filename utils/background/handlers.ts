@@ -8,11 +8,12 @@ import { NOTHING_ASKED } from '../live/answer';
 import { earlierCoverageLinks } from '../live/search-link';
 import type { LocatorService } from '../map/locator-service';
 import type { BackgroundProtocol } from '../messages/background-messages';
+import type { PageConfig } from '../messages/protocol';
 import { type Handlers, ProblemsError } from '../messages/router';
 import type { SenderInfo } from '../messages/sender';
 import { covers, isActiveOn, type Settings, siteOf } from '../settings/settings';
 import type { LiveService } from './live-service';
-import { type PageSessions, pageKey } from './page-sessions';
+import { type MatchRequest, type PageSessions, pageKey } from './page-sessions';
 
 /** Card frame tokens by tab, kept where only the extension can read them (session storage). */
 export interface CardTokens {
@@ -54,20 +55,40 @@ function tabOf(sender: SenderInfo): number {
  * each sender's role and each payload's shape.
  */
 export function backgroundHandlers(deps: BackgroundDeps): Handlers<BackgroundProtocol> {
+  const pageConfig = async (sender: SenderInfo): Promise<PageConfig> => {
+    const settings = await deps.readSettings();
+    const active = isActiveOn(settings, siteOf(sender.url ?? ''));
+    return {
+      active,
+      style: settings.style,
+      kinds: ENTITY_KINDS.filter((kind) => settings.kinds[kind]),
+      firstMentionOnly: settings.firstMentionOnly,
+      // Pages where Backstory is off never make the background load the matcher.
+      key: active ? pageKey((await deps.packs.matcher()).key, settings.markOwnEntities) : '',
+    };
+  };
+  /**
+   * Match a batch and put what the page's session has found on the badge, when this is its first
+   * batch or the batch met new entities: the page need not report a count the background knows.
+   */
+  const match = async (batch: MatchRequest, sender: SenderInfo, first: boolean) => {
+    const tab = tabOf(sender);
+    const answer = await deps.sessions.match(tab, sender.url ?? '', batch);
+    if (answer.key === batch.key && (first || answer.entities.length > 0)) {
+      const entities = (await deps.sessions.tab(tab))?.found.length ?? 0;
+      deps.setBadge(tab, badgeText({ active: true, entities }), { active: true, entities });
+    }
+    return answer;
+  };
   return {
-    'page:config': async (_payload, sender) => {
-      const settings = await deps.readSettings();
-      const active = isActiveOn(settings, siteOf(sender.url ?? ''));
-      return {
-        active,
-        style: settings.style,
-        kinds: ENTITY_KINDS.filter((kind) => settings.kinds[kind]),
-        firstMentionOnly: settings.firstMentionOnly,
-        // Pages where Backstory is off never make the background load the matcher.
-        key: active ? pageKey((await deps.packs.matcher()).key, settings.markOwnEntities) : '',
-      };
+    'page:start': async (batch, sender) => {
+      const config = await pageConfig(sender);
+      if (!config.active) return { config, answer: null };
+      return { config, answer: await match({ ...batch, key: config.key }, sender, true) };
     },
-    'page:match': (batch, sender) => deps.sessions.match(tabOf(sender), sender.url ?? '', batch),
+    'page:config': (_payload, sender) => pageConfig(sender),
+    'page:match': (batch, sender) => match(batch, sender, false),
+    // The page's own count, when it differs from the session's (marks gone, marking stopped).
     'page:count': (count, sender) => {
       deps.setBadge(tabOf(sender), badgeText(count), count);
       return { ok: true };

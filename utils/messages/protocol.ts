@@ -83,6 +83,12 @@ export interface MatchAnswer {
   entities: FoundEntity[];
 }
 
+/** The answer to a page's first batch: how to mark it, and that batch matched (null: not marked). */
+export interface PageStart {
+  config: PageConfig;
+  answer: MatchAnswer | null;
+}
+
 /** One entity found on a page, for the popup. */
 export interface PageEntity {
   id: string;
@@ -125,6 +131,9 @@ export interface PageDiagnostics {
   /** Text batches sent to the background to match, and their total round trip. */
   batches: number;
   matchWaitMs: number;
-  /** The first question to the background (how to mark the page): waking it and loading the matcher, if it had stopped. */
+  /**
+   * The first answer from the background (how to mark the page, and its first batch matched):
+   * waking it and loading the matcher, if it had stopped, included.
+   */
   firstConfigMs: number;
 }

@@ -39,13 +39,14 @@ export class RemoteMatcher {
 
   /**
    * @param send asks the background to match a batch
-   * @param key the packs' key the page started with
+   * @param key the packs' key the page started with; '' when the first batch goes with the
+   *   question how to mark the page, and the first answer's key is the page's from then on
    * @param evidence what the page says about its date: sent once, with the first batch
    */
   constructor(
     private readonly send: (batch: MatchBatch) => Promise<MatchAnswer>,
     readonly session: string,
-    private readonly key: string,
+    private key: string,
     evidence?: DateEvidence,
   ) {
     this.evidence = evidence;
@@ -54,6 +55,11 @@ export class RemoteMatcher {
   /** An entity met on this page, by its session number. */
   entity(ref: number): FoundEntity | undefined {
     return this.entities.get(ref);
+  }
+
+  /** How many entities the background has described to this session (what it counts on the badge). */
+  get entityCount(): number {
+    return this.entities.size;
   }
 
   /** Forget waiting segments (their text is being read again, or left the page). */
@@ -76,7 +82,8 @@ export class RemoteMatcher {
       this.evidence = undefined;
     }
     const answer = await this.send(batch);
-    if (answer.key !== this.key) throw new StaleMatcherError(answer.key);
+    if (this.key === '') this.key = answer.key;
+    else if (answer.key !== this.key) throw new StaleMatcherError(answer.key);
     for (const entity of answer.entities) this.entities.set(entity.ref, entity);
     const known = (id: number) => byId.get(id) ?? this.waiting.get(id);
     const found = [
