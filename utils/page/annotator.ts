@@ -28,8 +28,9 @@ export interface AnnotatorOptions {
   /** A scan failed (other than by its session ending): the packs changed, or a bug. */
   onFailure?: (error: unknown) => void;
   /**
-   * `auto` (default): paint everything until the page holds {@link NEAR_ONLY_ABOVE} marks, then
-   * only blocks near the viewport; `near`: only those from the start; `all`: everything, always.
+   * `auto` (default): paint everything until the page holds more than {@link NEAR_ONLY_ABOVE}
+   * marks, then only blocks near the viewport; `near`: only those from the start; `all`:
+   * everything, always.
    */
   paint?: 'auto' | 'near' | 'all';
   /** Where to record the length of each stretch of work (the 50 ms task budget). */
@@ -48,9 +49,10 @@ const PAINT_CHUNK = 1500;
 /**
  * Marks painted on a page before only blocks near the viewport are: an ordinary article is
  * painted at once, with no observer to set up and no frame to wait for; a long page is painted a
- * screenful at a time, since Chromium revalidates every registered range when a highlight changes.
+ * screenful at a time, since Chromium revalidates every registered range when a highlight changes
+ * and Firefox pays for each range added or removed.
  */
-export const NEAR_ONLY_ABOVE = 1000;
+export const NEAR_ONLY_ABOVE = 200;
 
 /**
  * The page's mentions: finds them (scan, then matching in the background), keeps them per block

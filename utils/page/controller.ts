@@ -10,7 +10,6 @@ import type {
 import { BadgeCount, type PageCount } from './badge-count';
 import { mentionAtPoint } from './hit';
 import type { Mention } from './mention';
-import { MentionFocus } from './mention-focus';
 import { type MatchBatch, StaleMatcherError } from './remote-matcher';
 import { lookOf, type PageSession, type SessionLook, startSession } from './session';
 import { TaskStats } from './slices';
@@ -59,7 +58,6 @@ export class PageController {
   /** Null until the first answer. */
   private config: PageConfig | null = null;
   private session: PageSession | null = null;
-  readonly focus: MentionFocus;
   /** How long Backstory's stretches of work on this page were (the 50 ms task budget). */
   readonly stats = new TaskStats();
   private batches = 0;
@@ -75,7 +73,6 @@ export class PageController {
     private readonly deps: ControllerDeps,
     private readonly lifetime: AbortSignal,
   ) {
-    this.focus = new MentionFocus(deps.doc, () => this.session, lifetime);
     lifetime.addEventListener(
       'abort',
       () => {
@@ -136,6 +133,11 @@ export class PageController {
   /** Is the page being marked? */
   get active(): boolean {
     return this.session !== null;
+  }
+
+  /** The session marking the page now, if any. */
+  get current(): PageSession | null {
+    return this.session;
   }
 
   /** Diagnostics for tests and the curious: the longest task so far, the whole cost, and the page's mentions. */
@@ -252,7 +254,6 @@ export class PageController {
     if (!session) return;
     this.deps.onStop?.();
     this.session = null;
-    this.focus.forget();
     session.abort.abort();
   }
 

@@ -9,8 +9,8 @@ export const OPEN_DELAY = 350;
 export interface HoverDeps {
   /** The painted mention under a viewport point, or null (the annotator's hit test). */
   mentionAt(x: number, y: number): Mention | null;
-  /** The card host, made now if it was not yet. */
-  cards(): CardHost;
+  /** The card host, made now (its code loaded) if it was not yet. */
+  cards(): Promise<CardHost>;
   /** The card host if one was made. */
   madeCards(): CardHost | null;
 }
@@ -85,13 +85,20 @@ export class HoverIntent {
       if (mention !== this.pending) {
         this.cancel();
         this.pending = mention;
+        // The card host's code and its frame load while the pointer rests, before the card is due.
         const cards = this.deps.cards();
-        cards.preload();
+        void cards.then(
+          (host) => host.preload(),
+          () => {},
+        );
         this.openTimer = setTimeout(() => {
-          this.pending = null;
-          // A card opened meanwhile (the keyboard) is not taken over by a hover.
-          if (cards.openMention) return;
-          void cards.open(mention, 'hover', { ...this.pointer });
+          void cards.then((host) => {
+            if (this.pending !== mention) return;
+            this.pending = null;
+            // A card opened meanwhile (the keyboard) is not taken over by a hover.
+            if (host.openMention) return;
+            void host.open(mention, 'hover', { ...this.pointer });
+          });
         }, OPEN_DELAY);
       }
       return;
@@ -105,7 +112,7 @@ export class HoverIntent {
       const mention = this.deps.mentionAt(event.clientX, event.clientY);
       if (mention) {
         this.cancel();
-        void this.deps.cards().open(mention, 'touch');
+        void this.deps.cards().then((host) => host.open(mention, 'touch'));
         return;
       }
     }

@@ -1,21 +1,33 @@
 import { collectDateEvidence } from '../article-date/evidence';
 import type { BackgroundProtocol } from '../messages/background-messages';
 import { askBackground, type SendFn, unwrap } from '../messages/client';
-import { type ContentProtocol, contentMessages } from '../messages/content-messages';
-import { createRouter } from '../messages/router';
+import type { ContentProtocol } from '../messages/content-messages';
+import type { Handlers } from '../messages/router';
 import type { SenderInfo } from '../messages/sender';
 import { siteOf } from '../settings/site';
-import { createCardFrame } from './card-frame-link';
-import { CardHost } from './card-host';
+import type { CardHost } from './card-host';
 import { PageController } from './controller';
 import { HoverIntent } from './hover-intent';
 import { isExtensionGone, startLifetime } from './lifetime';
+import type { MentionFocus } from './mention-focus';
+import type { OnDemandParts } from './on-demand';
 import { type IsTrusted, PageInput } from './page-input';
 import { ReadTracker } from './read-tracker';
-import { pageScheme } from './scheme';
 
 /** After the page counts as read, how often newly found entities are added to its history record. */
 export const READ_UPDATE_MS = 30_000;
+
+/** Could a message be one for the content script (before its router, with the names, is loaded)? */
+function mightBeOurs(message: unknown): boolean {
+  const envelope = message as { backstory?: unknown; name?: unknown } | null;
+  return (
+    typeof envelope === 'object' &&
+    envelope !== null &&
+    envelope.backstory === 1 &&
+    typeof envelope.name === 'string' &&
+    envelope.name.startsWith('content:')
+  );
+}
 
 /**
  * A page session's id: it only tells one session of a tab from the next (the background checks
@@ -51,6 +63,8 @@ export interface InPagePlatform {
   randomId(): string;
   /** Did the reader make this event? The browser's `isTrusted` unless a test says otherwise. */
   isTrusted?: IsTrusted;
+  /** Load the parts needed only on demand (the extension imports its on-demand file). */
+  loadOnDemand(): Promise<OnDemandParts>;
 }
 
 /**
@@ -133,9 +147,25 @@ export function startInPage(platform: InPagePlatform) {
     signal,
   );
 
+  /** The parts loaded on first need (cards, keyboard focus, the popup's messages). */
+  let parts: Promise<OnDemandParts> | null = null;
+  const onDemand = () => {
+    parts ??= platform.loadOnDemand();
+    parts.catch(() => {
+      parts = null;
+    });
+    return parts;
+  };
+  let focus: MentionFocus | null = null;
+  const focusOf = (loaded: OnDemandParts) => {
+    focus ??= new loaded.MentionFocus(doc, () => controller.current, signal);
+    return focus;
+  };
+
   /** The card host, made when a card is first wanted. */
-  function openCards(): CardHost {
-    cards ??= new CardHost(
+  async function openCards(): Promise<CardHost> {
+    const loaded = await onDemand();
+    cards ??= new loaded.CardHost(
       {
         doc,
         input,
@@ -148,40 +178,45 @@ export function startInPage(platform: InPagePlatform) {
             ? `chrome-extension://${platform.runtimeId()}`
             : new URL(src).origin;
           const title = platform.message('card_frame_title') || undefined;
-          return createCardFrame(doc, src, origin, token, signal, title);
+          return loaded.createCardFrame(doc, src, origin, token, signal, title);
         },
         describe: (mention) => controller.describe(mention),
-        focus: (mention) => controller.focus.set(mention),
-        scheme: () => pageScheme(doc),
+        focus: (mention) => focusOf(loaded).set(mention),
+        scheme: () => loaded.pageScheme(doc),
       },
       signal,
     );
     return cards;
   }
 
-  const handlers = {
+  const handlers: Handlers<ContentProtocol> = {
     'content:summary': () => controller.summary(),
-    'content:step': ({ direction }) => {
-      const mention = controller.focus.step(direction);
-      if (mention) void openCards().open(mention, 'keyboard');
+    'content:step': async ({ direction }) => {
+      const mention = focusOf(await onDemand()).step(direction);
+      if (mention) void openCards().then((host) => host.open(mention, 'keyboard'));
       return { entity: mention ? (controller.describe(mention)?.id ?? null) : null };
     },
-    'content:reveal': ({ id }) => ({ found: controller.focus.reveal(id) }),
+    'content:reveal': async ({ id }) => ({ found: focusOf(await onDemand()).reveal(id) }),
     'content:toggle': async () => ({ active: await controller.toggleHere() }),
     'content:diagnostics': () => controller.diagnostics(),
     'content:refresh': async () => {
       await controller.refresh();
       return { active: controller.active };
     },
-  } satisfies Parameters<typeof createRouter<ContentProtocol>>[0];
-  // The router and its schemas are built for the first message: most pages never get one.
-  let router: ReturnType<typeof createRouter<ContentProtocol>> | null = null;
-  // Answered through sendResponse: Chrome's own API (no polyfill here) does not take a promise.
+  };
+  // The router and its schemas come with the on-demand parts, at the first message: most pages
+  // never get one. Answered through sendResponse: Chrome's own API (no polyfill here) does not
+  // take a promise.
+  let router: ((message: unknown, sender: SenderInfo) => Promise<unknown> | undefined) | null =
+    null;
   const unlisten = platform.listen((message, sender, sendResponse) => {
-    router ??= createRouter(handlers, contentMessages(), platform.runtimeId() ?? '');
-    const answer = router(message, sender);
-    if (!answer) return undefined;
-    void answer.then(sendResponse);
+    if (!mightBeOurs(message)) return undefined;
+    void onDemand()
+      .then((loaded) => {
+        router ??= loaded.contentRouter(handlers, platform.runtimeId() ?? '');
+        return router(message, sender);
+      })
+      .then(sendResponse, () => sendResponse(undefined));
     return true;
   });
   signal.addEventListener('abort', unlisten, { once: true });

@@ -7,10 +7,12 @@ export const FLASH_MS = 1600;
 
 /**
  * The one focused mention of a page: moved by the keyboard commands, flashed by the popup's
- * list, held by an open card. It belongs to the current session; a new session starts unfocused.
+ * list, held by an open card. It belongs to the session it was set in; a new session starts
+ * unfocused.
  */
 export class MentionFocus {
-  private focused: Mention | null = null;
+  private mention: Mention | null = null;
+  private session_: PageSession | null = null;
   private flashTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
@@ -21,15 +23,17 @@ export class MentionFocus {
     lifetime.addEventListener('abort', () => clearTimeout(this.flashTimer), { once: true });
   }
 
-  /** Mark one mention as focused (or none). */
-  set(mention: Mention | null): void {
-    this.focused = mention;
-    this.session()?.painter.focus(mention);
+  /** The focused mention, if it belongs to the current session. */
+  private get focused(): Mention | null {
+    return this.session_ !== null && this.session_ === this.session() ? this.mention : null;
   }
 
-  /** The session ended: nothing is focused any more. */
-  forget(): void {
-    this.focused = null;
+  /** Mark one mention as focused (or none). */
+  set(mention: Mention | null): void {
+    const session = this.session();
+    this.mention = mention;
+    this.session_ = session;
+    session?.painter.focus(mention);
   }
 
   /** Move the focus to the next or previous painted mention and bring it into view. */

@@ -55,7 +55,18 @@ export class HighlightPainter implements Painter {
 
   add(mentions: readonly Mention[]): void {
     for (const mention of mentions) this.marks.add(mention.range);
-    if (this.marks.size > 0) this.api.registry.set(highlightName(this.style), this.marks);
+    this.register();
+  }
+
+  /**
+   * Register the highlight under its style's name unless it already is. A registered highlight
+   * is live, so adding ranges needs no new registration; registering again costs Firefox a pass
+   * over every range, which made painting a long page quadratic.
+   */
+  private register(): void {
+    const name = highlightName(this.style);
+    if (this.marks.size > 0 && this.api.registry.get(name) !== this.marks)
+      this.api.registry.set(name, this.marks);
   }
 
   remove(mentions: readonly Mention[]): void {
@@ -76,7 +87,7 @@ export class HighlightPainter implements Painter {
     if (style === this.style) return;
     this.api.registry.delete(highlightName(this.style));
     this.style = style;
-    if (this.marks.size > 0) this.api.registry.set(highlightName(style), this.marks);
+    this.register();
   }
 
   clear(): void {

@@ -59,7 +59,7 @@ async function setup(options: { trusted?: boolean } = {}) {
     input,
     {
       mentionAt: (_x, y) => (y < 10 ? daraa : y < 20 ? amman : null),
-      cards: () => host,
+      cards: async () => host,
       madeCards: () => host,
     },
     abort.signal,

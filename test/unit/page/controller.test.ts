@@ -4,6 +4,7 @@ import { collectDateEvidence } from '@/utils/article-date/evidence';
 import type { BackgroundProtocol } from '@/utils/messages/background-messages';
 import { unwrap } from '@/utils/messages/client';
 import { PageController } from '@/utils/page/controller';
+import { MentionFocus } from '@/utils/page/mention-focus';
 import { type As, builtInPack, inProcessBackground } from '../../support/background';
 import { entity } from '../../support/entities';
 import { stubHighlights } from '../../support/highlights';
@@ -190,15 +191,16 @@ describe('page controller', () => {
   it('steps the focus through the marks and flashes the first mention of an entity', async () => {
     vi.spyOn(Range.prototype, 'getBoundingClientRect').mockReturnValue({ top: 10 } as DOMRect);
     const { page } = controller();
+    const focus = new MentionFocus(document, () => page.current, abort.signal);
     page.start();
     await settle();
-    expect(page.describe(page.focus.step(1) as never)?.name).toBe('Daraa');
+    expect(page.describe(focus.step(1) as never)?.name).toBe('Daraa');
     expect(focusedText()).toBe('Daraa');
-    page.focus.step(1);
+    focus.step(1);
     expect(focusedText()).toBe('Amman');
-    expect(page.focus.reveal('Q238217')).toBe(true);
+    expect(focus.reveal('Q238217')).toBe(true);
     expect(focusedText()).toBe('Daraa');
-    expect(page.focus.reveal('Q1')).toBe(false);
+    expect(focus.reveal('Q1')).toBe(false);
   });
 
   it('ends everything, marks included, with its lifetime', async () => {

@@ -33,6 +33,7 @@ afterEach(async () => {
 function start(options: { gone?: boolean } = {}) {
   const sent: string[] = [];
   const listeners: MessageListener[] = [];
+  let loads = 0;
   let gone = options.gone ?? false;
   const platform: InPagePlatform = {
     doc: document,
@@ -52,6 +53,10 @@ function start(options: { gone?: boolean } = {}) {
     message: () => 'Backstory card',
     randomId: () => 'token-0123456789abcdef',
     isTrusted: () => true,
+    loadOnDemand: async () => {
+      loads++;
+      return (await import('@/utils/page/on-demand-parts')).onDemandParts;
+    },
   };
   const page = startInPage(platform);
   /** Send the content script a message as `sender`, as the popup or the background would. */
@@ -65,6 +70,7 @@ function start(options: { gone?: boolean } = {}) {
     sent,
     tell,
     listeners,
+    loads: () => loads,
     goAway: () => {
       gone = true;
     },
@@ -74,12 +80,13 @@ function start(options: { gone?: boolean } = {}) {
 const marks = () => [...registry.values()].reduce((sum, ranges) => sum + ranges.size, 0);
 
 describe('the script in pages', () => {
-  it('marks an ordinary article with one message, and builds no card host for it', async () => {
-    const { page, sent } = start();
+  it('marks an ordinary article with one message, and loads no more of itself for it', async () => {
+    const { page, sent, loads } = start();
     await vi.waitFor(() => expect(marks()).toBe(2));
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(sent).toEqual(['page:start']);
     expect(page.cards()).toBeNull();
+    expect(loads()).toBe(0);
     page.lifetime.abort();
   });
 
@@ -119,7 +126,7 @@ describe('the script in pages', () => {
     vi.spyOn(Range.prototype, 'getBoundingClientRect').mockReturnValue({ top: 10 } as DOMRect);
     const stepped = (await tell('content:step', { direction: 1 })) as { value: { entity: string } };
     expect(stepped.value.entity).toBe('Q238217');
-    expect(page.cards()).not.toBeNull();
+    await vi.waitFor(() => expect(page.cards()).not.toBeNull());
     await vi.waitFor(() => expect(sent).toContain('card:register'));
     page.lifetime.abort();
   });
