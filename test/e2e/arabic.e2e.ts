@@ -1,8 +1,8 @@
-import { resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { BROWSERS, type ExtensionBrowser, launchBrowser, type TestPage } from './harness/browsers';
 import { CardPage } from './harness/card';
 import { ArticlePage, markTexts, OptionsPage, PopupPage } from './harness/pages';
+import { docScreenshot } from './harness/screenshots';
 
 /** The language and direction of a document, and of its card if it has one. */
 function languageOf(page: { evaluate: TestPage['evaluate'] }) {
@@ -63,8 +63,7 @@ describe.each(BROWSERS)('the Arabic edition in %s', (browserName) => {
     expect(view.rect.top >= mention.bottom - 1 || view.rect.bottom <= mention.top + 1).toBe(true);
     expect(Math.abs(view.rect.right - mention.right)).toBeLessThanOrEqual(2);
     expect(await card.axeViolations()).toEqual([]);
-    if (browserName === 'chromium')
-      await page.page.screenshot(resolve('docs/screenshots/card-arabic.png'));
+    await docScreenshot(browserName, page.page, 'card-arabic.png');
   });
 
   it('states Bashar al-Assad’s office as it stood on the article’s date, in Arabic', async () => {
@@ -93,8 +92,7 @@ describe.each(BROWSERS)('the Arabic edition in %s', (browserName) => {
       heading: 'خيارات Backstory',
     });
     expect(await options.page.evaluate(() => document.title)).toBe('خيارات Backstory');
-    if (browserName === 'chromium')
-      await options.page.screenshot(resolve('docs/screenshots/options-arabic.png'));
+    await docScreenshot(browserName, options.page, 'options-arabic.png');
 
     const popup = await PopupPage.openFor(browser, article);
     opened.push(popup);
@@ -110,10 +108,8 @@ describe.each(BROWSERS)('the Arabic edition in %s', (browserName) => {
     expect(
       await popup.page.evaluate(() => document.querySelector('.entity-button__name')?.tagName),
     ).toBe('BDI');
-    if (browserName === 'chromium') {
-      await popup.page.setViewport(380, 560);
-      await popup.page.screenshot(resolve('docs/screenshots/popup-arabic.png'));
-    }
+    await popup.page.setViewport(380, 560);
+    await docScreenshot(browserName, popup.page, 'popup-arabic.png');
   });
 });
 

@@ -1,9 +1,9 @@
-import { resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { BROWSERS, type ExtensionBrowser, launchBrowser } from './harness/browsers';
 import { CardPage, type CardView } from './harness/card';
 import { LiveFakeControl } from './harness/live-fake';
 import { ArticlePage, markTexts, OptionsPage } from './harness/pages';
+import { docScreenshot } from './harness/screenshots';
 
 /**
  * Opt-in live sources against the local fake (`test/fakes/live-server.ts`, started by the global
@@ -175,8 +175,7 @@ describe.each(BROWSERS)('live sources in %s', (browserName) => {
     // Wikidata's dated facts, as they stood on the article's day and what changed since.
     expect(syria.facts).toContain('Head of state: Bashar al-Assad (until 8 Dec 2024)');
     expect(syria.factsSince).toContain('Head of state: Ahmed al-Sharaa (since 29 Jan 2025)');
-    if (browserName === 'chromium')
-      await article.page.screenshot(resolve('docs/screenshots/card-live.png'));
+    await docScreenshot(browserName, article.page, 'card-live.png');
     await closeCard(article, card);
 
     await card.hover('river', 'Jordan River');

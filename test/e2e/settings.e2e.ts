@@ -10,6 +10,7 @@ import {
   sendToTab,
   writeSettings,
 } from './harness/pages';
+import { docScreenshot } from './harness/screenshots';
 
 describe.each(BROWSERS)('popup, options and toolbar in %s', (browserName) => {
   let browser: ExtensionBrowser;
@@ -39,8 +40,7 @@ describe.each(BROWSERS)('popup, options and toolbar in %s', (browserName) => {
     const popup = await PopupPage.openFor(browser, article);
     opened.push(popup);
     expect(await popup.isOn('Highlight entities')).toBe(true);
-    if (browserName === 'chromium')
-      await popup.page.screenshot(resolve('docs/screenshots/popup.png'));
+    await docScreenshot(browserName, popup.page, 'popup.png');
     await popup.flip('Highlight entities');
     await page.waitForMarks((found) => found.length === 0);
     const { live, source } = await page.liveAndSourceBodies();
@@ -123,8 +123,7 @@ describe.each(BROWSERS)('popup, options and toolbar in %s', (browserName) => {
       'entity fixture:bad-link (Bad link), field timeline[0].links[0].url: Expected an http(s) URL',
     );
     expect(await options.importedPacks()).toEqual(['Hauran notes']);
-    if (browserName === 'chromium')
-      await options.page.screenshot(resolve('docs/screenshots/options.png'), true);
+    await docScreenshot(browserName, options.page, 'options.png', true);
   });
 
   it("marks a reader's own entity on the next page load", async () => {
