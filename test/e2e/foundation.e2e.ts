@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { BROWSERS, type ExtensionBrowser, launchBrowser } from './harness/browsers';
-import { ArticlePage, PopupPage } from './harness/pages';
+import { ArticlePage, markTexts, PopupPage } from './harness/pages';
 import { docScreenshot } from './harness/screenshots';
 
 describe.each(BROWSERS)('foundation in %s', (browserName) => {
@@ -27,6 +27,8 @@ describe.each(BROWSERS)('foundation in %s', (browserName) => {
 
   it('leaves the article text exactly as the server sent it', async () => {
     const article = await ArticlePage.open(browser, articleUrl);
+    // Once Backstory has marked the page, not before: an untouched page proves nothing earlier.
+    await article.waitForMarks((marks) => markTexts(marks).includes('Daraa'));
     expect(await article.text()).toContain('The Assad regime sent fresh reinforcements to Daraa');
     const { live, source } = await article.liveAndSourceBodies();
     expect(live).toBe(source);
