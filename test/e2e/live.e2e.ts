@@ -150,13 +150,11 @@ describe.each(BROWSERS)('live sources in %s', (browserName) => {
     expect((await options.liveSource('The Guardian')).disabled).toBe(true);
     await options.saveGuardianKey('test-key');
     await options.setLiveSource('The Guardian', true);
+    // The switch shows at once; the settings are written to storage just after.
+    await expect
+      .poll(async () => (await options.stored()).liveSources, { timeout: 10_000 })
+      .toEqual({ wikipedia: true, wikidata: true, gdelt: true, guardian: true });
     const stored = await options.stored();
-    expect(stored.liveSources).toEqual({
-      wikipedia: true,
-      wikidata: true,
-      gdelt: true,
-      guardian: true,
-    });
     expect(stored.guardianKey).toBe('test-key');
     expect(stored.sync).not.toContain('test-key');
     expect(await fake.requests()).toEqual([]);
@@ -276,8 +274,9 @@ describe.each(BROWSERS)('live sources in %s', (browserName) => {
     for (const name of SOURCES) await options.setLiveSource(name, false);
     await options.forgetLiveAnswers();
     if (browserName === 'firefox') {
-      expect(await options.hasHostPermission(FAKE_HOSTS)).toBe(false);
-      expect(await options.holdsDataConsent()).toBe(false);
+      // Given back once each switch is off: the switch shows first.
+      await expect.poll(() => options.hasHostPermission(FAKE_HOSTS)).toBe(false);
+      await expect.poll(() => options.holdsDataConsent()).toBe(false);
     } else {
       // Chrome refuses `permissions.remove` here ("You cannot remove required permissions"): the
       // content script's http(s)://*/* already covers every host. The switch is off, the note says
