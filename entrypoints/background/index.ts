@@ -80,7 +80,7 @@ export default defineBackground(() => {
       browser.permissions.contains(
         livePermissions(origins, import.meta.env.FIREFOX) as PermissionSet,
       ),
-    guardianKey: readGuardianKey,
+    sourceKey: (id) => (id === 'guardian' ? readGuardianKey() : Promise.resolve('')),
     entity: (id) => packs.entity(id),
     isReaderOwn: async (id) => (await packs.userEntities()).some((entity) => entity.id === id),
     now: () => Date.now(),

@@ -144,7 +144,7 @@ export function inProcessBackground(
     },
     readSettings: async () => settings,
     permitted: async (origins) => origins.every((origin) => granted.has(origin)),
-    guardianKey: async () => guardianKey,
+    sourceKey: async (id) => (id === 'guardian' ? guardianKey : ''),
     entity: (id) => packs.entity(id),
     isReaderOwn: async (id) => (await packs.userEntities()).some((entity) => entity.id === id),
     now: () => now,

@@ -1,4 +1,5 @@
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
+import { deleteFirst } from '../idb/trim-oldest';
 
 /**
  * Answers from live sources, kept on this device so that a name is asked at most once a day: one
@@ -47,8 +48,25 @@ function isRecord(value: unknown): value is CacheRecord {
   );
 }
 
+/** What the live service needs of a cache (the background's {@link LiveCache}; a map in tools). */
+export interface AnswerCache {
+  get<T>(key: string, valid?: (value: unknown) => value is T): Promise<T | undefined>;
+  set(key: string, value: unknown, ttlMs?: number): Promise<void>;
+  through<T>(
+    key: string,
+    load: () => Promise<T>,
+    options?: {
+      valid?: (value: unknown) => value is T;
+      keep?: (value: T) => boolean;
+      ttlMs?: number;
+    },
+  ): Promise<T>;
+  /** Forget everything. */
+  clear(): Promise<void>;
+}
+
 /** Key → value with expiry, in IndexedDB. Open lazily; safe to construct in Node. */
-export class LiveCache {
+export class LiveCache implements AnswerCache {
   private db: Promise<IDBPDatabase<CacheSchema>> | null = null;
   private readonly maxEntries: number;
   private readonly ttlMs: number;
@@ -166,11 +184,7 @@ export class LiveCache {
     const excess = (await db.count('entries')) - this.maxEntries;
     if (excess <= 0) return;
     const tx = db.transaction('entries', 'readwrite');
-    let cursor = await tx.store.index('stored').openCursor();
-    for (let removed = 0; cursor && removed < excess; removed++) {
-      await cursor.delete();
-      cursor = await cursor.continue();
-    }
+    await deleteFirst(tx.store.index('stored'), excess);
     await tx.done;
   }
 }
