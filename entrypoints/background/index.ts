@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { badgeTitle } from '@/utils/background/badge-title';
 import { backgroundHandlers } from '@/utils/background/handlers';
+import { type DiscoveredTab, LiveDiscovery, ownNames } from '@/utils/background/live-discovery';
 import { LiveService } from '@/utils/background/live-service';
 import { PageSessions, type TabState } from '@/utils/background/page-sessions';
 import { HistoryStore } from '@/utils/history/history-store';
@@ -67,12 +68,13 @@ export default defineBackground(() => {
   });
 
   // One client and one cache for every card: their queues and expiry are what keep us polite.
+  const liveCache = new LiveCache();
   const live = new LiveService({
     http: createHttpClient({
       fetch: (input, init) => fetch(input, init),
       userAgent: apiUserAgent(browser.runtime.getManifest().version, LIVE_CONTACT),
     }),
-    cache: new LiveCache(),
+    cache: liveCache,
     config: LIVE_BUILD,
     readSettings,
     // Firefox: the hosts and the reader's data consent, as the options page asked for them.
@@ -86,6 +88,16 @@ export default defineBackground(() => {
     now: () => Date.now(),
   });
 
+  const discovered = perTab<DiscoveredTab>('discovered');
+  const discovery = new LiveDiscovery({
+    live,
+    cache: liveCache,
+    ownNames: async () => ownNames(await packs.userEntities()),
+    saveTab: discovered.set,
+    loadTab: discovered.get,
+    now: () => Date.now(),
+  });
+
   const router = createRouter(
     backgroundHandlers({
       packs,
@@ -94,6 +106,7 @@ export default defineBackground(() => {
       maps,
       history: new HistoryStore(),
       live,
+      discovery,
       tokens: cardTokens,
       readSettings,
       setBadge: (tabId, text, count) => {
@@ -116,7 +129,8 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message, sender) => router(message, sender));
   browser.tabs.onRemoved.addListener((tab) => {
     sessions.forget(tab);
-    void sessionArea.remove([`tab:${tab}`, `card:${tab}`]);
+    discovery.forget(tab);
+    void sessionArea.remove([`tab:${tab}`, `card:${tab}`, `discovered:${tab}`]);
   });
   browser.commands.onCommand.addListener(async (command) => {
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });

@@ -9,6 +9,7 @@ import { createCardFrame } from '@/utils/page/card-frame-link';
 import { CardHost } from '@/utils/page/card-host';
 import { PageController } from '@/utils/page/controller';
 import { isExtensionGone, startLifetime } from '@/utils/page/lifetime';
+import { declaredLanguage } from '@/utils/page/page-language';
 import { ReadTracker } from '@/utils/page/read-tracker';
 import { pageScheme } from '@/utils/page/scheme';
 import { PACKS_KEY_ITEM } from '@/utils/settings/packs-key';
@@ -73,6 +74,7 @@ export default defineUnlistedScript({
         },
         match: (batch) => ask('page:match', batch),
         dateEvidence: () => collectDateEvidence(document, location.href),
+        language: () => declaredLanguage(document),
         sessionId: () => crypto.randomUUID(),
         report: (count) => {
           foundCount = count.entities;

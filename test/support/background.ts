@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { backgroundHandlers } from '@/utils/background/handlers';
+import { type DiscoveredTab, LiveDiscovery, ownNames } from '@/utils/background/live-discovery';
 import { LiveService } from '@/utils/background/live-service';
 import { PageSessions, type TabState } from '@/utils/background/page-sessions';
 import { HistoryStore } from '@/utils/history/history-store';
@@ -149,6 +150,15 @@ export function inProcessBackground(
     isReaderOwn: async (id) => (await packs.userEntities()).some((entity) => entity.id === id),
     now: () => now,
   });
+  const discoveredTabs = new Map<number, DiscoveredTab>();
+  const discovery = new LiveDiscovery({
+    live,
+    cache: liveCache,
+    ownNames: async () => ownNames(await packs.userEntities()),
+    saveTab: async (tab, state) => void discoveredTabs.set(tab, structuredClone(state)),
+    loadTab: async (tab) => discoveredTabs.get(tab) ?? null,
+    now: () => now,
+  });
   const tokens = new Map<number, string>();
   const badges = new Map<number, string>();
   const router = createRouter(
@@ -159,6 +169,7 @@ export function inProcessBackground(
       maps: new LocatorService({ capitals: () => packs.capitals(), loadAtlas }),
       history,
       live,
+      discovery,
       tokens: {
         set: async (tab, token) => void tokens.set(tab, token),
         get: async (tab) => tokens.get(tab) ?? null,
@@ -193,6 +204,7 @@ export function inProcessBackground(
     badges,
     changes,
     live,
+    discovery,
     liveCache,
     /** Every live request made, by address. */
     liveRequests,

@@ -11,6 +11,7 @@ import type { BackgroundProtocol } from '../messages/background-messages';
 import { type Handlers, ProblemsError } from '../messages/router';
 import type { SenderInfo } from '../messages/sender';
 import { covers, isActiveOn, type Settings, siteOf } from '../settings/settings';
+import type { LiveDiscovery } from './live-discovery';
 import type { LiveService } from './live-service';
 import { type PageSessions, pageKey } from './page-sessions';
 
@@ -29,6 +30,8 @@ export interface BackgroundDeps {
   history: HistoryStore;
   /** The opt-in live sources (asks nothing unless the reader turned a source on). */
   live: LiveService;
+  /** Names the packs lack, found on Wikipedia (asks nothing unless Wikipedia is on). */
+  discovery?: LiveDiscovery;
   tokens: CardTokens;
   readSettings(): Promise<Settings>;
   /** Show a count on a tab's toolbar button ('' hides it); `count` is what it stands for. */
@@ -54,6 +57,20 @@ function tabOf(sender: SenderInfo): number {
  * each sender's role and each payload's shape.
  */
 export function backgroundHandlers(deps: BackgroundDeps): Handlers<BackgroundProtocol> {
+  /** An entity of the packs, or one live discovery found on the tab's page. */
+  const entityOn = async (tab: number, id: string) =>
+    (await deps.packs.entity(id)) ?? (await deps.discovery?.entity(tab, id)) ?? null;
+  /** What the background knows of the tab's page, discovered entities included. */
+  const pageOf = async (tab: number) => {
+    const state = await deps.sessions.tab(tab);
+    const discovered = await deps.discovery?.found(tab);
+    if (!state || !discovered?.ids.length) return state;
+    return {
+      ...state,
+      found: [...state.found, ...discovered.ids],
+      ...(discovered.lang ? { lang: discovered.lang } : {}),
+    };
+  };
   return {
     'page:config': async (_payload, sender) => {
       const settings = await deps.readSettings();
@@ -67,7 +84,11 @@ export function backgroundHandlers(deps: BackgroundDeps): Handlers<BackgroundPro
         key: active ? pageKey((await deps.packs.matcher()).key, settings.markOwnEntities) : '',
       };
     },
-    'page:match': (batch, sender) => deps.sessions.match(tabOf(sender), sender.url ?? '', batch),
+    'page:match': async (batch, sender) => {
+      const tab = tabOf(sender);
+      const answer = await deps.sessions.match(tab, sender.url ?? '', batch);
+      return deps.discovery ? deps.discovery.follow(tab, sender.url ?? '', batch, answer) : answer;
+    },
     'page:count': (count, sender) => {
       deps.setBadge(tabOf(sender), badgeText(count), count);
       return { ok: true };
@@ -100,8 +121,8 @@ export function backgroundHandlers(deps: BackgroundDeps): Handlers<BackgroundPro
     'card:data': async ({ id }, sender) => {
       const started = performance.now();
       const [entity, state] = await Promise.all([
-        deps.packs.entity(id),
-        deps.sessions.tab(tabOf(sender)),
+        entityOn(tabOf(sender), id),
+        pageOf(tabOf(sender)),
       ]);
       // History only for what this tab's page really mentions: a page cannot ask for the rest.
       const history =
@@ -129,8 +150,8 @@ export function backgroundHandlers(deps: BackgroundDeps): Handlers<BackgroundPro
     },
     'card:live': async ({ id, part }, sender) => {
       const [entity, state] = await Promise.all([
-        deps.packs.entity(id),
-        deps.sessions.tab(tabOf(sender)),
+        entityOn(tabOf(sender), id),
+        pageOf(tabOf(sender)),
       ]);
       if (!entity || !state) return { ...NOTHING_ASKED };
       return deps.live.answer(entity, state, part);

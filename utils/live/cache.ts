@@ -48,19 +48,47 @@ function isRecord(value: unknown): value is CacheRecord {
   );
 }
 
+/** How {@link throughCache} reads and keeps a value. */
+export interface ThroughOptions<T> {
+  valid?: (value: unknown) => value is T;
+  keep?: (value: T) => boolean;
+  ttlMs?: number;
+}
+
+/**
+ * The cached value, or `load()`'s when there is none; only values `keep` accepts are stored
+ * (errors are not cached, so "offline" does not stick for a day). Concurrent calls for one key
+ * share one `load()` (`pending` holds those in flight).
+ */
+export async function throughCache<T>(
+  cache: Pick<AnswerCache, 'get' | 'set'>,
+  pending: Map<string, Promise<unknown>>,
+  key: string,
+  load: () => Promise<T>,
+  options: ThroughOptions<T>,
+): Promise<T> {
+  const cached = await cache.get(key, options.valid);
+  if (cached !== undefined) return cached;
+  const inFlight = pending.get(key);
+  if (inFlight) return inFlight as Promise<T>;
+  const loading = (async () => {
+    try {
+      const value = await load();
+      if (options.keep?.(value) ?? true) await cache.set(key, value, options.ttlMs);
+      return value;
+    } finally {
+      pending.delete(key);
+    }
+  })();
+  pending.set(key, loading);
+  return loading;
+}
+
 /** What the live service needs of a cache (the background's {@link LiveCache}; a map in tools). */
 export interface AnswerCache {
   get<T>(key: string, valid?: (value: unknown) => value is T): Promise<T | undefined>;
   set(key: string, value: unknown, ttlMs?: number): Promise<void>;
-  through<T>(
-    key: string,
-    load: () => Promise<T>,
-    options?: {
-      valid?: (value: unknown) => value is T;
-      keep?: (value: T) => boolean;
-      ttlMs?: number;
-    },
-  ): Promise<T>;
+  through<T>(key: string, load: () => Promise<T>, options?: ThroughOptions<T>): Promise<T>;
   /** Forget everything. */
   clear(): Promise<void>;
 }
@@ -126,35 +154,9 @@ export class LiveCache implements AnswerCache {
     }
   }
 
-  /**
-   * The cached value, or `load()`'s when there is none; only values `keep` accepts are stored
-   * (errors are not cached, so "offline" does not stick for a day). Concurrent calls for one key
-   * share one `load()`.
-   */
-  async through<T>(
-    key: string,
-    load: () => Promise<T>,
-    options: {
-      valid?: (value: unknown) => value is T;
-      keep?: (value: T) => boolean;
-      ttlMs?: number;
-    } = {},
-  ): Promise<T> {
-    const cached = await this.get(key, options.valid);
-    if (cached !== undefined) return cached;
-    const inFlight = this.pending.get(key);
-    if (inFlight) return inFlight as Promise<T>;
-    const loading = (async () => {
-      try {
-        const value = await load();
-        if (options.keep?.(value) ?? true) await this.set(key, value, options.ttlMs);
-        return value;
-      } finally {
-        this.pending.delete(key);
-      }
-    })();
-    this.pending.set(key, loading);
-    return loading;
+  /** See {@link throughCache}. */
+  through<T>(key: string, load: () => Promise<T>, options: ThroughOptions<T> = {}): Promise<T> {
+    return throughCache(this, this.pending, key, load, options);
   }
 
   async delete(key: string): Promise<void> {

@@ -28,6 +28,8 @@ export interface ControllerDeps {
   match(batch: MatchBatch): Promise<MatchAnswer>;
   /** What the page says about its date, sent with a session's first batch. */
   dateEvidence(): DateEvidence;
+  /** The language the page declares, sent with a session's first batch (live discovery). */
+  language?(): string | undefined;
   /** A fresh random session id. */
   sessionId(): string;
   /** Tell the background how many entities the page shows (badge). */
@@ -243,6 +245,8 @@ export class PageController {
       this.deps.sessionId(),
       config.key,
       this.deps.dateEvidence(),
+      // Names live discovery finds once the page is read come later, marked like the others.
+      { lang: this.deps.language?.(), signal, onLate: (found) => void annotator.place(found) },
     );
     let watcher: PageWatcher | null = null;
     const annotator = new Annotator(

@@ -1,0 +1,384 @@
+import { CONNECTORS, isCalendarWord, isFunctionWord, TITLES } from './everyday-words';
+
+/**
+ * Names a page's packs did not mark, proposed for live discovery. Pure: a block's text and the
+ * spans the packs marked in it in, candidate spans out. In Latin-script text a candidate is a
+ * run of capitalised words (with the connectors names hold: "Bank of England", "Charles de
+ * Gaulle", "al-Assad"), never inside a longer run, never overlapping a pack's mark. In Arabic
+ * text, which has no capitals, a candidate is the name after a title or another cue ("الرئيس",
+ * "مدينة", "حزب"). The page-wide guards (everyday words, a sentence's first word) are applied by
+ * {@link settleCandidate} once the whole page has been read.
+ */
+
+/** One proposed name on the page: `text[start, end)` of its block. */
+export interface Candidate {
+  start: number;
+  end: number;
+  /** Its words, as written ("Katalin", "Karikó"), and where each starts in the block. */
+  words: string[];
+  starts: number[];
+  /** Its first word opens a sentence (or the block): its capital proves nothing. */
+  initial: boolean;
+  /** `latin` (capitalised run) or `cue` (after a title, in Arabic). */
+  by: 'latin' | 'cue';
+}
+
+/** A span the packs marked. */
+export type Span = readonly [start: number, end: number];
+
+/** Longest run of words proposed as one name. */
+const MAX_WORDS = 6;
+
+/** A capitalised word: a capital then letters, marks, hyphens, apostrophes; or "al-Assad"; or an initial "J.". */
+const WORD =
+  /(?:(?:al|el|ad|ash|as|at|ar|an|az|ibn|bin|abu|bint)-)?\p{Lu}[\p{L}\p{M}]*(?:['’-][\p{L}\p{M}]+)*|\p{Lu}\./gu;
+/** Any word, for the connectors between capitalised ones. */
+const ANY_WORD = /[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*/gu;
+
+/** Characters a sentence ends with (a following capital proves nothing). */
+const SENTENCE_END = /[.!?:;…\n•|–—]/;
+/** Opening quotes and brackets between a sentence's end and its first word. */
+const OPENERS = /["“”‘’'«»([¿¡\s*-]/;
+
+/** Does the word starting at `at` open a sentence (or the block)? */
+function opensSentence(text: string, at: number): boolean {
+  let i = at - 1;
+  while (i >= 0 && OPENERS.test(text[i] as string)) i--;
+  return i < 0 || SENTENCE_END.test(text[i] as string);
+}
+
+/**
+ * Is the block a title-case line (a headline, a menu, a caption in capitals)? Its capitals say
+ * nothing about names.
+ */
+export function isTitleCaseLine(text: string): boolean {
+  const words = text.match(ANY_WORD) ?? [];
+  if (words.length < 4 || text.length > 200) return false;
+  const content = words.filter((word) => !isFunctionWord(word.toLowerCase()));
+  const capitalised = content.filter((word) => /^\p{Lu}/u.test(word));
+  // A sentence has some content word in lower case ("met", "said"); a headline hardly any.
+  return content.length >= 4 && capitalised.length / content.length >= 0.9;
+}
+
+/** Is the text mostly capitals (a shouted heading): no name can be told from it. */
+function isShouting(text: string): boolean {
+  const letters = text.match(/\p{L}/gu)?.length ?? 0;
+  const capitals = text.match(/\p{Lu}/gu)?.length ?? 0;
+  return letters >= 12 && capitals / letters > 0.6;
+}
+
+const overlaps = (start: number, end: number, spans: readonly Span[]) =>
+  spans.some(([from, to]) => start < to && from < end);
+
+/** Words of a block with their positions. */
+interface Token {
+  word: string;
+  start: number;
+  end: number;
+  capital: boolean;
+  /** A name ends with this word ("Washington" of "Washington-based"). */
+  last?: boolean;
+}
+
+/** What follows a name's hyphen and ends it: "Washington-based", "Kremlin-backed". */
+const NAME_SUFFIXES =
+  /-(based|led|born|owned|backed|run|style|made|era|bound|funded|linked|allied|dominated|controlled|speaking|friendly|made|held|occupied|area|wide|like|related|sponsored)$/;
+
+function tokens(text: string): Token[] {
+  const out: Token[] = [];
+  for (const match of text.matchAll(ANY_WORD)) {
+    const start = match.index ?? 0;
+    let word = match[0];
+    // "Trump's": the possessive is not part of the name.
+    word = word.replace(/['’]s$/u, '');
+    const suffix = NAME_SUFFIXES.exec(word);
+    if (suffix) word = word.slice(0, suffix.index);
+    out.push({
+      word,
+      start,
+      end: start + word.length,
+      capital: /^\p{Lu}/u.test(word),
+      ...(suffix ? { last: true } : {}),
+    });
+  }
+  // Initials ("J. K. Rowling") and "al-" names the plain word pattern splits differently.
+  for (const match of text.matchAll(WORD)) {
+    const start = match.index ?? 0;
+    if (match[0].endsWith('.')) {
+      const at = out.findIndex((token) => token.start === start);
+      if (at >= 0) out[at] = { word: match[0], start, end: start + match[0].length, capital: true };
+    } else if (/^[a-z]+-/.test(match[0])) {
+      const at = out.findIndex((token) => token.start === start);
+      if (at >= 0) out[at] = { ...(out[at] as Token), capital: true };
+    }
+  }
+  return out;
+}
+
+/** Is the gap between two tokens only spaces (a name never runs across punctuation)? */
+function joined(text: string, a: Token, b: Token): boolean {
+  if (a.last) return false;
+  const gap = text.slice(a.end, b.start);
+  // "Mr. Trump", "Dr. Fauci": a title's abbreviation point does not end the name.
+  if (/^\.[ \u00a0]+$/.test(gap)) return TITLES.has(a.word.toLowerCase());
+  return /^[ \u00a0]+$/.test(gap) || (a.word.endsWith('.') && a.end === b.start);
+}
+
+/** Fewest words a block needs for its capitals to mean anything (menus, buttons, credits have fewer). */
+const MIN_BLOCK_WORDS = 4;
+
+/** Capitalised runs in Latin-script text. */
+function latinCandidates(text: string, taken: readonly Span[]): Candidate[] {
+  if (isTitleCaseLine(text) || isShouting(text)) return [];
+  if ((text.match(ANY_WORD)?.length ?? 0) < MIN_BLOCK_WORDS) return [];
+  const list = tokens(text);
+  const out: Candidate[] = [];
+  let i = 0;
+  while (i < list.length) {
+    const first = list[i] as Token;
+    if (!first.capital || overlaps(first.start, first.end, taken)) {
+      i++;
+      continue;
+    }
+    const run: Token[] = [first];
+    let j = i + 1;
+    while (j < list.length && run.length < MAX_WORDS) {
+      const next = list[j] as Token;
+      const previous = list[j - 1] as Token;
+      if (!joined(text, previous, next) || overlaps(next.start, next.end, taken)) break;
+      if (next.capital) {
+        run.push(next);
+        j++;
+        continue;
+      }
+      // A connector joins two capitalised words ("Bank of England"), never ends a name.
+      const after = list[j + 1];
+      if (
+        CONNECTORS.has(next.word.toLowerCase()) &&
+        after?.capital &&
+        joined(text, next, after) &&
+        !overlaps(after.start, after.end, taken)
+      ) {
+        run.push(next, after);
+        j += 2;
+        continue;
+      }
+      break;
+    }
+    i = j;
+    // Calendar words are never part of a name ("On Monday the Bank…"), nor connectors at its ends.
+    const edge = (token: Token | undefined) =>
+      !!token && (isCalendarWord(token.word) || CONNECTORS.has(token.word.toLowerCase()));
+    while (edge(run[run.length - 1])) run.pop();
+    while (edge(run[0])) run.shift();
+    if (run.length === 0 || (run.length === 1 && (run[0] as Token).word.length < 2)) continue;
+    if (run.every((token) => isCalendarWord(token.word) || token.word.endsWith('.'))) continue;
+    const head = run[0] as Token;
+    const last = run[run.length - 1] as Token;
+    out.push({
+      start: head.start,
+      end: last.end,
+      words: run.map((token) => token.word),
+      starts: run.map((token) => token.start),
+      initial: opensSentence(text, head.start),
+      by: 'latin',
+    });
+  }
+  return out;
+}
+
+/** The candidates of one block of a page. */
+export function proposeCandidates(text: string, taken: readonly Span[]): Candidate[] {
+  const arabic = /[\u0600-\u06FF]/.test(text);
+  const latin = /[A-Za-z\u00C0-\u024F]/.test(text);
+  return [
+    ...(latin ? latinCandidates(text, taken) : []),
+    ...(arabic ? arabicCandidates(text, taken) : []),
+  ];
+}
+
+/**
+ * The name a candidate stands for, once the whole page is known: a first word that opens a
+ * sentence and is an everyday word on this page (written in lower case elsewhere on it, or a
+ * function word) is dropped, and a single everyday word is no name at all. Null when nothing is
+ * left.
+ */
+export function settleCandidate(
+  candidate: Candidate,
+  everyday: (word: string) => boolean,
+): { name: string; start: number; end: number; words: string[] } | null {
+  let words = candidate.words;
+  let starts = candidate.starts;
+  if (candidate.by === 'latin') {
+    // Off the front: a sentence's first word when it is a function word or one of the page's
+    // everyday words ("Police said…", "The…"), days and months ("On Monday the Bank…"),
+    // titles ("President Trump", "Mr. Xi") and connectors ("of England").
+    let skip = 0;
+    while (skip < words.length) {
+      const word = words[skip] as string;
+      const lower = word.toLowerCase().replace(/\.$/, '');
+      const opening = skip === 0 && candidate.initial;
+      const more = words.length - skip > 1;
+      if (
+        isCalendarWord(word) ||
+        (opening && (isFunctionWord(lower) || everyday(word))) ||
+        (more && (TITLES.has(lower) || CONNECTORS.has(lower)))
+      )
+        skip++;
+      else break;
+    }
+    words = words.slice(skip);
+    starts = starts.slice(skip);
+    if (words.length === 0) return null;
+    // A single word the page also writes in lower case is one of its everyday words.
+    if (words.length === 1 && everyday(words[0] as string)) return null;
+    // Every word everyday (a title-case phrase of common words) is no name either.
+    if (words.every((word) => everyday(word) || CONNECTORS.has(word.toLowerCase()))) return null;
+  }
+  const start = starts[0] as number;
+  const end = candidate.end;
+  return { name: words.join(' '), start, end, words };
+}
+
+// ---------------------------------------------------------------- Arabic
+
+/** Titles and other words a name follows, and whether the cue is part of the name (a party's). */
+const ARABIC_CUES: ReadonlyMap<string, 'person' | 'place' | 'keep'> = new Map([
+  ...(
+    [
+      'الرئيس',
+      'رئيس',
+      'الرئيسة',
+      'نائب',
+      'الملك',
+      'الملكة',
+      'الأمير',
+      'الأميرة',
+      'الشيخ',
+      'السيد',
+      'السيدة',
+      'الدكتور',
+      'الدكتورة',
+      'الوزير',
+      'الوزيرة',
+      'وزير',
+      'وزيرة',
+      'المستشار',
+      'المستشارة',
+      'الجنرال',
+      'اللواء',
+      'العميد',
+      'العقيد',
+      'الفريق',
+      'المشير',
+      'النائب',
+      'السفير',
+      'الإمام',
+      'البابا',
+      'المتحدث',
+      'الناطق',
+      'الكاتب',
+      'الكاتبة',
+      'الصحفي',
+      'الصحفية',
+      'الفنان',
+      'الفنانة',
+      'المدرب',
+      'اللاعب',
+      'الأستاذ',
+      'المحامي',
+      'القاضي',
+      'العاهل',
+      'زعيم',
+      'مؤسس',
+    ] as const
+  ).map((cue) => [cue, 'person'] as const),
+  ...(['مدينة', 'بلدة', 'قرية', 'محافظة', 'ولاية', 'إقليم', 'منطقة', 'مخيم', 'جزيرة'] as const).map(
+    (cue) => [cue, 'place'] as const,
+  ),
+  ...(['حزب', 'حركة', 'جامعة', 'شركة', 'منظمة', 'صحيفة', 'وكالة', 'مجلس', 'جبهة'] as const).map(
+    (cue) => [cue, 'keep'] as const,
+  ),
+]);
+
+/** Words that end a name: prepositions, conjunctions, relatives, particles, common verbs of saying. */
+const ARABIC_STOPS = new Set(
+  (
+    'في من على إلى عن أن إن أنه إنه قد لا ما مع بعد قبل خلال حول ضد عند الذي التي الذين اللذين ' +
+    'و أو ثم كما حيث لكن بين منذ حتى لم لن هو هي هم كان كانت يكون تكون قال قالت أكد أكدت أعلن ' +
+    'أعلنت أشار أشارت وقال وقالت وأكد وأضاف أضاف أضافت يوم اليوم أمس غدا عام العام الماضي ' +
+    'الحالي الجديد الجديدة السابق السابقة الأسبق الحالية هذا هذه ذلك تلك إذ إذا عبر لدى دون'
+  ).split(' '),
+);
+/** Words that join the next to make one part of a name ("عبد الله", "أبو مازن"). */
+const ARABIC_JOINERS = new Set(['عبد', 'أبو', 'أبي', 'ابن', 'بن', 'بنت', 'آل', 'ابو', 'ذو']);
+/** Prefixes a cue may carry: "والرئيس", "بالرئيس", "للرئيس", "وللرئيس". */
+const CUE_PREFIX = /^(?:و|ف)?(?:ب|ل|ك)?/;
+
+/** An adjective of origin or office after a title ("الأمريكي", "السورية", "الأسبق"). */
+function isNisba(word: string): boolean {
+  return /^ال.{2,}(?:ي|ية|يين|يون)$/.test(word);
+}
+
+function arabicCandidates(text: string, taken: readonly Span[]): Candidate[] {
+  const words: Token[] = [];
+  for (const match of text.matchAll(/[\u0621-\u064A\u0660-\u0669\u0671-\u06D3]+/gu)) {
+    const start = match.index ?? 0;
+    words.push({ word: match[0], start, end: start + match[0].length, capital: false });
+  }
+  const out: Candidate[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const cueWord = words[i] as Token;
+    const bare = cueWord.word.replace(CUE_PREFIX, '');
+    const cue = ARABIC_CUES.get(cueWord.word) ?? ARABIC_CUES.get(bare);
+    if (!cue) continue;
+    let j = i + 1;
+    // Titles run on ("الرئيس الأمريكي", "رئيس الوزراء", "وزير الخارجية"): skip their words.
+    while (j < words.length && j <= i + 3) {
+      const word = (words[j] as Token).word;
+      const title =
+        cue === 'person' &&
+        (isNisba(word) || (/^ال/.test(word) && j === i + 1 && !ARABIC_JOINERS.has(word)));
+      if (title || ARABIC_CUES.has(word)) j++;
+      else break;
+    }
+    // A party's or a university's name starts with the cue word itself ("حزب العمال"), less its prefixes.
+    const kept = cueWord.word.length - bare.length;
+    const parts: Token[] =
+      cue === 'keep' ? [{ ...cueWord, word: bare, start: cueWord.start + kept }] : [];
+    let units = 0;
+    const wanted = cue === 'person' ? 2 : 1;
+    while (j < words.length && units < wanted) {
+      const token = words[j] as Token;
+      if (ARABIC_STOPS.has(token.word) || !joinedArabic(text, words[j - 1] as Token, token)) break;
+      parts.push(token);
+      j++;
+      if (ARABIC_JOINERS.has(token.word) && j < words.length) {
+        parts.push(words[j] as Token);
+        j++;
+      }
+      units++;
+      // A place name ends where the next word is another noun phrase; a person's may take a family name.
+      if (cue === 'place' && j < words.length && ARABIC_JOINERS.has((words[j] as Token).word))
+        break;
+    }
+    if (units === 0) continue;
+    const first = parts[0] as Token;
+    const last = parts[parts.length - 1] as Token;
+    if (overlaps(first.start, last.end, taken)) continue;
+    out.push({
+      start: first.start,
+      end: last.end,
+      words: parts.map((part) => part.word),
+      starts: parts.map((part) => part.start),
+      initial: false,
+      by: 'cue',
+    });
+    i = j - 1;
+  }
+  return out;
+}
+
+function joinedArabic(text: string, a: Token, b: Token): boolean {
+  return /^[ \u00a0]+$/.test(text.slice(a.end, b.start));
+}
