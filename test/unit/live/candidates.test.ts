@@ -9,7 +9,11 @@ import { DiscoveryPage } from '@/utils/live/discovery-page';
 
 /** Proposing the names a page's packs did not mark, on sentences of our own. */
 
-const names = (text: string, taken: [number, number][] = [], everyday = () => false) =>
+const names = (
+  text: string,
+  taken: [number, number][] = [],
+  everyday: (word: string) => boolean = () => false,
+) =>
   proposeCandidates(text, taken)
     .map((candidate: Candidate) => settleCandidate(candidate, everyday)?.name)
     .filter(Boolean);
