@@ -31,7 +31,7 @@ const MAX_WORDS = 6;
 
 /** A capitalised word: a capital then letters, marks, hyphens, apostrophes; or "al-Assad"; or an initial "J.". */
 const WORD =
-  /(?:(?:al|el|ad|ash|as|at|ar|an|az|ibn|bin|abu|bint)-)?\p{Lu}[\p{L}\p{M}]*(?:['’-][\p{L}\p{M}]+)*|\p{Lu}\./gu;
+  /\p{Lu}\.(?=\s)|(?:(?:al|el|ad|ash|as|at|ar|an|az|ibn|bin|abu|bint)-)?\p{Lu}[\p{L}\p{M}]*(?:['’-][\p{L}\p{M}]+)*/gu;
 /** Any word, for the connectors between capitalised ones. */
 const ANY_WORD = /[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*/gu;
 

@@ -47,6 +47,8 @@ const KIND_WORDS: readonly [EntityKind, RegExp][] = [
 /** The kind a page's description says, or `topic`. */
 export function kindOfDescription(description: string): EntityKind {
   for (const [kind, words] of KIND_WORDS) if (words.test(description)) return kind;
+  // Other occupations: "geneticist", "pianist", "statistician".
+  if (/\b\p{L}+(?:ist|ician|ologue|ólogo|ologe)\b/iu.test(description)) return 'person';
   return 'topic';
 }
 
