@@ -156,7 +156,7 @@ export async function runNews(
     lines.push('', shortName(page.page));
     for (const mark of show)
       lines.push(
-        `  ${mark.verdict.padEnd(8)} ${mark.text.replace(/\s+/g, ' ')} → ${mark.name} (${mark.id})${mark.why ? `  [${mark.why}]` : ''}`,
+        `  ${mark.verdict.padEnd(8)} ${mark.text.replace(/\s+/g, ' ')} → ${mark.name} (${mark.id})${mark.live ? ' live' : ''}${mark.why ? `  [${mark.why}]` : ''}`,
       );
     if (options.verbose && page.missed.length > 0)
       lines.push(`  missed: ${page.missed.join(', ')}`);

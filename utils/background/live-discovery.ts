@@ -241,8 +241,9 @@ export class LiveDiscovery {
       (name) =>
         !run.outcomes.has(name.name) &&
         !isOwn(name.name, own) &&
-        // A lone surname waits for its full name ("Karikó" after "Katalin Karikó").
-        !(name.words === 1 && multiWord.some((full) => full.endsWith(` ${name.name}`))),
+        // A lone surname or first name means the person named in full ("Karikó" after
+        // "Katalin Karikó"), not a page of its own.
+        !run.page.partOfLonger(name.name, multiWord),
     );
     const ctx = await this.deps.live.context(run.source);
     const ranked = rank(wanted);

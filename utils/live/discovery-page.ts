@@ -31,6 +31,8 @@ const fold = (word: string) => word.normalize('NFKD').replace(/\p{M}/gu, '').toL
 export class DiscoveryPage {
   /** Words the page writes in lower case somewhere: its everyday words. */
   private readonly lowercase = new Set<string>();
+  /** Words of the names the packs marked: one of them alone is that name again ("Hemsworth"). */
+  private readonly packWords = new Set<string>();
   /** The page's content words, for choosing among pages. */
   readonly words = new Set<string>();
   /** Candidates per block, with the spans the packs marked there. */
@@ -56,6 +58,9 @@ export class DiscoveryPage {
       for (const word of text.match(/\p{Ll}[\p{L}\p{M}]*/gu) ?? []) this.lowercase.add(fold(word));
       for (const word of contentWords(text)) this.words.add(word);
       const spans = [...(taken.get(key) ?? [])];
+      for (const [start, end] of spans)
+        for (const word of text.slice(start, end).match(/[\p{L}\p{M}]+/gu) ?? [])
+          this.packWords.add(fold(word));
       const candidates = proposeCandidates(text, spans);
       if (candidates.length > 0)
         this.blocks.set(key, { candidates, taken: spans, order: this.order++ });
@@ -83,6 +88,17 @@ export class DiscoveryPage {
         if (settled) out.push({ key, start: settled.start, end: settled.end, name: settled.name });
       }
     return out;
+  }
+
+  /**
+   * Is a one-word name part of a longer name on the page (the packs' marks, or another
+   * candidate): a surname or first name alone, which means that person, not its own page.
+   */
+  partOfLonger(name: string, longer: readonly string[]): boolean {
+    if (/\s/.test(name)) return false;
+    const folded = fold(name);
+    if (this.packWords.has(folded)) return true;
+    return longer.some((full) => full.split(/\s+/).some((word) => fold(word) === folded));
   }
 
   /** The names on the page, most used first. */

@@ -84,3 +84,21 @@ describe('candidate names in Arabic text', () => {
     expect(names('وأعلن حزب العمال فوزه في الانتخابات.')).toEqual(['حزب العمال']);
   });
 });
+
+describe('a one-word name that is part of a longer one on the page', () => {
+  it('is that person again, not a page of its own', () => {
+    const page = new DiscoveryPage('s', 'en');
+    const text =
+      'Chris Hemsworth arrived late. Hemsworth said Drew Weissman had left; Weissman agreed.';
+    page.observe([{ key: 0, text }], new Map([[0, [[0, 15]]]]));
+    const longer = page
+      .names()
+      .filter((name) => name.words > 1)
+      .map((name) => name.name);
+    expect(longer).toEqual(['Drew Weissman']);
+    expect(page.partOfLonger('Hemsworth', longer)).toBe(true);
+    expect(page.partOfLonger('Weissman', longer)).toBe(true);
+    expect(page.partOfLonger('Drew', longer)).toBe(true);
+    expect(page.partOfLonger('Stockholm', longer)).toBe(false);
+  });
+});
