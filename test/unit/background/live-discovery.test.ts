@@ -6,6 +6,7 @@ import type { Settings } from '@/utils/settings/settings';
 import { type LiveFake, startLiveFake } from '../../fakes/live-server';
 import { type As, builtInPack, inProcessBackground } from '../../support/background';
 import { entity } from '../../support/entities';
+import { hearing, UNKNOWN_PEOPLE } from '../../support/unknown-people';
 
 /**
  * Live discovery through the real background and router, against the fake Wikipedia over HTTP:
@@ -178,37 +179,7 @@ describe('live discovery', () => {
 
   it('keeps to the per-page limit on a long page, most promising names first', async () => {
     start();
-    const given = [
-      'Amara',
-      'Bruno',
-      'Celia',
-      'Dario',
-      'Elif',
-      'Farid',
-      'Greta',
-      'Hugo',
-      'Ines',
-      'Jonas',
-      'Kiri',
-      'Luca',
-    ];
-    const family = [
-      'Abbott',
-      'Brandt',
-      'Castell',
-      'Dorsey',
-      'Eames',
-      'Falk',
-      'Garnier',
-      'Holt',
-      'Ivers',
-      'Janssen',
-      'Kerr',
-      'Lund',
-    ];
-    const texts = given.flatMap((first) =>
-      family.map((last) => `Yesterday the committee heard from ${first} ${last} about the budget.`),
-    );
+    const texts = UNKNOWN_PEOPLE.map(hearing);
     await readPage(texts);
     expect(lookups().length).toBe(DISCOVERY_LIMITS.requestsPerPage);
     // A second visit the same day: answers come from the day's cache, no new request.
