@@ -302,12 +302,12 @@ export class LiveDiscovery {
     const people = [...own].filter(
       (entry): entry is [string, FoundPage] => entry[1]?.kind === 'person' && /\s/.test(entry[0]),
     );
-    for (const { name, words } of names) {
+    for (const { name, words, count } of names) {
       const longer =
         words === 1
           ? people.filter(([full]) => full.endsWith(` ${name}`)).map(([, page]) => page)
           : [];
-      const chosen = chooseDiscovered(name, own.get(name) ?? null, longer, run.page.words);
+      const chosen = chooseDiscovered(name, own.get(name) ?? null, longer, run.page.words, count);
       if (chosen) run.chosen.set(name, chosen);
     }
   }

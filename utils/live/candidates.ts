@@ -80,6 +80,9 @@ interface Token {
   last?: boolean;
 }
 
+/** Words whose possessive is part of names ("People's Liberation Army", "Children's Hospital"). */
+const POSSESSIVE_NAMES = new Set(['people', 'women', 'men', 'children', 'workers', 'veterans']);
+
 /** What follows a name's hyphen and ends it: "Washington-based", "Kremlin-backed". */
 const NAME_SUFFIXES =
   /-(based|led|born|owned|backed|run|style|made|era|bound|funded|linked|allied|dominated|controlled|speaking|friendly|made|held|occupied|area|wide|like|related|sponsored)$/;
@@ -89,8 +92,10 @@ function tokens(text: string): Token[] {
   for (const match of text.matchAll(ANY_WORD)) {
     const start = match.index ?? 0;
     let word = match[0];
-    // "Trump's": the possessive is not part of the name.
-    word = word.replace(/['’]s$/u, '');
+    // "Trump's": the possessive is not part of the name, unless the name is made with it
+    // ("People's Daily", "Women's March").
+    const base = word.replace(/['’]s$/u, '');
+    if (!POSSESSIVE_NAMES.has(base.toLowerCase())) word = base;
     const suffix = NAME_SUFFIXES.exec(word);
     if (suffix) word = word.slice(0, suffix.index);
     out.push({
@@ -171,7 +176,8 @@ function latinCandidates(text: string, taken: readonly Span[]): Candidate[] {
       !!token && (isCalendarWord(token.word) || CONNECTORS.has(token.word.toLowerCase()));
     while (edge(run[run.length - 1])) run.pop();
     while (edge(run[0])) run.shift();
-    if (run.length === 0 || (run.length === 1 && (run[0] as Token).word.length < 2)) continue;
+    // A lone letter, or two capitals ("BT", "CA"), is too short to be told from anything.
+    if (run.length === 0 || (run.length === 1 && (run[0] as Token).word.length < 3)) continue;
     if (run.every((token) => isCalendarWord(token.word) || token.word.endsWith('.'))) continue;
     const head = run[0] as Token;
     const last = run[run.length - 1] as Token;

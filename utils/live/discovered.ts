@@ -100,9 +100,14 @@ export function chooseDiscovered(
   own: FoundPage | null,
   longer: readonly FoundPage[],
   pageWords: ReadonlySet<string>,
+  /** How often the page writes the name. */
+  count = 1,
 ): FoundPage | null {
   const candidates: (FoundPage & PageCandidate)[] = [];
   for (const page of [...(own ? [own] : []), ...longer])
     if (!candidates.some((other) => other.qid === page.qid)) candidates.push(page);
-  return choosePage(name, candidates, pageWords).chosen;
+  // A word alone ("Harry", "Lime", "Villarreal") is a guess unless the page's words agree with
+  // its page, or the page keeps writing it; a person named in full on the page needs neither.
+  const guess = !/\s/.test(name.trim()) && longer.length === 0 && count < 2;
+  return choosePage(name, candidates, pageWords, { requireContext: guess }).chosen;
 }

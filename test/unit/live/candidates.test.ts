@@ -102,3 +102,13 @@ describe('a one-word name that is part of a longer one on the page', () => {
     expect(page.partOfLonger('Stockholm', longer)).toBe(false);
   });
 });
+
+describe('possessives', () => {
+  it('end a name, except in names made with one', () => {
+    expect(
+      names(
+        "Beijing's officials read the People's Daily before China's envoy left Trump's office.",
+      ),
+    ).toEqual(['Beijing', "People's Daily", 'China', 'Trump']);
+  });
+});
