@@ -12,8 +12,9 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_BENCHMARKS, DEFAULT_ELEVANT, runBenchmarks } from './benchmarks';
 import type { PageGold } from './gold';
 import { loadKnowledge } from './knowledge';
-import { goldTitles, sourceTitles, startLiveEvaluation, wikiOf } from './live-discovery';
+import { startLiveEvaluation } from './live-discovery';
 import { DEFAULT_GOLD, DEFAULT_MIRRORS, type LiveRun, runNews } from './news';
+import { goldTitles, sourceTitles, wikiOf } from './title-lists';
 
 /** The fake Wikipedia for `--live`: from the sources' titles, or from the gold's own labels. */
 async function liveRun(list: string, goldPath: string): Promise<LiveRun> {

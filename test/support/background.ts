@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { backgroundHandlers } from '@/utils/background/handlers';
-import { type DiscoveredTab, LiveDiscovery, ownNames } from '@/utils/background/live-discovery';
+import { type DiscoveredTab, LiveDiscovery } from '@/utils/background/live-discovery';
 import { LiveService } from '@/utils/background/live-service';
 import { PageSessions, type TabState } from '@/utils/background/page-sessions';
 import { HistoryStore } from '@/utils/history/history-store';
@@ -10,6 +10,7 @@ import { type BuiltInPack, PackService } from '@/utils/knowledge/pack-service';
 import type { Entity, KnowledgePack } from '@/utils/knowledge/schema';
 import { WIKIMEDIA_IMAGES } from '@/utils/live/build-config';
 import { LiveCache } from '@/utils/live/cache';
+import { ownNames } from '@/utils/live/discovery-names';
 import { DEFAULT_ENDPOINTS, type LiveEndpoints } from '@/utils/live/endpoints';
 import { apiUserAgent, createHttpClient, type HttpClientOptions } from '@/utils/live/http';
 import { loadAtlas } from '@/utils/map/atlas';

@@ -1,14 +1,19 @@
 import type { Entity } from '../knowledge/schema';
 import type { AnswerCache } from '../live/cache';
 import type { Span } from '../live/candidates';
-import { utcDay } from '../live/coverage';
 import { acceptablePage, chooseDiscovered, type FoundPage } from '../live/discovered';
+import {
+  countRequest,
+  type DiscoveredTab,
+  discoveredEntity,
+  requestsToday,
+} from '../live/discovered-entity';
+import { isOwn, rank } from '../live/discovery-names';
 import { DiscoveryPage, type NameToAsk } from '../live/discovery-page';
-import { liveEntity } from '../live/live-entity';
 import { wikipediaLanguage } from '../live/page-language';
 import { LIVE_SOURCES, type LiveSource } from '../live/sources';
 import { cachedTitles } from '../live/title-lookups';
-import { encodeTitle, type TitleOutcome } from '../live/wikipedia';
+import type { TitleOutcome } from '../live/wikipedia';
 import type { FoundEntity, MatchAnswer } from '../messages/protocol';
 import type { LiveService } from './live-service';
 import type { MatchRequest } from './page-sessions';
@@ -38,23 +43,7 @@ export const DISCOVERY_LIMITS = {
 /** Discovered entities' numbers on a page: far above any matcher's entity index. */
 export const DISCOVERED_REF_BASE = 2 ** 30;
 
-/** An entity live discovery found on a tab's page: what its card is built from. */
-export interface DiscoveredEntity {
-  id: string;
-  /** The name as the page wrote it. */
-  name: string;
-  title: string;
-  description: string;
-  lang: string;
-  kind: Entity['kind'];
-}
-
-/** What is remembered of a tab's discoveries (session storage, across background restarts). */
-export interface DiscoveredTab {
-  session: string;
-  lang: string;
-  entities: DiscoveredEntity[];
-}
+export type { DiscoveredEntity, DiscoveredTab } from '../live/discovered-entity';
 
 export interface DiscoveryDeps {
   live: Pick<LiveService, 'enabled' | 'context'>;
@@ -81,9 +70,6 @@ interface PageRun {
   state: DiscoveredTab;
   settling: Promise<void> | null;
 }
-
-const fold = (text: string) =>
-  text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
 
 /** Most pages whose discovery state is kept in memory at once. */
 const MAX_PAGES = 50;
@@ -137,19 +123,7 @@ export class LiveDiscovery {
   /** The card's entity for a discovered id on the tab's page, or null. */
   async entity(tab: number, id: string): Promise<Entity | null> {
     const found = (await this.tabState(tab))?.entities.find((entity) => entity.id === id);
-    if (!found) return null;
-    const url = `https://${found.lang}.wikipedia.org/wiki/${encodeTitle(found.title)}`;
-    return liveEntity({
-      name: found.name,
-      kind: found.kind,
-      summary: {
-        title: found.title,
-        description: found.description,
-        url,
-        wikidataId: found.id,
-        lang: found.lang,
-      },
-    });
+    return found ? discoveredEntity(found) : null;
   }
 
   /** What was discovered on the tab's page: ids and the page's wiki language. */
@@ -260,7 +234,7 @@ export class LiveDiscovery {
     for (let start = 0; start < asking.length; start += discover.perRequest) {
       const batch = asking.slice(start, start + discover.perRequest);
       run.requests++;
-      await this.countRequest();
+      await countRequest(this.deps.cache, this.deps.now());
       const result = await discover.lookUp(ctx, run.page.lang, batch);
       if (!result.ok) break;
       for (const name of batch) run.outcomes.set(name, result.value.get(name));
@@ -273,7 +247,7 @@ export class LiveDiscovery {
   /** How many requests the page may still make for `unknown` names, within both limits. */
   private async budget(run: PageRun, unknown: number, perRequest: number): Promise<number> {
     if (unknown === 0) return 0;
-    const today = (await this.deps.cache.get<number>(this.dayKey(), isCount)) ?? 0;
+    const today = await requestsToday(this.deps.cache, this.deps.now());
     return Math.max(
       0,
       Math.min(
@@ -282,16 +256,6 @@ export class LiveDiscovery {
         DISCOVERY_LIMITS.requestsPerDay - today,
       ),
     );
-  }
-
-  private dayKey(): string {
-    return `discovery:requests:${utcDay(this.deps.now())}`;
-  }
-
-  private async countRequest(): Promise<void> {
-    const key = this.dayKey();
-    const today = (await this.deps.cache.get<number>(key, isCount)) ?? 0;
-    await this.deps.cache.set(key, today + 1);
   }
 
   /** Choose each name's page with the page's words. */
@@ -345,33 +309,4 @@ export class LiveDiscovery {
       entities: [...answer.entities, ...entities],
     };
   }
-}
-
-const isCount = (value: unknown): value is number => typeof value === 'number' && value >= 0;
-
-/** The reader's own entities' names and aliases, folded as {@link LiveDiscovery} compares them. */
-export function ownNames(entities: readonly Entity[]): Set<string> {
-  const names = new Set<string>();
-  for (const entity of entities) {
-    names.add(fold(entity.name));
-    for (const list of Object.values(entity.aliases))
-      for (const alias of list ?? [])
-        names.add(fold(typeof alias === 'string' ? alias : alias.text));
-  }
-  return names;
-}
-
-/** Is `name` one of the reader's own entities' names, or holds one? */
-function isOwn(name: string, own: ReadonlySet<string>): boolean {
-  const folded = fold(name);
-  if (own.has(folded)) return true;
-  for (const mine of own) if (` ${folded} `.includes(` ${mine} `)) return true;
-  return false;
-}
-
-/** Names in the order they are worth a request: longer names first, then the most used, then the first met. */
-function rank(names: readonly NameToAsk[]): NameToAsk[] {
-  return [...names].sort(
-    (a, b) => Number(b.words > 1) - Number(a.words > 1) || b.count - a.count || a.first - b.first,
-  );
 }
