@@ -1,5 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DISCOVERED_REF_BASE, DISCOVERY_LIMITS } from '@/utils/background/live-discovery';
+import { DAY_MS } from '@/utils/live/cache';
+import { utcDay } from '@/utils/live/coverage';
 import { hostPermissions } from '@/utils/live/sources';
 import type { MatchAnswer } from '@/utils/messages/protocol';
 import type { Settings } from '@/utils/settings/settings';
@@ -58,7 +60,10 @@ function start(settings: Partial<Settings> = {}) {
 const content = (url = PAGE): As => ({ role: 'content', tab: 1, url });
 
 /** A page's batches as its content script sends them, then its empty batch; every answer. */
-async function readPage(texts: string[], options: { url?: string; lang?: string } = {}) {
+async function readPage(
+  texts: string[],
+  options: { url?: string; lang?: string; session?: string } = {},
+) {
   const url = options.url ?? PAGE;
   const config = await background.ask('page:config', {}, content(url));
   if (!config.ok) throw new Error(config.errors.join());
@@ -66,7 +71,13 @@ async function readPage(texts: string[], options: { url?: string; lang?: string 
   const ask = async (ids: number[], batch: string[], lang?: string) => {
     const answer = await background.ask(
       'page:match',
-      { session: 'session-abcdef12', key, ids, texts: batch, ...(lang ? { lang } : {}) },
+      {
+        session: options.session ?? 'session-abcdef12',
+        key,
+        ids,
+        texts: batch,
+        ...(lang ? { lang } : {}),
+      },
       content(url),
     );
     if (!answer.ok) throw new Error(answer.errors.join());
@@ -175,6 +186,21 @@ describe('live discovery', () => {
     expect((await background.ask('user:save', { entity: own })).ok).toBe(true);
     await readPage(TEXTS);
     expect(lookups()[0]?.query.titles).not.toContain('Lena Marsh');
+  });
+
+  it('keeps to the daily ceiling, all pages together', async () => {
+    start();
+    await background.liveCache.set(
+      `discovery:requests:${utcDay(1_000_000)}`,
+      DISCOVERY_LIMITS.requestsPerDay,
+    );
+    const { last } = await readPage(TEXTS);
+    expect(last.released).toEqual([]);
+    expect(lookups()).toEqual([]);
+    // The next day the count starts again.
+    background.advance(DAY_MS);
+    await readPage(TEXTS, { session: 'session-nextday1' });
+    expect(lookups()).toHaveLength(1);
   });
 
   it('keeps to the per-page limit on a long page, most promising names first', async () => {
