@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { badgeTitle } from '@/utils/background/badge-title';
 import { backgroundHandlers } from '@/utils/background/handlers';
+import { type DiscoveredTab, LiveDiscovery } from '@/utils/background/live-discovery';
 import { LiveService } from '@/utils/background/live-service';
 import { refreshPages } from '@/utils/background/page-refresh';
 import { PageSessions, type TabState } from '@/utils/background/page-sessions';
@@ -13,6 +14,7 @@ import { KnowledgeStore } from '@/utils/knowledge/knowledge-store';
 import { PackService } from '@/utils/knowledge/pack-service';
 import { LIVE_CONTACT, livePermissions } from '@/utils/live/build-config';
 import { LiveCache } from '@/utils/live/cache';
+import { ownNames } from '@/utils/live/discovery-names';
 import { apiUserAgent, createHttpClient } from '@/utils/live/http';
 import { LIVE_BUILD } from '@/utils/live/this-build';
 import { LocatorService } from '@/utils/map/locator-service';
@@ -74,12 +76,13 @@ export default defineBackground(() => {
   });
 
   // One client and one cache for every card: their queues and expiry are what keep us polite.
+  const liveCache = new LiveCache();
   const live = new LiveService({
     http: createHttpClient({
       fetch: (input, init) => fetch(input, init),
       userAgent: apiUserAgent(browser.runtime.getManifest().version, LIVE_CONTACT),
     }),
-    cache: new LiveCache(),
+    cache: liveCache,
     config: LIVE_BUILD,
     readSettings,
     // Firefox: the hosts and the reader's data consent, as the options page asked for them.
@@ -87,9 +90,19 @@ export default defineBackground(() => {
       browser.permissions.contains(
         livePermissions(origins, import.meta.env.FIREFOX) as PermissionSet,
       ),
-    guardianKey: readGuardianKey,
+    sourceKey: (id) => (id === 'guardian' ? readGuardianKey() : Promise.resolve('')),
     entity: (id) => packs.entity(id),
     isReaderOwn: async (id) => (await packs.userEntities()).some((entity) => entity.id === id),
+    now: () => Date.now(),
+  });
+
+  const discovered = perTab<DiscoveredTab>('discovered');
+  const discovery = new LiveDiscovery({
+    live,
+    cache: liveCache,
+    ownNames: async () => ownNames(await packs.userEntities()),
+    saveTab: discovered.set,
+    loadTab: discovered.get,
     now: () => Date.now(),
   });
 
@@ -101,6 +114,7 @@ export default defineBackground(() => {
       maps,
       history: new HistoryStore(),
       live,
+      discovery,
       tokens: cardTokens,
       readSettings,
       setBadge: (tabId, text, count) => {
@@ -124,7 +138,8 @@ export default defineBackground(() => {
   watchSettings(() => void tellPages());
   browser.tabs.onRemoved.addListener((tab) => {
     sessions.forget(tab);
-    void sessionArea.remove([`tab:${tab}`, `card:${tab}`]);
+    discovery.forget(tab);
+    void sessionArea.remove([`tab:${tab}`, `card:${tab}`, `discovered:${tab}`]);
   });
   browser.commands.onCommand.addListener(async (command) => {
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });

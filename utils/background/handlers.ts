@@ -12,6 +12,7 @@ import type { PageConfig } from '../messages/protocol';
 import { type Handlers, ProblemsError } from '../messages/router';
 import type { SenderInfo } from '../messages/sender';
 import { covers, isActiveOn, type Settings, siteOf } from '../settings/settings';
+import type { LiveDiscovery } from './live-discovery';
 import type { LiveService } from './live-service';
 import { type MatchRequest, type PageSessions, pageKey } from './page-sessions';
 
@@ -30,6 +31,8 @@ export interface BackgroundDeps {
   history: HistoryStore;
   /** The opt-in live sources (asks nothing unless the reader turned a source on). */
   live: LiveService;
+  /** Names the packs lack, found on Wikipedia (asks nothing unless Wikipedia is on). */
+  discovery?: LiveDiscovery;
   tokens: CardTokens;
   readSettings(): Promise<Settings>;
   /** Show a count on a tab's toolbar button ('' hides it); `count` is what it stands for. */
@@ -73,12 +76,30 @@ export function backgroundHandlers(deps: BackgroundDeps): Handlers<BackgroundPro
    */
   const match = async (batch: MatchRequest, sender: SenderInfo, first: boolean) => {
     const tab = tabOf(sender);
-    const answer = await deps.sessions.match(tab, sender.url ?? '', batch);
+    const matched = await deps.sessions.match(tab, sender.url ?? '', batch);
+    // Live discovery (Wikipedia on) adds the names the packs lack, as later answers say.
+    const answer = deps.discovery
+      ? await deps.discovery.follow(tab, sender.url ?? '', batch, matched)
+      : matched;
     if (answer.key === batch.key && (first || answer.entities.length > 0)) {
       const entities = (await deps.sessions.tab(tab))?.found.length ?? 0;
       deps.setBadge(tab, badgeText({ active: true, entities }), { active: true, entities });
     }
     return answer;
+  };
+  /** An entity of the packs, or one live discovery found on the tab's page. */
+  const entityOn = async (tab: number, id: string) =>
+    (await deps.packs.entity(id)) ?? (await deps.discovery?.entity(tab, id)) ?? null;
+  /** What the background knows of the tab's page, discovered entities included. */
+  const pageOf = async (tab: number) => {
+    const state = await deps.sessions.tab(tab);
+    const discovered = await deps.discovery?.found(tab);
+    if (!state || !discovered?.ids.length) return state;
+    return {
+      ...state,
+      found: [...state.found, ...discovered.ids],
+      ...(discovered.lang ? { lang: discovered.lang } : {}),
+    };
   };
   return {
     'page:start': async (batch, sender) => {
@@ -121,8 +142,8 @@ export function backgroundHandlers(deps: BackgroundDeps): Handlers<BackgroundPro
     'card:data': async ({ id }, sender) => {
       const started = performance.now();
       const [entity, state] = await Promise.all([
-        deps.packs.entity(id),
-        deps.sessions.tab(tabOf(sender)),
+        entityOn(tabOf(sender), id),
+        pageOf(tabOf(sender)),
       ]);
       // History only for what this tab's page really mentions: a page cannot ask for the rest.
       const history =
@@ -150,8 +171,8 @@ export function backgroundHandlers(deps: BackgroundDeps): Handlers<BackgroundPro
     },
     'card:live': async ({ id, part }, sender) => {
       const [entity, state] = await Promise.all([
-        deps.packs.entity(id),
-        deps.sessions.tab(tabOf(sender)),
+        entityOn(tabOf(sender), id),
+        pageOf(tabOf(sender)),
       ]);
       if (!entity || !state) return { ...NOTHING_ASKED };
       return deps.live.answer(entity, state, part);

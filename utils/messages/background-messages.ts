@@ -58,6 +58,14 @@ const MatchRequest = v.pipe(
     texts: v.pipe(v.array(v.string()), v.maxLength(MAX_BATCH_SEGMENTS)),
     /** Sent with a session's first batch: what the page says about its date. */
     evidence: v.optional(DateEvidenceSchema),
+    /** Sent with a session's first batch: the language the page declares (`<html lang>`). */
+    lang: v.optional(
+      v.pipe(
+        v.string(),
+        v.maxLength(35),
+        v.regex(/^[A-Za-z]{1,8}(?:[-_][A-Za-z0-9]{1,8})*$/, 'Expected a language tag'),
+      ),
+    ),
   }),
   v.check((batch) => batch.ids.length === batch.texts.length, 'ids and texts differ in length'),
   v.check(

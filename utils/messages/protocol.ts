@@ -67,6 +67,8 @@ export interface FoundEntity {
   id: string;
   name: string;
   kind: EntityKind;
+  /** Found by live discovery (Wikipedia), not in the reader's packs: marked in a style of its own. */
+  live?: true;
 }
 
 /** The background's answer to a batch of page text. */
@@ -81,6 +83,11 @@ export interface MatchAnswer {
   waiting: number[];
   /** Entities first met in this page session. */
   entities: FoundEntity[];
+  /**
+   * Live discovery is reading the page for names its packs lack: once the page has sent its
+   * text, it asks again with an empty batch, and gets their marks as `released` mentions.
+   */
+  pending?: true;
 }
 
 /** The answer to a page's first batch: how to mark it, and that batch matched (null: not marked). */

@@ -144,6 +144,27 @@ export class Annotator {
     return this.running;
   }
 
+  /**
+   * Mentions found after their batch was answered (live discovery's, once the page was read):
+   * recorded and painted like the rest, in turn with the scans.
+   */
+  place(found: readonly FoundMention[]): Promise<void> {
+    const run = this.running.then(async () => {
+      const slice = new Slice(undefined, this.options.stats);
+      const fresh = found
+        .filter(({ segment }) => segment.block.isConnected)
+        .map((mention) => this.toMention(mention));
+      await this.commit(fresh, slice, this.signal);
+      slice.finish();
+      this.options.onChange?.();
+    });
+    this.running = run.catch((error: unknown) => {
+      if (!(error instanceof DOMException && error.name === 'AbortError'))
+        console.warn('Backstory: late mentions failed', error);
+    });
+    return this.running;
+  }
+
   /** Forget mentions whose text left the page (their nodes were removed). */
   prune(): void {
     const gone: Mention[] = [];
@@ -248,6 +269,7 @@ export class Annotator {
     return {
       entity: entity.ref,
       kind: entity.kind,
+      ...(entity.live ? { live: true as const } : {}),
       range: makeStaticRange(this.doc, {
         startContainer: start.node,
         startOffset: start.offset,

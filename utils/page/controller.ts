@@ -30,6 +30,8 @@ export interface ControllerDeps {
   match(batch: MatchBatch): Promise<MatchAnswer>;
   /** What the page says about its date, sent with a session's first batch. */
   dateEvidence(): DateEvidence;
+  /** The language the page declares, sent with a session's first batch (live discovery). */
+  language?(): string | undefined;
   /** A fresh random session id. */
   sessionId(): string;
   /** Tell the background the page's count for the badge (only when it differs from its own). */
@@ -234,6 +236,7 @@ export class PageController {
         sessionId: this.deps.sessionId(),
         key,
         dateEvidence: this.deps.dateEvidence(),
+        lang: this.deps.language?.(),
         onChange: () => this.scheduleReport(),
         onFailure: (error) => {
           // The packs changed under the page: ask again, and start over with the new ones.

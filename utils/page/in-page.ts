@@ -12,6 +12,7 @@ import { isExtensionGone, startLifetime } from './lifetime';
 import type { MentionFocus } from './mention-focus';
 import type { OnDemandParts } from './on-demand';
 import { type IsTrusted, PageInput } from './page-input';
+import { declaredLanguage } from './page-language';
 import { ReadTracker } from './read-tracker';
 
 /** After the page counts as read, how often newly found entities are added to its history record. */
@@ -116,6 +117,7 @@ export function startInPage(platform: InPagePlatform) {
       config: () => ask('page:config', {}),
       match: (batch) => ask('page:match', batch),
       dateEvidence: () => collectDateEvidence(doc, platform.url),
+      language: () => declaredLanguage(doc),
       sessionId,
       report: (count) => void ask('page:count', count).catch(() => {}),
       counted: (entities) => {

@@ -22,6 +22,8 @@ export interface SessionHooks {
   /** The packs' key to match with ('' when the first answer brings it). */
   key: string;
   dateEvidence: DateEvidence;
+  /** The language the page declares, sent with the first batch (live discovery). */
+  lang?: string | undefined;
   /** The mentions changed (after a batch, a prune or a new filter). */
   onChange(): void;
   /** A scan failed other than by the session ending. */
@@ -66,7 +68,12 @@ export function startSession(
   const painter = api ? new HighlightPainter(api, look.style) : new WrapperPainter(look.style);
   const abort = new AbortController();
   const signal = AbortSignal.any([abort.signal, lifetime]);
-  const remote = new RemoteMatcher(hooks.send, hooks.sessionId, hooks.key, hooks.dateEvidence);
+  // Names live discovery finds once the page is read come later, marked like the others.
+  const remote = new RemoteMatcher(hooks.send, hooks.sessionId, hooks.key, hooks.dateEvidence, {
+    lang: hooks.lang,
+    signal,
+    onLate: (found) => void annotator.place(found),
+  });
   let watcher: PageWatcher | null = null;
   const annotator = new Annotator(
     doc,
