@@ -7,6 +7,9 @@ import { allowsLoopback, subscriptionHosts } from './utils/knowledge/subscriptio
 import { extensionPagesCsp, FIREFOX_LIVE_DATA, liveBuildConfig } from './utils/live/build-config';
 import { allHostPermissions } from './utils/live/sources';
 
+/** What pages may load from the extension: the card frame, and the on-demand part of the page script. */
+const WEB_ACCESSIBLE = ['card.html', 'in-page-on-demand.js'];
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Explicit imports everywhere: a newcomer can follow every name to its file.
@@ -45,14 +48,16 @@ export default defineConfig({
         : { optional_permissions: optionalHosts }),
       // Pictures on cards only from Wikimedia's image host; otherwise WXT's default policy.
       content_security_policy: { extension_pages: extensionPagesCsp(live, manifestVersion) },
-      // The card frame: an extension page inside news pages. Chrome serves it under a per-session
-      // id (use_dynamic_url), so the frame's address says nothing lasting about the reader.
+      // The card frame: an extension page inside news pages; and the part of the script in pages
+      // loaded on demand (a content script may import only web-accessible files). Chrome serves
+      // both under a per-session id (use_dynamic_url), so their address says nothing lasting about
+      // the reader, and a page cannot probe for them.
       web_accessible_resources:
         browser === 'firefox'
-          ? (['card.html'] as unknown as { resources: string[]; matches: string[] }[])
+          ? ([...WEB_ACCESSIBLE] as unknown as { resources: string[]; matches: string[] }[])
           : [
               {
-                resources: ['card.html'],
+                resources: [...WEB_ACCESSIBLE],
                 matches: ['http://*/*', 'https://*/*'],
                 use_dynamic_url: true,
               },

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { LIVE_SOURCES, type LiveSourceId } from '@/utils/live/sources';
+import { allSourcesOff, LIVE_SOURCES, type LiveSourceId } from '@/utils/live/sources';
 import type { Settings } from '@/utils/settings/settings';
 import { type LiveSourceNote, type LiveSourceState, LiveSources } from './LiveSources';
 
@@ -25,7 +25,7 @@ export interface LiveSourcesDeps {
 }
 
 type Flags = Record<LiveSourceId, boolean>;
-const none = (): Flags => ({ wikipedia: false, wikidata: false, gdelt: false, guardian: false });
+const none = (): Flags => allSourcesOff();
 
 /**
  * The live sources section with its state: whether each source's access is granted in this

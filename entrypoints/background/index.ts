@@ -2,7 +2,9 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { badgeTitle } from '@/utils/background/badge-title';
 import { backgroundHandlers } from '@/utils/background/handlers';
+import { type DiscoveredTab, LiveDiscovery } from '@/utils/background/live-discovery';
 import { LiveService } from '@/utils/background/live-service';
+import { refreshPages } from '@/utils/background/page-refresh';
 import { PageSessions, type TabState } from '@/utils/background/page-sessions';
 import { HistoryStore } from '@/utils/history/history-store';
 import { extensionTranslator } from '@/utils/i18n/browser-catalogues';
@@ -14,6 +16,7 @@ import { allowsLoopback, hostPermissionOf } from '@/utils/knowledge/subscription
 import { SUBSCRIPTION_ALARM, SubscriptionService } from '@/utils/knowledge/subscriptions';
 import { LIVE_CONTACT, livePermissions } from '@/utils/live/build-config';
 import { LiveCache } from '@/utils/live/cache';
+import { ownNames } from '@/utils/live/discovery-names';
 import { apiUserAgent, createHttpClient } from '@/utils/live/http';
 import { LIVE_BUILD } from '@/utils/live/this-build';
 import { LocatorService } from '@/utils/map/locator-service';
@@ -22,8 +25,7 @@ import { BACKGROUND_MESSAGES } from '@/utils/messages/background-messages';
 import { askContent } from '@/utils/messages/client';
 import { createRouter } from '@/utils/messages/router';
 import { readGuardianKey } from '@/utils/settings/guardian-key';
-import { PACKS_KEY_ITEM } from '@/utils/settings/packs-key';
-import { readSettings } from '@/utils/settings/storage';
+import { readSettings, watchSettings } from '@/utils/settings/storage';
 
 /** What `permissions.request` and `contains` take (Firefox's `data_collection` is not in the types yet). */
 type PermissionSet = Parameters<typeof browser.permissions.contains>[0];
@@ -43,12 +45,19 @@ export default defineBackground(() => {
       return readerPacks;
     },
     now: () => Date.now(),
-    // Content scripts watch this key and match their page again with the new packs.
-    onMatcherChanged: (key) => {
+    // Pages match again with the new packs (and cards' maps are drawn again).
+    onMatcherChanged: () => {
       maps.invalidate();
-      void browser.storage.local.set({ [PACKS_KEY_ITEM]: key });
+      void tellPages();
     },
   });
+  /** Every tab's content script asks again how to mark its page (settings or packs changed). */
+  const tellPages = () =>
+    refreshPages(
+      async () =>
+        (await browser.tabs.query({})).flatMap((tab) => (tab.id === undefined ? [] : [tab.id])),
+      (tab) => (message) => browser.tabs.sendMessage(tab, message),
+    );
   const sessionArea = browser.storage.session;
   /** One value per tab in session storage, under `<prefix>:<tab>` (dropped when the tab closes). */
   const perTab = <T>(prefix: string) => ({
@@ -77,9 +86,10 @@ export default defineBackground(() => {
     fetch: (input, init) => fetch(input, init),
     userAgent: apiUserAgent(browser.runtime.getManifest().version, LIVE_CONTACT),
   });
+  const liveCache = new LiveCache();
   const live = new LiveService({
     http,
-    cache: new LiveCache(),
+    cache: liveCache,
     config: LIVE_BUILD,
     readSettings,
     // Firefox: the hosts and the reader's data consent, as the options page asked for them.
@@ -87,7 +97,7 @@ export default defineBackground(() => {
       browser.permissions.contains(
         livePermissions(origins, import.meta.env.FIREFOX) as PermissionSet,
       ),
-    guardianKey: readGuardianKey,
+    sourceKey: (id) => (id === 'guardian' ? readGuardianKey() : Promise.resolve('')),
     entity: (id) => packs.entity(id),
     isReaderOwn: async (id) => (await packs.userEntities()).some((entity) => entity.id === id),
     now: () => Date.now(),
@@ -109,6 +119,16 @@ export default defineBackground(() => {
   const checkSubscriptions = () =>
     void subscriptions.checkDue().catch((error) => console.warn('Backstory:', error));
 
+  const discovered = perTab<DiscoveredTab>('discovered');
+  const discovery = new LiveDiscovery({
+    live,
+    cache: liveCache,
+    ownNames: async () => ownNames(await packs.userEntities()),
+    saveTab: discovered.set,
+    loadTab: discovered.get,
+    now: () => Date.now(),
+  });
+
   const router = createRouter(
     backgroundHandlers({
       packs,
@@ -118,6 +138,7 @@ export default defineBackground(() => {
       maps,
       history: new HistoryStore(),
       live,
+      discovery,
       tokens: cardTokens,
       readSettings,
       setBadge: (tabId, text, count) => {
@@ -138,9 +159,11 @@ export default defineBackground(() => {
   );
 
   browser.runtime.onMessage.addListener((message, sender) => router(message, sender));
+  watchSettings(() => void tellPages());
   browser.tabs.onRemoved.addListener((tab) => {
     sessions.forget(tab);
-    void sessionArea.remove([`tab:${tab}`, `card:${tab}`]);
+    discovery.forget(tab);
+    void sessionArea.remove([`tab:${tab}`, `card:${tab}`, `discovered:${tab}`]);
   });
   browser.commands.onCommand.addListener(async (command) => {
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });

@@ -16,6 +16,8 @@ export interface Mark {
   /** Its display name. */
   name: string;
   kind: EntityKind;
+  /** Found by live discovery (not in the packs). */
+  live?: true;
 }
 
 /**

@@ -31,6 +31,8 @@ export interface DistinctMark {
   verdict: NewsVerdict;
   /** Why: the gold entity, trap or judgment that settled it. */
   why: string;
+  /** Found by live discovery. */
+  live?: true;
 }
 
 /** Coverage and precision of one page, or of many. */
@@ -149,7 +151,17 @@ export function judgePage(
     if (result === 'right')
       for (const entity of gold.entities) if (names(entity, mark)) covered.add(goldKey(entity));
     const { surface: text, id, wikidata, name, kind } = mark;
-    return { text, id, wikidata, name, kind, count, verdict: result, why };
+    return {
+      text,
+      id,
+      wikidata,
+      name,
+      kind,
+      count,
+      verdict: result,
+      why,
+      ...(mark.live ? { live: true as const } : {}),
+    };
   });
 
   const wanted = new Map<string, string>();

@@ -7,15 +7,30 @@
  *   mirrors. Options: `--gold FILE`, `--mirrors DIR` (or `BACKSTORY_MIRRORS`), `--unjudged FILE`.
  * Both: `--pack FILE`, `--verbose`, `--json FILE` (every figure, as JSON).
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { DEFAULT_BENCHMARKS, DEFAULT_ELEVANT, runBenchmarks } from './benchmarks';
+import type { PageGold } from './gold';
 import { loadKnowledge } from './knowledge';
-import { DEFAULT_GOLD, DEFAULT_MIRRORS, runNews } from './news';
+import { startLiveEvaluation } from './live-discovery';
+import { DEFAULT_GOLD, DEFAULT_MIRRORS, type LiveRun, runNews } from './news';
+import { goldTitles, sourceTitles, wikiOf } from './title-lists';
+
+/** The fake Wikipedia for `--live`: from the sources' titles, or from the gold's own labels. */
+async function liveRun(list: string, goldPath: string): Promise<LiveRun> {
+  if (list !== 'titles' && list !== 'gold')
+    throw new Error(`--live takes titles or gold, not ${list}`);
+  const golds = JSON.parse(readFileSync(goldPath, 'utf8')) as PageGold[];
+  const languages = [...new Set(['en', ...golds.map((gold) => gold.language)])];
+  const titles = list === 'gold' ? goldTitles(golds) : await sourceTitles(languages);
+  const wikis = Object.fromEntries([...titles].map(([lang, items]) => [lang, wikiOf(items)]));
+  return { evaluation: await startLiveEvaluation(wikis), on: !values['live-off'] };
+}
 
 const USAGE = `usage: npm run eval -- <suite> [options]
   benchmarks  [--elevant DIR] [--only a,b] [--all-mentions]
   news        [--gold FILE] [--mirrors DIR] [--unjudged FILE]
+              [--live titles|gold] [--live-off]   live discovery against the fake Wikipedia
   both:       [--pack FILE] [--verbose] [--json FILE]`;
 
 const { values, positionals } = parseArgs({
@@ -30,6 +45,8 @@ const { values, positionals } = parseArgs({
     gold: { type: 'string' },
     mirrors: { type: 'string' },
     unjudged: { type: 'string' },
+    live: { type: 'string' },
+    'live-off': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -41,6 +58,8 @@ if (values.help || positionals.length !== 1 || (suite !== 'benchmarks' && suite 
 
 try {
   const knowledge = loadKnowledge(values.pack);
+  const gold = values.gold ?? DEFAULT_GOLD;
+  const live = suite === 'news' && values.live ? await liveRun(values.live, gold) : undefined;
   const { lines, result } =
     suite === 'benchmarks'
       ? runBenchmarks(knowledge, {
@@ -49,12 +68,14 @@ try {
           allMentions: values['all-mentions'],
           verbose: values.verbose,
         })
-      : runNews(knowledge, {
-          gold: values.gold ?? DEFAULT_GOLD,
+      : await runNews(knowledge, {
+          gold,
           mirrors: values.mirrors ?? process.env.BACKSTORY_MIRRORS ?? DEFAULT_MIRRORS,
           verbose: values.verbose,
           unjudged: values.unjudged,
+          ...(live ? { live } : {}),
         });
+  await live?.evaluation.close();
   for (const line of lines) console.log(line);
   if (values.json) writeFileSync(values.json, `${JSON.stringify(result, null, 2)}\n`);
 } catch (error) {

@@ -34,6 +34,16 @@ import {
 import { CardPage } from '../e2e/harness/card';
 import { diagnosticsOf, OptionsPage } from '../e2e/harness/pages';
 import { syntheticPack } from '../support/synthetic-pack';
+import { writeFloorExtension } from './floor-extension';
+import {
+  GeckoProfiler,
+  geckoProfileMs,
+  type IsOurs,
+  taskTracer,
+  v8ProfileMs,
+  v8Profiler,
+  v8TaskCpuMs,
+} from './profiles';
 import { median } from './stats';
 
 /** Median of one numeric field over runs. */
@@ -49,11 +59,18 @@ export interface BrowserBenchOptions {
   cardRuns: number;
   /** Entities in the extra pack ("+100k"). */
   extra: number;
+  /** Pages with the default pack only: no extra pack, no cards (`--pages`). */
+  pagesOnly?: boolean;
+  /** Backstory from this unpacked build instead of the production build (`--build=DIR`). */
+  extensionDir?: string;
 }
 
 /** One page load's figures. */
 interface PageRun {
+  /** The extension's time on the page's main thread, from the profile (V8: wall; Gecko: CPU). */
   cpuMs: number;
+  /** The same in CPU time (Chromium: its tasks' CPU time, by the profile's share; Gecko: = cpuMs). */
+  taskCpuMs: number;
   busyMs: number;
   toMarksMs: number;
   longestFrameAfterLoadMs: number;
@@ -91,52 +108,6 @@ const PAGE_PROBE = `
     else requestAnimationFrame(watch);
   })();
 `;
-
-interface ProfileNode {
-  id: number;
-  callFrame: { url: string };
-  children?: number[];
-}
-
-/** CPU ms in scripts `ours` recognises by URL, and everything they called, from a sampled profile. */
-function profiledTime(
-  profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] },
-  ours: (url: string) => boolean,
-): number {
-  const parentOf = new Map<number, number>();
-  for (const node of profile.nodes)
-    for (const child of node.children ?? []) parentOf.set(child, node.id);
-  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
-  const inside = new Map<number, boolean>();
-  const isInside = (id: number): boolean => {
-    const known = inside.get(id);
-    if (known !== undefined) return known;
-    const node = byId.get(id);
-    const parent = parentOf.get(id);
-    const result =
-      (!!node && ours(node.callFrame.url)) || (parent !== undefined && isInside(parent));
-    inside.set(id, result);
-    return result;
-  };
-  let micros = 0;
-  profile.samples.forEach((id, i) => {
-    if (isInside(id)) micros += profile.timeDeltas[i + 1] ?? profile.timeDeltas[i] ?? 0;
-  });
-  return micros / 1000;
-}
-
-async function startProfile(session: CdpSession): Promise<void> {
-  await session.send('Profiler.enable');
-  await session.send('Profiler.setSamplingInterval', { interval: 250 });
-  await session.send('Profiler.start');
-}
-
-async function stopProfile(session: CdpSession, ours: (url: string) => boolean): Promise<number> {
-  const { profile } = (await session.send('Profiler.stop')) as {
-    profile: Parameters<typeof profiledTime>[0];
-  };
-  return profiledTime(profile, ours);
-}
 
 async function heapMb(session: CdpSession | null): Promise<number> {
   if (!session) return Number.NaN;
@@ -178,19 +149,58 @@ function countMarks(page: TestPage): Promise<number> {
   });
 }
 
-/** Open a page with the probe (and the profiler running in Chromium). */
+/** The page's main thread, profiled for one page load: V8's profiler in Chromium, Gecko's in Firefox. */
+interface ThreadProfile {
+  /** Milliseconds inside scripts `ours` recognises (and whatever they called): profiled, and in CPU time. */
+  stop(ours: IsOurs): Promise<{ ms: number; cpuMs: number }>;
+}
+
+async function startThreadProfile(
+  browser: ExtensionBrowser,
+  session: CdpSession | null,
+): Promise<ThreadProfile> {
+  if (session) {
+    const tasks = await taskTracer.start(session);
+    await v8Profiler.start(session);
+    return {
+      stop: async (ours) => {
+        const profile = await v8Profiler.stop(session);
+        const events = await tasks();
+        return { ms: v8ProfileMs(profile, ours), cpuMs: v8TaskCpuMs(profile, events, ours) };
+      },
+    };
+  }
+  if (!browser.bidi) throw new Error(`No profiler for ${browser.name}`);
+  const gecko = new GeckoProfiler(browser.bidi);
+  await gecko.start();
+  return {
+    stop: async (ours) => {
+      const ms = geckoProfileMs(await gecko.stop(), ours);
+      return { ms, cpuMs: ms };
+    },
+  };
+}
+
+/** A script of an extension, in either browser. */
+const isExtensionScript: IsOurs = (url) =>
+  url.startsWith('chrome-extension://') || url.startsWith('moz-extension://');
+
+/** Open a page with the probe, with its main thread profiled from before the navigation. */
 async function openProbed(browser: ExtensionBrowser, url: string, profile: boolean) {
   const page = await browser.newPage();
   await page.addInitScript(PAGE_PROBE);
   const session = page.cdp ? await page.cdp() : null;
-  if (session && profile) await startProfile(session);
+  const profiler = profile ? await startThreadProfile(browser, session) : null;
   await page.goto(url);
-  return { page, session };
+  return { page, session, profiler };
 }
 
-/** The extension on a page: load it and wait until its marks stop changing. */
-async function runExtension(browser: ExtensionBrowser, url: string): Promise<PageRun> {
-  const { page, session } = await openProbed(browser, url, true);
+/**
+ * An extension (Backstory, or the floor) on a page: load it, wait until its marks stop changing,
+ * and take what the extension cost the page's main thread from the profile.
+ */
+async function runExtension(browser: ExtensionBrowser, url: string, own = true): Promise<PageRun> {
+  const { page, session, profiler } = await openProbed(browser, url, true);
   let last = -1;
   let stableSince = Date.now();
   const deadline = Date.now() + 120_000;
@@ -202,20 +212,23 @@ async function runExtension(browser: ExtensionBrowser, url: string): Promise<Pag
     } else if (marks > 0 && Date.now() - stableSince > 1500) break;
     await new Promise((r) => setTimeout(r, 100));
   }
-  const cpuMs = session
-    ? await stopProfile(session, (script) => script.startsWith('chrome-extension://'))
-    : Number.NaN;
+  const profiled = (await profiler?.stop(isExtensionScript)) ?? {
+    ms: Number.NaN,
+    cpuMs: Number.NaN,
+  };
   const figures = await pageFigures(page);
-  const diagnostics = await diagnosticsOf(browser, url);
+  // Only Backstory keeps its own account (the floor answers no messages).
+  const diagnostics = own ? await diagnosticsOf(browser, url) : null;
   const run: PageRun = {
-    cpuMs,
-    busyMs: diagnostics.busyMs,
+    cpuMs: profiled.ms,
+    taskCpuMs: profiled.cpuMs,
+    busyMs: diagnostics?.busyMs ?? Number.NaN,
     ...figures,
     heapMb: await heapMb(session),
     marks: last,
-    batches: diagnostics.batches,
-    matchWaitMs: diagnostics.matchWaitMs,
-    firstConfigMs: diagnostics.firstConfigMs,
+    batches: diagnostics?.batches ?? Number.NaN,
+    matchWaitMs: diagnostics?.matchWaitMs ?? Number.NaN,
+    firstConfigMs: diagnostics?.firstConfigMs ?? Number.NaN,
   };
   await page.close();
   return run;
@@ -235,7 +248,7 @@ async function runBaseline(plain: ExtensionBrowser, url: string) {
 async function runMarkJs(plain: ExtensionBrowser, url: string, names: string[]) {
   const { page, session } = await openProbed(plain, url, false);
   await page.addScript(resolve('node_modules/mark.js/dist/mark.min.js'));
-  if (session) await startProfile(session);
+  if (session) await v8Profiler.start(session);
   // A string, not a function: the bench runs through tsx, whose helpers do not exist in the page.
   const { wall, marks } = (await page.evaluate(
     new Function(`return new Promise((resolve) => {
@@ -250,7 +263,7 @@ async function runMarkJs(plain: ExtensionBrowser, url: string, names: string[]) 
   )) as { wall: number; marks: number };
   await new Promise((r) => setTimeout(r, 300));
   const cpuMs = session
-    ? await stopProfile(session, (script) => script.includes('mark.min.js'))
+    ? v8ProfileMs(await v8Profiler.stop(session), (script) => script.includes('mark.min.js'))
     : Number.NaN;
   await page.close();
   return { cpuMs, wallMs: wall, marks };
@@ -332,8 +345,11 @@ async function importPack(browser: ExtensionBrowser, file: string, watchUrl: str
 }
 
 /** Minified and gzipped size of the built content script. */
-export function contentScriptSize(name: BrowserName): { bytes: number; gzipped: number } {
-  const file = join(PRODUCTION_DIRS[name], 'in-page.js');
+export function contentScriptSize(
+  name: BrowserName,
+  dir = PRODUCTION_DIRS[name],
+): { bytes: number; gzipped: number } {
+  const file = join(dir, 'in-page.js');
   return { bytes: statSync(file).size, gzipped: gzipSync(readFileSync(file)).length };
 }
 
@@ -360,52 +376,79 @@ export async function runBrowserBench(name: BrowserName, options: BrowserBenchOp
   );
   const server = await startStaticServer([{ prefix: '/', dir: join(dir, 'pages') }]);
   const launched = Date.now();
-  const extension = await launchBrowser(name, { production: true });
+  const extension = await launchBrowser(
+    name,
+    options.extensionDir ? { extensionDir: options.extensionDir } : { production: true },
+  );
   const launchMs = Date.now() - launched;
   const plain = await launchBrowser(name, { plain: true });
+  const floorDir = writeFloorExtension(join(dir, 'floor'), name, [...names.values()].flat());
+  const floor = await launchBrowser(name, { extensionDir: floorDir });
   const url = (label: string) => `${server.origin}/${label}.html`;
 
   const pages: Record<string, Record<string, Record<string, number>>> = {};
   const cards: Record<string, number> = {};
   /** The page without the extension, and mark.js on it: measured once per size. */
   const peers = new Map<string, Record<string, number>>();
+  /** The floor on each page, measured between Backstory's runs on it with the default pack. */
+  const floors = new Map<string, PageRun[]>();
   let imported = { ms: Number.NaN, pageGapMs: Number.NaN };
   try {
     // A fresh install reads the built-in pack in place: the first page is marked at once.
     cards.installMs = launchMs;
     cards.firstPageToMarksMs = (await runExtension(extension, url('card'))).toMarksMs;
+    // The floor gets a first page too, so neither extension is measured on its first.
+    const [smallest] = options.sizes;
+    if (smallest) await runExtension(floor, url(smallest.label), false);
 
-    for (const pack of ['default', `+${Math.round(options.extra / 1000)}k`]) {
+    const packs = ['default', `+${Math.round(options.extra / 1000)}k`];
+    for (const pack of options.pagesOnly ? packs.slice(0, 1) : packs) {
       if (pack !== 'default')
         imported = await importPack(extension, join(dir, 'extra.json'), url('card'));
       const rows: Record<string, Record<string, number>> = {};
       pages[pack] = rows;
       for (const size of options.sizes) {
+        // Backstory, the floor, the page alone and mark.js, run after run (the last three with
+        // the default pack only: they do not depend on it), so a slower stretch of the machine
+        // falls on all of them.
         const ext: PageRun[] = [];
-        for (let run = 0; run < size.runs; run++)
+        const first = !peers.has(size.label);
+        const floorRuns = floors.get(size.label) ?? [];
+        const base: Awaited<ReturnType<typeof runBaseline>>[] = [];
+        const marked: Awaited<ReturnType<typeof runMarkJs>>[] = [];
+        for (let run = 0; run < size.runs; run++) {
           ext.push(await runExtension(extension, url(size.label)));
-        let peer = peers.get(size.label);
-        if (!peer) {
-          const base: Awaited<ReturnType<typeof runBaseline>>[] = [];
-          const marked: Awaited<ReturnType<typeof runMarkJs>>[] = [];
-          for (let run = 0; run < size.runs; run++) {
-            base.push(await runBaseline(plain, url(size.label)));
-            marked.push(await runMarkJs(plain, url(size.label), names.get(size.label) ?? []));
-          }
-          peer = {
+          if (!first) continue;
+          floorRuns.push(await runExtension(floor, url(size.label), false));
+          base.push(await runBaseline(plain, url(size.label)));
+          marked.push(await runMarkJs(plain, url(size.label), names.get(size.label) ?? []));
+        }
+        floors.set(size.label, floorRuns);
+        if (first)
+          peers.set(size.label, {
             frameAfterLoadMs: medianOf(base, 'longestFrameAfterLoadMs'),
             gapAfterLoadMs: medianOf(base, 'longestGapAfterLoadMs'),
             heapMb: medianOf(base, 'heapMb'),
             cpuMs: medianOf(marked, name === 'chromium' ? 'cpuMs' : 'wallMs'),
             marks: medianOf(marked, 'marks'),
-          };
-          peers.set(size.label, peer);
-        }
-        const extCpu = medianOf(ext, name === 'chromium' ? 'cpuMs' : 'busyMs');
+          });
+        const peer = peers.get(size.label) as Record<string, number>;
+        const extCpu = medianOf(ext, 'cpuMs');
+        const floorCpu = medianOf(floorRuns, 'cpuMs');
+        const extTaskCpu = medianOf(ext, 'taskCpuMs');
+        const floorTaskCpu = medianOf(floorRuns, 'taskCpuMs');
+        const peerCpu = peer.cpuMs as number;
         rows[size.label] = {
           runs: size.runs,
           marks: medianOf(ext, 'marks'),
           extCpuMs: extCpu,
+          floorCpuMs: floorCpu,
+          floorMarks: medianOf(floorRuns, 'marks'),
+          floorToMarksMs: medianOf(floorRuns, 'toMarksMs'),
+          floorRatio: extCpu / floorCpu,
+          extTaskCpuMs: extTaskCpu,
+          floorTaskCpuMs: floorTaskCpu,
+          taskCpuRatio: extTaskCpu / floorTaskCpu,
           extSelfTimedMs: medianOf(ext, 'busyMs'),
           toMarksMs: medianOf(ext, 'toMarksMs'),
           longestFrameAfterLoadMs: medianOf(ext, 'longestFrameAfterLoadMs'),
@@ -414,13 +457,22 @@ export async function runBrowserBench(name: BrowserName, options: BrowserBenchOp
           baselineGapAfterLoadMs: peer.gapAfterLoadMs as number,
           heapAddedMb: medianOf(ext, 'heapMb') - (peer.heapMb as number),
           batches: medianOf(ext, 'batches'),
-          peerCpuMs: peer.cpuMs as number,
+          peerCpuMs: peerCpu,
           peerMarks: peer.marks as number,
-          ratio: (peer.cpuMs as number) > 0 ? extCpu / (peer.cpuMs as number) : Number.NaN,
+          ratio: peerCpu > 0 ? extCpu / peerCpu : Number.NaN,
+          floorPeerRatio: peerCpu > 0 ? floorCpu / peerCpu : Number.NaN,
         };
       }
     }
 
+    if (options.pagesOnly)
+      return {
+        browser: name,
+        pages,
+        cards,
+        import: imported,
+        contentScript: contentScriptSize(name, options.extensionDir),
+      };
     // Cards: hover to a shown, filled card, on a page that has shown none yet (the frame loads) and on one that has.
     const first: number[] = [];
     const later: number[] = [];
@@ -470,8 +522,15 @@ export async function runBrowserBench(name: BrowserName, options: BrowserBenchOp
   } finally {
     await extension.close();
     await plain.close();
+    await floor.close();
     await server.close();
     rmSync(dir, { recursive: true, force: true });
   }
-  return { browser: name, pages, cards, import: imported, contentScript: contentScriptSize(name) };
+  return {
+    browser: name,
+    pages,
+    cards,
+    import: imported,
+    contentScript: contentScriptSize(name, options.extensionDir),
+  };
 }

@@ -1,7 +1,10 @@
 /**
  * `npm run bench`: the matcher in Node, then the built extension in Chromium and in Firefox, each
  * against a peer in the same run. `--ci` runs small sizes (what CI runs); figures go to stdout and
- * `.output/bench.json`. Every figure is a median over the runs.
+ * `.output/bench.json`. Every figure is a median over the runs. Parts of it: `--browser=chromium`,
+ * `--pages` (pages with the default pack only: no matcher in Node, no extra pack, no cards),
+ * `--sizes=10KB,1MB`, `--runs=9`, `--no-build`, `--build=DIR` (Backstory from DIR/chrome-mv3 and
+ * DIR/firefox-mv2, e.g. an earlier commit's build, measured against the same floor).
  */
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -16,6 +19,14 @@ import { runMatcherBench } from './matcher';
 import { fmt, printTable } from './stats';
 
 const ci = process.argv.includes('--ci');
+const pagesOnly = process.argv.includes('--pages');
+const runsArg = Number(process.argv.find((arg) => arg.startsWith('--runs='))?.slice(7));
+/** Another build of Backstory to measure: DIR/chrome-mv3 and DIR/firefox-mv2 (an earlier commit's). */
+const buildArg = process.argv.find((arg) => arg.startsWith('--build='))?.slice(8);
+const sizesArg = process.argv
+  .find((arg) => arg.startsWith('--sizes='))
+  ?.slice(8)
+  .split(',');
 const only = process.argv.find((arg) => arg.startsWith('--browser='))?.slice(10);
 await ensureDefaultPack();
 if (!process.argv.includes('--no-build')) {
@@ -24,11 +35,13 @@ if (!process.argv.includes('--no-build')) {
 }
 
 const built = readBuiltPack();
-const matcher = runMatcherBench({
-  pack: built,
-  textBytes: ci ? 1_000_000 : 4_000_000,
-  syntheticAliases: 100_000,
-});
+const matcher = pagesOnly
+  ? null
+  : runMatcherBench({
+      pack: built,
+      textBytes: ci ? 1_000_000 : 4_000_000,
+      syntheticAliases: 100_000,
+    });
 
 const { data } = built;
 
@@ -52,7 +65,7 @@ const browsers: BrowserBenchResult[] = [];
 for (const name of BROWSERS.filter((browser) => !only || browser === only)) {
   browsers.push(
     await runBrowserBench(name, {
-      sizes: ci
+      sizes: (ci
         ? [
             { label: '10KB', bytes: 10_000, runs: 3 },
             { label: '1MB', bytes: 1_000_000, runs: 1 },
@@ -61,10 +74,19 @@ for (const name of BROWSERS.filter((browser) => !only || browser === only)) {
             { label: '10KB', bytes: 10_000, runs: 5 },
             { label: '1MB', bytes: 1_000_000, runs: 3 },
             { label: '5MB', bytes: 5_000_000, runs: 3 },
-          ],
+          ]
+      )
+        .filter((size) => !sizesArg || sizesArg.includes(size.label))
+        .map((size) => (runsArg > 0 ? { ...size, runs: runsArg } : size)),
       page: (bytes) => ({ html: newsPage(bytes), names: topNames(bytes) }),
       cardRuns: ci ? 3 : 5,
       extra: 100_000,
+      pagesOnly,
+      ...(buildArg
+        ? {
+            extensionDir: resolve(buildArg, name === 'chromium' ? 'chrome-mv3' : 'firefox-mv2'),
+          }
+        : {}),
     }),
   );
 }
@@ -73,46 +95,70 @@ const ms = (value: number | undefined, digits = 0) =>
   value === undefined || Number.isNaN(value) ? '—' : fmt(value, digits);
 
 for (const result of browsers) {
-  const rows: (string | number)[][] = [];
+  const chromium = result.browser === 'chromium';
+  const cost: (string | number)[][] = [];
+  const response: (string | number)[][] = [];
   for (const [packName, sizes] of Object.entries(result.pages)) {
     for (const [label, row] of Object.entries(sizes)) {
-      rows.push([
-        `${label} ${packName}`,
+      const page = `${label} ${packName}`;
+      cost.push([
+        page,
         row.runs ?? 0,
-        row.marks ?? 0,
+        `${row.marks ?? 0} (${row.floorMarks ?? 0})`,
         ms(row.extCpuMs, 1),
-        result.browser === 'chromium' ? ms(row.extSelfTimedMs, 1) : '=',
-        ms(row.toMarksMs),
-        result.browser === 'chromium'
+        ms(row.floorCpuMs, 1),
+        ms(row.floorRatio, 2),
+        chromium ? `${ms(row.extTaskCpuMs, 1)} / ${ms(row.floorTaskCpuMs, 1)}` : '=',
+        chromium ? ms(row.taskCpuRatio, 2) : '=',
+        ms(row.extSelfTimedMs, 1),
+        ms(row.peerCpuMs, 1),
+        ms(row.ratio, 3),
+        ms(row.floorPeerRatio, 3),
+      ]);
+      response.push([
+        page,
+        `${ms(row.toMarksMs)} (${ms(row.floorToMarksMs)})`,
+        chromium
           ? `${ms(row.longestFrameAfterLoadMs)} / ${ms(row.baselineFrameAfterLoadMs)}`
           : 'n/a',
         `${ms(row.longestGapAfterLoadMs)} / ${ms(row.baselineGapAfterLoadMs)}`,
-        result.browser === 'chromium' ? ms(row.heapAddedMb, 1) : 'n/a',
+        chromium ? ms(row.heapAddedMb, 1) : 'n/a',
         row.peerMarks ?? 0,
-        ms(row.peerCpuMs, 1),
-        ms(row.ratio, 3),
       ]);
     }
   }
   printTable(
-    `Pages in ${result.browser} (medians; ext = the built extension; peer = mark.js with 20 names, no extension)`,
+    `What a page pays in ${result.browser} (medians; ext = Backstory; floor = the minimal extension; mark.js with 20 names, no extension)`,
     [
       'page and pack',
       'runs',
-      'marks',
-      result.browser === 'chromium' ? 'ext CPU ms' : 'ext self-timed ms',
+      'marks (floor)',
+      'ext ms',
+      'floor ms',
+      'ext/floor',
+      'CPU ext / floor ms',
+      'ext/floor',
       'self-timed ms',
-      'to marks ms',
+      chromium ? 'mark.js ms' : 'mark.js wall ms',
+      'ext/mark.js',
+      'floor/mark.js',
+    ],
+    cost,
+  );
+  printTable(
+    `Marks and frames in ${result.browser} (medians)`,
+    [
+      'page and pack',
+      'to marks ms (floor)',
       'longest frame after load (no ext)',
       'longest timer gap after load (no ext)',
       'heap added MB',
-      'peer marks',
-      result.browser === 'chromium' ? 'peer CPU ms' : 'peer wall ms',
-      'ext/peer',
+      'mark.js marks',
     ],
-    rows,
+    response,
   );
   const c = result.cards;
+  if (pagesOnly) continue;
   printTable(
     `Cards, packs and size in ${result.browser} (medians)`,
     ['measure', 'value'],
@@ -150,8 +196,12 @@ for (const result of browsers) {
   );
 }
 console.log(
-  '\n  Chromium: ext CPU is V8-profiled CPU in stacks with an extension frame; self-timed is the content script’s own sum of its stretches.' +
-    '\n  Firefox: only the self-timed figure exists (no profile of a content script over BiDi); peer is mark.js wall time there.' +
+  '\n  ext ms, floor ms: the main thread’s time in every sampled stack holding an extension frame (script evaluation, callbacks and what' +
+    '\n  they call), sampled every 100 µs: V8’s profiler in Chromium (wall time to the next sample), Gecko’s in Firefox (CPU time to it).' +
+    '\n  CPU (Chromium): the CPU time of the main thread’s tasks (trace category toplevel) times the share of their samples in extension' +
+    '\n  frames: unlike wall-time samples, it does not grow while other processes hold the cores. self-timed: Backstory’s own sum.' +
+    '\n  floor: a minimal extension (test/bench/floor) that walks the text, sends it to its background in one message and paints the offsets.' +
+    '\n  mark.js: profiled the same way in Chromium; wall time in Firefox (it works synchronously).' +
     '\n  Timer gap: the longest gap of the page’s own 10 ms timer after load (Firefox has no Long Animation Frames).',
 );
 

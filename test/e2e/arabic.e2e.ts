@@ -1,8 +1,8 @@
-import { resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { BROWSERS, type ExtensionBrowser, launchBrowser, type TestPage } from './harness/browsers';
 import { CardPage } from './harness/card';
 import { ArticlePage, markTexts, OptionsPage, PopupPage } from './harness/pages';
+import { docScreenshot } from './harness/screenshots';
 
 /** The language and direction of a document, and of its card if it has one. */
 function languageOf(page: { evaluate: TestPage['evaluate'] }) {
@@ -35,14 +35,14 @@ describe.each(BROWSERS)('the Arabic edition in %s', (browserName) => {
   async function openArticle() {
     const page = await ArticlePage.open(browser, article);
     opened.push(page);
-    await page.waitForMarks((found) => markTexts(found).includes('درعا البلد'));
+    await page.waitForMarks((found) =>
+      ['درعا البلد', 'بشار الأسد'].every((name) => markTexts(found).includes(name)),
+    );
     return { page, card: new CardPage(page.page) };
   }
 
   it('shows an Arabic page’s card in Arabic, right to left, beside the mention, dated by the dateline', async () => {
     const { page, card } = await openArticle();
-    const marks = markTexts(await page.marks());
-    expect(marks).toEqual(expect.arrayContaining(['درعا البلد', 'بشار الأسد']));
     await card.hover('lead', 'درعا البلد');
     const view = await card.read();
     expect(view.title).toBe('درعا البلد');
@@ -63,8 +63,7 @@ describe.each(BROWSERS)('the Arabic edition in %s', (browserName) => {
     expect(view.rect.top >= mention.bottom - 1 || view.rect.bottom <= mention.top + 1).toBe(true);
     expect(Math.abs(view.rect.right - mention.right)).toBeLessThanOrEqual(2);
     expect(await card.axeViolations()).toEqual([]);
-    if (browserName === 'chromium')
-      await page.page.screenshot(resolve('docs/screenshots/card-arabic.png'));
+    await docScreenshot(browserName, page.page, 'card-arabic.png');
   });
 
   it('states Bashar al-Assad’s office as it stood on the article’s date, in Arabic', async () => {
@@ -86,15 +85,14 @@ describe.each(BROWSERS)('the Arabic edition in %s', (browserName) => {
       heading: 'Backstory options',
     });
     await options.page.clickOn('input[name="language"][value="ar"]');
-    await options.page.waitFor(() => document.documentElement.dir === 'rtl');
-    expect(await languageOf(options.page)).toMatchObject({
-      lang: 'ar',
-      dir: 'rtl',
-      heading: 'خيارات Backstory',
-    });
-    expect(await options.page.evaluate(() => document.title)).toBe('خيارات Backstory');
-    if (browserName === 'chromium')
-      await options.page.screenshot(resolve('docs/screenshots/options-arabic.png'));
+    // The page turns to Arabic as the catalogue arrives: direction, headings and title.
+    await expect
+      .poll(() => languageOf(options.page), { timeout: 10_000 })
+      .toMatchObject({ lang: 'ar', dir: 'rtl', heading: 'خيارات Backstory' });
+    await expect
+      .poll(() => options.page.evaluate(() => document.title), { timeout: 10_000 })
+      .toBe('خيارات Backstory');
+    await docScreenshot(browserName, options.page, 'options-arabic.png');
 
     const popup = await PopupPage.openFor(browser, article);
     opened.push(popup);
@@ -110,10 +108,8 @@ describe.each(BROWSERS)('the Arabic edition in %s', (browserName) => {
     expect(
       await popup.page.evaluate(() => document.querySelector('.entity-button__name')?.tagName),
     ).toBe('BDI');
-    if (browserName === 'chromium') {
-      await popup.page.setViewport(380, 560);
-      await popup.page.screenshot(resolve('docs/screenshots/popup-arabic.png'));
-    }
+    await popup.page.setViewport(380, 560);
+    await docScreenshot(browserName, popup.page, 'popup-arabic.png');
   });
 });
 

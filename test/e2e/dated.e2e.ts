@@ -1,8 +1,8 @@
-import { resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { BROWSERS, type ExtensionBrowser, launchBrowser } from './harness/browsers';
 import { CardPage } from './harness/card';
 import { ArticlePage, markTexts } from './harness/pages';
+import { docScreenshot } from './harness/screenshots';
 
 describe.each(BROWSERS)('the card knows when and where, in %s', (browserName) => {
   let browser: ExtensionBrowser;
@@ -66,8 +66,7 @@ describe.each(BROWSERS)('the card knows when and where, in %s', (browserName) =>
           fact.startsWith('Status: In exile in Moscow') && fact.includes('since 8 Dec 2024'),
       ),
     ).toBe(true);
-    if (browserName === 'chromium')
-      await page.page.screenshot(resolve('docs/screenshots/card-then-since.png'));
+    await docScreenshot(browserName, page.page, 'card-then-since.png');
   });
 
   it('a place card shows its locator map, on first and later opens', async () => {
@@ -81,8 +80,7 @@ describe.each(BROWSERS)('the card knows when and where, in %s', (browserName) =>
       timings.push(`${attempt} open ${Date.now() - started} ms (including the hover delay)`);
       const view = await card.read();
       expect(view.map).toMatch(/^Map: Tafas, in .*Syria/);
-      if (attempt === 'first' && browserName === 'chromium')
-        await page.page.screenshot(resolve('docs/screenshots/card-map.png'));
+      if (attempt === 'first') await docScreenshot(browserName, page.page, 'card-map.png');
       await page.page.press('Escape');
       await card.waitClosed();
       await page.page.mouseMove(5, 5);

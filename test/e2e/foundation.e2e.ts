@@ -1,7 +1,7 @@
-import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { BROWSERS, type ExtensionBrowser, launchBrowser } from './harness/browsers';
-import { ArticlePage, PopupPage } from './harness/pages';
+import { ArticlePage, markTexts, PopupPage } from './harness/pages';
+import { docScreenshot } from './harness/screenshots';
 
 describe.each(BROWSERS)('foundation in %s', (browserName) => {
   let browser: ExtensionBrowser;
@@ -20,15 +20,15 @@ describe.each(BROWSERS)('foundation in %s', (browserName) => {
     const popup = await PopupPage.openFor(browser, articleUrl);
     expect(await popup.heading()).toBe('Backstory');
     expect(await popup.status()).toMatch(/\d+ entities on this page/);
-    if (browserName === 'chromium') {
-      await article.page.screenshot(resolve('docs/screenshots/demo-article.png'));
-    }
+    await docScreenshot(browserName, article.page, 'demo-article.png');
     await popup.close();
     await article.close();
   });
 
   it('leaves the article text exactly as the server sent it', async () => {
     const article = await ArticlePage.open(browser, articleUrl);
+    // Once Backstory has marked the page, not before: an untouched page proves nothing earlier.
+    await article.waitForMarks((marks) => markTexts(marks).includes('Daraa'));
     expect(await article.text()).toContain('The Assad regime sent fresh reinforcements to Daraa');
     const { live, source } = await article.liveAndSourceBodies();
     expect(live).toBe(source);

@@ -1,9 +1,9 @@
-import { resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { BROWSERS, type ExtensionBrowser, launchBrowser } from './harness/browsers';
 import { CardPage, type CardView } from './harness/card';
 import { LiveFakeControl } from './harness/live-fake';
 import { ArticlePage, markTexts, OptionsPage } from './harness/pages';
+import { docScreenshot } from './harness/screenshots';
 
 /**
  * Opt-in live sources against the local fake (`test/fakes/live-server.ts`, started by the global
@@ -150,13 +150,11 @@ describe.each(BROWSERS)('live sources in %s', (browserName) => {
     expect((await options.liveSource('The Guardian')).disabled).toBe(true);
     await options.saveGuardianKey('test-key');
     await options.setLiveSource('The Guardian', true);
+    // The switch shows at once; the settings are written to storage just after.
+    await expect
+      .poll(async () => (await options.stored()).liveSources, { timeout: 10_000 })
+      .toEqual({ wikipedia: true, wikidata: true, gdelt: true, guardian: true });
     const stored = await options.stored();
-    expect(stored.liveSources).toEqual({
-      wikipedia: true,
-      wikidata: true,
-      gdelt: true,
-      guardian: true,
-    });
     expect(stored.guardianKey).toBe('test-key');
     expect(stored.sync).not.toContain('test-key');
     expect(await fake.requests()).toEqual([]);
@@ -175,8 +173,7 @@ describe.each(BROWSERS)('live sources in %s', (browserName) => {
     // Wikidata's dated facts, as they stood on the article's day and what changed since.
     expect(syria.facts).toContain('Head of state: Bashar al-Assad (until 8 Dec 2024)');
     expect(syria.factsSince).toContain('Head of state: Ahmed al-Sharaa (since 29 Jan 2025)');
-    if (browserName === 'chromium')
-      await article.page.screenshot(resolve('docs/screenshots/card-live.png'));
+    await docScreenshot(browserName, article.page, 'card-live.png');
     await closeCard(article, card);
 
     await card.hover('river', 'Jordan River');
@@ -277,8 +274,9 @@ describe.each(BROWSERS)('live sources in %s', (browserName) => {
     for (const name of SOURCES) await options.setLiveSource(name, false);
     await options.forgetLiveAnswers();
     if (browserName === 'firefox') {
-      expect(await options.hasHostPermission(FAKE_HOSTS)).toBe(false);
-      expect(await options.holdsDataConsent()).toBe(false);
+      // Given back once each switch is off: the switch shows first.
+      await expect.poll(() => options.hasHostPermission(FAKE_HOSTS)).toBe(false);
+      await expect.poll(() => options.holdsDataConsent()).toBe(false);
     } else {
       // Chrome refuses `permissions.remove` here ("You cannot remove required permissions"): the
       // content script's http(s)://*/* already covers every host. The switch is off, the note says

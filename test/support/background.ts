@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { backgroundHandlers } from '@/utils/background/handlers';
+import { type DiscoveredTab, LiveDiscovery } from '@/utils/background/live-discovery';
 import { LiveService } from '@/utils/background/live-service';
 import { PageSessions, type TabState } from '@/utils/background/page-sessions';
 import { HistoryStore } from '@/utils/history/history-store';
@@ -10,6 +11,7 @@ import type { Entity, KnowledgePack } from '@/utils/knowledge/schema';
 import { SubscriptionService } from '@/utils/knowledge/subscriptions';
 import { WIKIMEDIA_IMAGES } from '@/utils/live/build-config';
 import { LiveCache } from '@/utils/live/cache';
+import { ownNames } from '@/utils/live/discovery-names';
 import { DEFAULT_ENDPOINTS, type LiveEndpoints } from '@/utils/live/endpoints';
 import { apiUserAgent, createHttpClient, type HttpClientOptions } from '@/utils/live/http';
 import { loadAtlas } from '@/utils/map/atlas';
@@ -147,7 +149,7 @@ export function inProcessBackground(
     },
     readSettings: async () => settings,
     permitted: async (origins) => origins.every((origin) => granted.has(origin)),
-    guardianKey: async () => guardianKey,
+    sourceKey: async (id) => (id === 'guardian' ? guardianKey : ''),
     entity: (id) => packs.entity(id),
     isReaderOwn: async (id) => (await packs.userEntities()).some((entity) => entity.id === id),
     now: () => now,
@@ -169,6 +171,15 @@ export function inProcessBackground(
     permitted: async () => true,
     wakeAt: (when) => void wakes.push(when),
   });
+  const discoveredTabs = new Map<number, DiscoveredTab>();
+  const discovery = new LiveDiscovery({
+    live,
+    cache: liveCache,
+    ownNames: async () => ownNames(await packs.userEntities()),
+    saveTab: async (tab, state) => void discoveredTabs.set(tab, structuredClone(state)),
+    loadTab: async (tab) => discoveredTabs.get(tab) ?? null,
+    now: () => now,
+  });
   const tokens = new Map<number, string>();
   const badges = new Map<number, string>();
   const router = createRouter(
@@ -180,6 +191,7 @@ export function inProcessBackground(
       maps: new LocatorService({ capitals: () => packs.capitals(), loadAtlas }),
       history,
       live,
+      discovery,
       tokens: {
         set: async (tab, token) => void tokens.set(tab, token),
         get: async (tab) => tokens.get(tab) ?? null,
@@ -214,6 +226,7 @@ export function inProcessBackground(
     badges,
     changes,
     live,
+    discovery,
     liveCache,
     subscriptions,
     /** Every request for a subscribed pack's files, by address. */

@@ -9,11 +9,13 @@ import { NOTHING_ASKED } from '../live/answer';
 import { earlierCoverageLinks } from '../live/search-link';
 import type { LocatorService } from '../map/locator-service';
 import type { BackgroundProtocol } from '../messages/background-messages';
+import type { PageConfig } from '../messages/protocol';
 import { type Handlers, ProblemsError } from '../messages/router';
 import type { SenderInfo } from '../messages/sender';
 import { covers, isActiveOn, type Settings, siteOf } from '../settings/settings';
+import type { LiveDiscovery } from './live-discovery';
 import type { LiveService } from './live-service';
-import { type PageSessions, pageKey } from './page-sessions';
+import { type MatchRequest, type PageSessions, pageKey } from './page-sessions';
 
 /** Card frame tokens by tab, kept where only the extension can read them (session storage). */
 export interface CardTokens {
@@ -32,6 +34,8 @@ export interface BackgroundDeps {
   history: HistoryStore;
   /** The opt-in live sources (asks nothing unless the reader turned a source on). */
   live: LiveService;
+  /** Names the packs lack, found on Wikipedia (asks nothing unless Wikipedia is on). */
+  discovery?: LiveDiscovery;
   tokens: CardTokens;
   readSettings(): Promise<Settings>;
   /** Show a count on a tab's toolbar button ('' hides it); `count` is what it stands for. */
@@ -57,20 +61,58 @@ function tabOf(sender: SenderInfo): number {
  * each sender's role and each payload's shape.
  */
 export function backgroundHandlers(deps: BackgroundDeps): Handlers<BackgroundProtocol> {
+  const pageConfig = async (sender: SenderInfo): Promise<PageConfig> => {
+    const settings = await deps.readSettings();
+    const active = isActiveOn(settings, siteOf(sender.url ?? ''));
+    return {
+      active,
+      style: settings.style,
+      kinds: ENTITY_KINDS.filter((kind) => settings.kinds[kind]),
+      firstMentionOnly: settings.firstMentionOnly,
+      // Pages where Backstory is off never make the background load the matcher.
+      key: active ? pageKey((await deps.packs.matcher()).key, settings.markOwnEntities) : '',
+    };
+  };
+  /**
+   * Match a batch and put what the page's session has found on the badge, when this is its first
+   * batch or the batch met new entities: the page need not report a count the background knows.
+   */
+  const match = async (batch: MatchRequest, sender: SenderInfo, first: boolean) => {
+    const tab = tabOf(sender);
+    const matched = await deps.sessions.match(tab, sender.url ?? '', batch);
+    // Live discovery (Wikipedia on) adds the names the packs lack, as later answers say.
+    const answer = deps.discovery
+      ? await deps.discovery.follow(tab, sender.url ?? '', batch, matched)
+      : matched;
+    if (answer.key === batch.key && (first || answer.entities.length > 0)) {
+      const entities = (await deps.sessions.tab(tab))?.found.length ?? 0;
+      deps.setBadge(tab, badgeText({ active: true, entities }), { active: true, entities });
+    }
+    return answer;
+  };
+  /** An entity of the packs, or one live discovery found on the tab's page. */
+  const entityOn = async (tab: number, id: string) =>
+    (await deps.packs.entity(id)) ?? (await deps.discovery?.entity(tab, id)) ?? null;
+  /** What the background knows of the tab's page, discovered entities included. */
+  const pageOf = async (tab: number) => {
+    const state = await deps.sessions.tab(tab);
+    const discovered = await deps.discovery?.found(tab);
+    if (!state || !discovered?.ids.length) return state;
+    return {
+      ...state,
+      found: [...state.found, ...discovered.ids],
+      ...(discovered.lang ? { lang: discovered.lang } : {}),
+    };
+  };
   return {
-    'page:config': async (_payload, sender) => {
-      const settings = await deps.readSettings();
-      const active = isActiveOn(settings, siteOf(sender.url ?? ''));
-      return {
-        active,
-        style: settings.style,
-        kinds: ENTITY_KINDS.filter((kind) => settings.kinds[kind]),
-        firstMentionOnly: settings.firstMentionOnly,
-        // Pages where Backstory is off never make the background load the matcher.
-        key: active ? pageKey((await deps.packs.matcher()).key, settings.markOwnEntities) : '',
-      };
+    'page:start': async (batch, sender) => {
+      const config = await pageConfig(sender);
+      if (!config.active) return { config, answer: null };
+      return { config, answer: await match({ ...batch, key: config.key }, sender, true) };
     },
-    'page:match': (batch, sender) => deps.sessions.match(tabOf(sender), sender.url ?? '', batch),
+    'page:config': (_payload, sender) => pageConfig(sender),
+    'page:match': (batch, sender) => match(batch, sender, false),
+    // The page's own count, when it differs from the session's (marks gone, marking stopped).
     'page:count': (count, sender) => {
       deps.setBadge(tabOf(sender), badgeText(count), count);
       return { ok: true };
@@ -103,8 +145,8 @@ export function backgroundHandlers(deps: BackgroundDeps): Handlers<BackgroundPro
     'card:data': async ({ id }, sender) => {
       const started = performance.now();
       const [entity, state] = await Promise.all([
-        deps.packs.entity(id),
-        deps.sessions.tab(tabOf(sender)),
+        entityOn(tabOf(sender), id),
+        pageOf(tabOf(sender)),
       ]);
       // History only for what this tab's page really mentions: a page cannot ask for the rest.
       const history =
@@ -132,8 +174,8 @@ export function backgroundHandlers(deps: BackgroundDeps): Handlers<BackgroundPro
     },
     'card:live': async ({ id, part }, sender) => {
       const [entity, state] = await Promise.all([
-        deps.packs.entity(id),
-        deps.sessions.tab(tabOf(sender)),
+        entityOn(tabOf(sender), id),
+        pageOf(tabOf(sender)),
       ]);
       if (!entity || !state) return { ...NOTHING_ASKED };
       return deps.live.answer(entity, state, part);

@@ -33,7 +33,7 @@ export interface PageSessionsDeps {
   today(): Date;
 }
 
-interface LiveSession {
+interface PageSession {
   state: TabState;
   key: string;
   page: PageMatch<number>;
@@ -59,7 +59,7 @@ const MAX_LIVE = 100;
  * tab, so the tab's card frame may show history only for entities its page really names.
  */
 export class PageSessions {
-  private readonly live = new Map<number, LiveSession>();
+  private readonly live = new Map<number, PageSession>();
 
   constructor(private readonly deps: PageSessionsDeps) {}
 
@@ -105,7 +105,7 @@ export class PageSessions {
     request: MatchRequest,
     key: string,
     loaded: LoadedMatcher,
-  ): LiveSession {
+  ): PageSession {
     const existing = this.live.get(tab);
     if (existing && existing.state.session === request.session && existing.key === key) {
       // Most recently used last: the oldest sessions are the ones let go.
@@ -119,7 +119,7 @@ export class PageSessions {
       ? chooseArticleDate(request.evidence, this.deps.today())
       : null;
     const known = knownDate(articleDate);
-    const live: LiveSession = {
+    const live: PageSession = {
       state: { session: request.session, url, found: [], articleDate },
       key,
       page: new PageMatch<number>(loaded.matcher, known ? { articleDate: known } : {}),
@@ -132,7 +132,7 @@ export class PageSessions {
   }
 
   private describe(
-    live: LiveSession,
+    live: PageSession,
     loaded: LoadedMatcher,
     entity: number,
     out: FoundEntity[],

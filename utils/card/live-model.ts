@@ -91,7 +91,7 @@ function firstSentence(text: string | undefined): string | undefined {
 
 /** Does the card take Wikipedia's words for this entity (it has none of its own to show)? */
 function takesWikipediaText(entity: Entity, live: LiveAnswer): boolean {
-  const wiki = live.wikipedia;
+  const wiki = live.summary;
   if (!wiki) return false;
   return (
     (!entity.summary && !!wiki.extract) ||
@@ -105,7 +105,7 @@ function takesWikipediaText(entity: Entity, live: LiveAnswer): boolean {
  * where the pack has no summary. The pack's own words are never replaced otherwise.
  */
 export function withLive(entity: Entity, live: LiveAnswer): Entity {
-  const wiki = live.wikipedia;
+  const wiki = live.summary;
   const description =
     (POPULAR_TITLE.test(entity.id) && (wiki?.description ?? firstSentence(wiki?.extract))) ||
     entity.description;
@@ -133,7 +133,7 @@ export function liveView(input: {
 }): LiveView {
   const { live } = input;
   const t = input.t ?? ENGLISH;
-  const wiki = live.wikipedia;
+  const wiki = live.summary;
   const wikiUrl = safeWebUrl(wiki?.url);
   const picture = allowedPicture(wiki?.thumbnail, input.imageOrigins);
   const text = takesWikipediaText(input.entity, live);
@@ -168,7 +168,7 @@ export function liveView(input: {
       ? { wikipedia: { title: wiki.title, url: wikiUrl, used: text ? 'text' : 'picture' } }
       : {}),
     coverage,
-    gdeltBestEffort: live.gdeltReach === 'best-effort',
+    gdeltBestEffort: live.bestEffort?.includes('gdelt') ?? false,
     searchLinks,
   };
 }

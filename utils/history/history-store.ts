@@ -1,4 +1,5 @@
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
+import { deleteFirst } from '../idb/trim-oldest';
 
 /** One page the reader read, and the entities Backstory found on it. */
 export interface VisitedPage {
@@ -221,11 +222,7 @@ export class HistoryStore {
     const excess = (await db.count('pages')) - this.limits.maxPages;
     if (excess <= 0) return;
     const tx = db.transaction('pages', 'readwrite');
-    let cursor = await tx.store.index('visitedAt').openCursor();
-    for (let removed = 0; cursor && removed < excess; removed++) {
-      await cursor.delete();
-      cursor = await cursor.continue();
-    }
+    await deleteFirst(tx.store.index('visitedAt'), excess);
     await tx.done;
   }
 }

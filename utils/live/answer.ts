@@ -1,6 +1,5 @@
 import type { Fact } from '../knowledge/schema';
 import type { CoverageItem } from './coverage';
-import type { GdeltReach } from './gdelt';
 import type { LiveSourceId } from './sources';
 
 /**
@@ -8,13 +7,15 @@ import type { LiveSourceId } from './sources';
  * come from the reader's opted-in live sources, as data. Remote text in it is already plain text;
  * the card renders it as text only. A card asks in two parts so the quick one (Wikipedia,
  * Wikidata) is not held up by the slow one (news archives that ask for seconds between requests).
+ * Its fields say what kind of thing was found, not which source found it: each source of a part
+ * adds to them (see `source.ts`).
  */
 
-/** `about`: Wikipedia and Wikidata. `coverage`: earlier news coverage (GDELT, The Guardian). */
+/** `about`: who or what it is (Wikipedia, Wikidata). `coverage`: earlier news (GDELT, The Guardian). */
 export type LivePart = 'about' | 'coverage';
 export const LIVE_PARTS: readonly LivePart[] = ['about', 'coverage'];
 
-/** A Wikipedia page's summary, as a card shows it. */
+/** An encyclopaedia page's summary (Wikipedia's), as a card shows it. */
 export interface LiveSummary {
   title: string;
   /** The article on Wikipedia (the card's attribution link). */
@@ -30,13 +31,13 @@ export interface LiveAnswer {
   asked: LiveSourceId[];
   /** Of those, the ones that gave no answer (offline, rate limited, refused, failed). */
   failed: LiveSourceId[];
-  wikipedia?: LiveSummary;
-  /** Dated facts from Wikidata, in the pack's `Fact` shape. */
+  summary?: LiveSummary;
+  /** Dated facts (Wikidata's), in the pack's `Fact` shape. */
   facts?: Fact[];
   /** Earlier coverage, all published before the article, newest first. */
   coverage?: CoverageItem[];
-  /** How far GDELT can be trusted for the article's date, when GDELT was asked. */
-  gdeltReach?: GdeltReach;
+  /** Sources that answered for the article's date on a best-effort basis only (GDELT before its documented window). */
+  bestEffort?: LiveSourceId[];
 }
 
 /** The answer when nothing was asked. */
@@ -49,5 +50,8 @@ export function joinAnswers(a: LiveAnswer, b: LiveAnswer): LiveAnswer {
     ...b,
     asked: [...new Set([...a.asked, ...b.asked])],
     failed: [...new Set([...a.failed, ...b.failed])],
+    ...(a.bestEffort || b.bestEffort
+      ? { bestEffort: [...new Set([...(a.bestEffort ?? []), ...(b.bestEffort ?? [])])] }
+      : {}),
   };
 }

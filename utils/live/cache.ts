@@ -1,4 +1,5 @@
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
+import { deleteFirst } from '../idb/trim-oldest';
 
 /**
  * Answers from live sources, kept on this device so that a name is asked at most once a day: one
@@ -47,8 +48,53 @@ function isRecord(value: unknown): value is CacheRecord {
   );
 }
 
+/** How {@link throughCache} reads and keeps a value. */
+export interface ThroughOptions<T> {
+  valid?: (value: unknown) => value is T;
+  keep?: (value: T) => boolean;
+  ttlMs?: number;
+}
+
+/**
+ * The cached value, or `load()`'s when there is none; only values `keep` accepts are stored
+ * (errors are not cached, so "offline" does not stick for a day). Concurrent calls for one key
+ * share one `load()` (`pending` holds those in flight).
+ */
+export async function throughCache<T>(
+  cache: Pick<AnswerCache, 'get' | 'set'>,
+  pending: Map<string, Promise<unknown>>,
+  key: string,
+  load: () => Promise<T>,
+  options: ThroughOptions<T>,
+): Promise<T> {
+  const cached = await cache.get(key, options.valid);
+  if (cached !== undefined) return cached;
+  const inFlight = pending.get(key);
+  if (inFlight) return inFlight as Promise<T>;
+  const loading = (async () => {
+    try {
+      const value = await load();
+      if (options.keep?.(value) ?? true) await cache.set(key, value, options.ttlMs);
+      return value;
+    } finally {
+      pending.delete(key);
+    }
+  })();
+  pending.set(key, loading);
+  return loading;
+}
+
+/** What the live service needs of a cache (the background's {@link LiveCache}; a map in tools). */
+export interface AnswerCache {
+  get<T>(key: string, valid?: (value: unknown) => value is T): Promise<T | undefined>;
+  set(key: string, value: unknown, ttlMs?: number): Promise<void>;
+  through<T>(key: string, load: () => Promise<T>, options?: ThroughOptions<T>): Promise<T>;
+  /** Forget everything. */
+  clear(): Promise<void>;
+}
+
 /** Key → value with expiry, in IndexedDB. Open lazily; safe to construct in Node. */
-export class LiveCache {
+export class LiveCache implements AnswerCache {
   private db: Promise<IDBPDatabase<CacheSchema>> | null = null;
   private readonly maxEntries: number;
   private readonly ttlMs: number;
@@ -108,35 +154,9 @@ export class LiveCache {
     }
   }
 
-  /**
-   * The cached value, or `load()`'s when there is none; only values `keep` accepts are stored
-   * (errors are not cached, so "offline" does not stick for a day). Concurrent calls for one key
-   * share one `load()`.
-   */
-  async through<T>(
-    key: string,
-    load: () => Promise<T>,
-    options: {
-      valid?: (value: unknown) => value is T;
-      keep?: (value: T) => boolean;
-      ttlMs?: number;
-    } = {},
-  ): Promise<T> {
-    const cached = await this.get(key, options.valid);
-    if (cached !== undefined) return cached;
-    const inFlight = this.pending.get(key);
-    if (inFlight) return inFlight as Promise<T>;
-    const loading = (async () => {
-      try {
-        const value = await load();
-        if (options.keep?.(value) ?? true) await this.set(key, value, options.ttlMs);
-        return value;
-      } finally {
-        this.pending.delete(key);
-      }
-    })();
-    this.pending.set(key, loading);
-    return loading;
+  /** See {@link throughCache}. */
+  through<T>(key: string, load: () => Promise<T>, options: ThroughOptions<T> = {}): Promise<T> {
+    return throughCache(this, this.pending, key, load, options);
   }
 
   async delete(key: string): Promise<void> {
@@ -166,11 +186,7 @@ export class LiveCache {
     const excess = (await db.count('entries')) - this.maxEntries;
     if (excess <= 0) return;
     const tx = db.transaction('entries', 'readwrite');
-    let cursor = await tx.store.index('stored').openCursor();
-    for (let removed = 0; cursor && removed < excess; removed++) {
-      await cursor.delete();
-      cursor = await cursor.continue();
-    }
+    await deleteFirst(tx.store.index('stored'), excess);
     await tx.done;
   }
 }

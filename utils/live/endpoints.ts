@@ -25,9 +25,8 @@ export const DEFAULT_ENDPOINTS: Readonly<LiveEndpoints> = Object.freeze({
   guardian: 'https://content.guardianapis.com',
 });
 
-/** Wikipedias we ask, by the language of the page being read. */
-export const WIKIPEDIA_LANGUAGES = ['en', 'ar'] as const;
-export type WikipediaLanguage = (typeof WIKIPEDIA_LANGUAGES)[number];
+/** Wikipedias we ask, by the language of the page being read (live discovery's languages). */
+export const WIKIPEDIA_LANGUAGES = ['en', 'ar', 'fr', 'es', 'pt', 'de', 'it', 'nl'] as const;
 
 /** An endpoint template with its language filled in. Unknown languages fall back to English. */
 export function forLanguage(template: string, lang: string): string {

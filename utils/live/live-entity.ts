@@ -49,6 +49,8 @@ export interface LiveEntityInput {
   name: string;
   summary?: PageSummary;
   wikidata?: WikidataCard;
+  /** The kind when Wikidata does not tell it (a discovered page's description may). */
+  kind?: EntityKind;
 }
 
 /**
@@ -67,7 +69,7 @@ export function liveEntity(input: LiveEntityInput): Entity | null {
   const aliases = [...new Set([input.name, name].map((alias) => clip(alias, 120)))];
   const candidate = {
     id,
-    kind: kindOf(wikidata?.entity.instanceOf ?? []),
+    kind: wikidata ? kindOf(wikidata.entity.instanceOf) : (input.kind ?? 'topic'),
     name: clip(name, 120),
     aliases: { en: aliases, ...(nameAr ? { ar: [clip(nameAr, 120)] } : {}) },
     description: clip(description, 200),

@@ -42,3 +42,13 @@ export function fail<T = never>(
 export function forward<T>(result: { ok: false; error: LiveError }): LiveResult<T> {
   return { ok: false, error: result.error };
 }
+
+/** A stored successful result (errors are never stored, but storage is not trusted). */
+export function isOkResult<T>(value: unknown): value is LiveResult<T> {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as { ok?: unknown }).ok === true &&
+    'value' in value
+  );
+}

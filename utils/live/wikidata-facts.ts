@@ -1,7 +1,8 @@
-import { type Claims, simplifyClaims } from 'wikibase-sdk';
+import type { Claims } from 'wikibase-sdk';
 import { formatPartialDate } from '../card/format';
 import type { Fact } from '../knowledge/schema';
-import { asObject } from './http';
+import { partialDate, QID, qualifierDate, statementsOf } from './wikidata-claims';
+import { FACT_RULES, type FactRule } from './wikidata-fact-rules';
 
 /**
  * Wikidata statements as the pack's dated facts. Qualifiers carry the time: P580 (start time) and
@@ -10,87 +11,6 @@ import { asObject } from './http';
  * so the card's "as of this article" and "changed since" (`utils/card/dated.ts`) work unchanged.
  */
 
-/** How a property's statements are dated. */
-type Dating =
-  /** P580/P582 qualifiers: an office held, a capital, a country. */
-  | 'span'
-  /** P585 qualifier: a measurement, holding until the next one. */
-  | 'point'
-  /** The value is itself the date of a change (death, dissolution): the fact holds from then. */
-  | 'event'
-  /** A date that is background, never news (birth, founding). */
-  | 'none';
-
-export interface FactRule {
-  property: string;
-  label: string;
-  /** The label in Arabic, for the pack's per-language text. */
-  labelAr: string;
-  value: 'item' | 'quantity' | 'time';
-  dating: Dating;
-  /** One value at a time (a country has one capital): an open statement ends where the next begins. */
-  single?: boolean;
-  /** Undated statements are left out: an undated office would read as held at every date. */
-  needsDates?: boolean;
-}
-
-/** The properties turned into facts, in the order a card lists them. */
-export const FACT_RULES: readonly FactRule[] = [
-  {
-    property: 'P39',
-    label: 'Office',
-    labelAr: 'المنصب',
-    value: 'item',
-    dating: 'span',
-    needsDates: true,
-  },
-  {
-    property: 'P35',
-    label: 'Head of state',
-    labelAr: 'رئيس الدولة',
-    value: 'item',
-    dating: 'span',
-    single: true,
-  },
-  {
-    property: 'P6',
-    label: 'Head of government',
-    labelAr: 'رئيس الحكومة',
-    value: 'item',
-    dating: 'span',
-    single: true,
-  },
-  {
-    property: 'P36',
-    label: 'Capital',
-    labelAr: 'العاصمة',
-    value: 'item',
-    dating: 'span',
-    single: true,
-  },
-  {
-    property: 'P17',
-    label: 'Country',
-    labelAr: 'الدولة',
-    value: 'item',
-    dating: 'span',
-    single: true,
-  },
-  { property: 'P102', label: 'Party', labelAr: 'الحزب', value: 'item', dating: 'span' },
-  {
-    property: 'P1082',
-    label: 'Population',
-    labelAr: 'عدد السكان',
-    value: 'quantity',
-    dating: 'point',
-    single: true,
-  },
-  { property: 'P571', label: 'Founded', labelAr: 'تاريخ التأسيس', value: 'time', dating: 'none' },
-  { property: 'P576', label: 'Dissolved', labelAr: 'تاريخ الحل', value: 'time', dating: 'event' },
-  { property: 'P569', label: 'Born', labelAr: 'تاريخ الولادة', value: 'time', dating: 'none' },
-  { property: 'P570', label: 'Died', labelAr: 'تاريخ الوفاة', value: 'time', dating: 'event' },
-];
-
 /** Most facts kept per property (newest first): a city's population series can run to hundreds. */
 export const MAX_FACTS_PER_PROPERTY = 8;
 /** The pack allows 40 facts an entity. */
@@ -98,74 +18,6 @@ export const MAX_FACTS = 40;
 
 /** Labels of the items statements point to, per language (`en`, `ar`). */
 export type ItemLabels = ReadonlyMap<string, { en?: string; ar?: string }>;
-
-/** Stands in for "some value" (known to exist, not known what): an end time like that means "ended, date unknown". */
-const SOME_VALUE = '\u0000somevalue';
-const NO_VALUE = '\u0000novalue';
-const QID = /^Q[1-9]\d*$/;
-
-/** A Wikidata time (`+2000-07-17T00:00:00Z`, precision 11) as a pack date (`2000-07-17`); undefined below year precision. */
-export function partialDate(time: unknown, precision: unknown): string | undefined {
-  if (typeof time !== 'string' || typeof precision !== 'number' || precision < 9) return undefined;
-  const match = /^([+-])0*(\d{1,4})-(\d\d)-(\d\d)T/.exec(time);
-  if (!match) return undefined;
-  const [, sign, digits, month, day] = match as unknown as [string, string, string, string, string];
-  const year = `${sign === '-' ? '-' : ''}${digits.padStart(4, '0')}`;
-  if (precision === 9 || month === '00') return year;
-  if (precision === 10 || day === '00') return `${year}-${month}`;
-  return `${year}-${month}-${day}`;
-}
-
-/** One simplified statement, as read from wikibase-sdk's output. */
-interface Statement {
-  value: unknown;
-  qualifiers: Record<string, unknown[]>;
-  rank: string;
-}
-
-/** A date qualifier: a date, unknown ("some value", or too coarse to use), or absent. */
-type QualifierDate = { date: string } | 'unknown' | undefined;
-
-function qualifierDate(statement: Statement, property: string): QualifierDate {
-  const values = statement.qualifiers[property];
-  if (!values || values.length === 0) return undefined;
-  const first = values[0];
-  if (first === SOME_VALUE) return 'unknown';
-  if (first === NO_VALUE) return undefined;
-  const time = asObject(first) ?? {};
-  const date = partialDate(time.time, time.precision);
-  return date ? { date } : 'unknown';
-}
-
-/** Statements of one property, simplified by wikibase-sdk with qualifiers, ranks and rich values kept. */
-function statementsOf(claims: Claims, property: string): Statement[] {
-  const own = claims[property as keyof Claims];
-  if (!Array.isArray(own)) return [];
-  let simplified: unknown;
-  try {
-    simplified = simplifyClaims({ [property]: own } as Claims, {
-      keepQualifiers: true,
-      keepRanks: true,
-      keepRichValues: true,
-      keepNonDeprecated: true,
-      timeConverter: 'none',
-      somevalueValue: SOME_VALUE,
-      novalueValue: NO_VALUE,
-    });
-  } catch {
-    return [];
-  }
-  const list = (simplified as Record<string, unknown>)[property];
-  if (!Array.isArray(list)) return [];
-  const statements: Statement[] = [];
-  for (const entry of list) {
-    const record = asObject(entry);
-    if (!record) continue;
-    const qualifiers = (asObject(record.qualifiers) ?? {}) as Record<string, unknown[]>;
-    statements.push({ value: record.value, qualifiers, rank: String(record.rank ?? 'normal') });
-  }
-  return statements;
-}
 
 /** Every item id the fact properties point to: what the second, labels-only request asks for. */
 export function referencedItems(claims: Claims | undefined): string[] {

@@ -1,8 +1,9 @@
 import { type Claims, WBK } from 'wikibase-sdk';
 import type { Fact } from '../knowledge/schema';
+import { fetchBatches } from './batched';
 import type { LiveEndpoints } from './endpoints';
-import { asObject, getJson, type LiveHttp } from './http';
-import { fail, forward, type LiveResult, ok } from './result';
+import { asObject, type LiveHttp } from './http';
+import { forward, type LiveResult, ok } from './result';
 import { plainText } from './text';
 import { entityDates, factsFromClaims, type ItemLabels, referencedItems } from './wikidata-facts';
 
@@ -140,27 +141,21 @@ export interface WikidataRequest {
 }
 
 /** Fetches many entities, 50 a request; fails only when no batch was answered. */
-export async function fetchEntities(
+export function fetchEntities(
   http: LiveHttp,
   ids: readonly string[],
   request: WikidataRequest & { labelsOnly?: boolean },
 ): Promise<LiveResult<Map<string, WikidataEntity>>> {
-  const found = new Map<string, WikidataEntity>();
-  let answered = false;
-  for (const url of entitiesUrls(request.endpoints, ids, { labelsOnly: request.labelsOnly })) {
-    const result = await getJson(http, url, { signal: request.signal, wikimedia: true });
-    const parsed = result.ok ? parseEntities(result.value.json) : null;
-    if (!parsed) {
-      if (!answered)
-        return result.ok
-          ? fail('failed', 'not a wbgetentities answer', result.value.status)
-          : forward(result);
-      break;
-    }
-    answered = true;
-    for (const [id, entity] of parsed) found.set(id, entity);
-  }
-  return ok(found);
+  return fetchBatches(
+    http,
+    entitiesUrls(request.endpoints, ids, { labelsOnly: request.labelsOnly }),
+    {
+      url: (url) => url,
+      parse: (json) => parseEntities(json),
+      expected: 'a wbgetentities answer',
+      signal: request.signal,
+    },
+  );
 }
 
 /**

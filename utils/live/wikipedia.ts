@@ -1,4 +1,5 @@
 import { safeWebUrl } from '../card/format';
+import { fetchBatches, slices } from './batched';
 import { forLanguage, type LiveEndpoints } from './endpoints';
 import { asObject, getJson, type LiveHttp } from './http';
 import { fail, forward, type LiveResult, ok } from './result';
@@ -148,6 +149,26 @@ function sendable(title: string): boolean {
   return trimmed.length > 0 && trimmed.length <= 255 && !/[|\p{Cc}]/u.test(trimmed);
 }
 
+/** The names to send: duplicates and unsendable titles left out, in the order asked. */
+function sendableTitles(titles: readonly string[]): string[] {
+  return [...new Set(titles.map((title) => title.trim()).filter(sendable))];
+}
+
+/** The look-up address for one batch of at most {@link TITLES_PER_REQUEST} titles. */
+function titleLookupUrl(endpoints: LiveEndpoints, lang: string, batch: readonly string[]): string {
+  const params = new URLSearchParams({
+    action: 'query',
+    format: 'json',
+    formatversion: '2',
+    redirects: '1',
+    prop: 'pageprops|description',
+    ppprop: 'disambiguation|wikibase_item',
+    titles: batch.join('|'),
+    origin: '*',
+  });
+  return `${forLanguage(endpoints.wikipediaApi, lang)}?${params}`;
+}
+
 /**
  * The look-up addresses for `titles`, at most {@link TITLES_PER_REQUEST} titles each, duplicates
  * and unsendable titles left out, in the order asked.
@@ -157,22 +178,9 @@ export function titleLookupUrls(
   lang: string,
   titles: readonly string[],
 ): string[] {
-  const unique = [...new Set(titles.map((title) => title.trim()).filter(sendable))];
-  const urls: string[] = [];
-  for (let start = 0; start < unique.length; start += TITLES_PER_REQUEST) {
-    const params = new URLSearchParams({
-      action: 'query',
-      format: 'json',
-      formatversion: '2',
-      redirects: '1',
-      prop: 'pageprops|description',
-      ppprop: 'disambiguation|wikibase_item',
-      titles: unique.slice(start, start + TITLES_PER_REQUEST).join('|'),
-      origin: '*',
-    });
-    urls.push(`${forLanguage(endpoints.wikipediaApi, lang)}?${params}`);
-  }
-  return urls;
+  return slices(sendableTitles(titles), TITLES_PER_REQUEST).map((batch) =>
+    titleLookupUrl(endpoints, lang, batch),
+  );
 }
 
 /** `from → to` pairs of a `normalized` or `redirects` list. */
@@ -246,28 +254,19 @@ export function parseTitleLookup(
  * Looks up many names, 50 to a request, one request at a time. Names in a batch that failed are
  * left out of the map (ask again later); the whole call fails only when nothing was answered.
  */
-export async function lookUpTitles(
+export function lookUpTitles(
   http: LiveHttp,
   names: readonly string[],
   request: WikipediaRequest,
 ): Promise<LiveResult<Map<string, TitleOutcome>>> {
-  const outcomes = new Map<string, TitleOutcome>();
-  const urls = titleLookupUrls(request.endpoints, request.lang, names);
-  let answered = false;
-  for (const url of urls) {
-    const batch = new URLSearchParams(new URL(url).search).get('titles')?.split('|') ?? [];
-    const askedInBatch = names.filter((name) => batch.includes(name.trim()));
-    const result = await getJson(http, url, { signal: request.signal, wikimedia: true });
-    const parsed = result.ok ? parseTitleLookup(result.value.json, askedInBatch) : null;
-    if (!parsed) {
-      if (!answered)
-        return result.ok
-          ? fail('failed', 'not a query answer', result.value.status)
-          : forward(result);
-      break;
-    }
-    answered = true;
-    for (const [name, outcome] of parsed) outcomes.set(name, outcome);
-  }
-  return ok(outcomes);
+  return fetchBatches(http, slices(sendableTitles(names), TITLES_PER_REQUEST), {
+    url: (batch) => titleLookupUrl(request.endpoints, request.lang, batch),
+    parse: (json, batch) =>
+      parseTitleLookup(
+        json,
+        names.filter((name) => batch.includes(name.trim())),
+      ),
+    expected: 'a query answer',
+    signal: request.signal,
+  });
 }

@@ -10,7 +10,7 @@ import type { PackSummary, PacksOverview } from '../knowledge/pack-service';
 import { EntityId } from '../knowledge/schema';
 import { LIVE_PARTS, type LiveAnswer, type LivePart } from '../live/answer';
 import type { LocatorMap } from '../map/locator';
-import type { CardData, MatchAnswer, MessageSpecs, PageConfig } from './protocol';
+import type { CardData, MatchAnswer, MessageSpecs, PageConfig, PageStart } from './protocol';
 
 const Empty = v.strictObject({});
 const Count = v.pipe(v.number(), v.integer(), v.minValue(0));
@@ -58,6 +58,14 @@ const MatchRequest = v.pipe(
     texts: v.pipe(v.array(v.string()), v.maxLength(MAX_BATCH_SEGMENTS)),
     /** Sent with a session's first batch: what the page says about its date. */
     evidence: v.optional(DateEvidenceSchema),
+    /** Sent with a session's first batch: the language the page declares (`<html lang>`). */
+    lang: v.optional(
+      v.pipe(
+        v.string(),
+        v.maxLength(35),
+        v.regex(/^[A-Za-z]{1,8}(?:[-_][A-Za-z0-9]{1,8})*$/, 'Expected a language tag'),
+      ),
+    ),
   }),
   v.check((batch) => batch.ids.length === batch.texts.length, 'ids and texts differ in length'),
   v.check(
@@ -70,7 +78,13 @@ const MatchRequest = v.pipe(
 const Token = v.pipe(v.string(), v.regex(/^[A-Za-z0-9-]{16,64}$/, 'Expected a token'));
 
 export type BackgroundProtocol = {
-  /** A content script starts on a page: should it mark it, and how? */
+  /**
+   * A content script starts on a page with its first batch of text (its `key` is ''): should it
+   * mark the page, and how; and, when it should, that batch matched. One message, so an ordinary
+   * article costs the page one; where Backstory is off the batch is dropped unmatched.
+   */
+  'page:start': { request: v.InferOutput<typeof MatchRequest>; response: PageStart };
+  /** Should the page be marked, and how? (Asked again when settings or packs change.) */
   'page:config': { request: v.InferOutput<typeof Empty>; response: PageConfig };
   /** A batch of the page's text to match; answered with offsets and entities. */
   'page:match': { request: v.InferOutput<typeof MatchRequest>; response: MatchAnswer };
@@ -126,6 +140,7 @@ export type BackgroundProtocol = {
 };
 
 export const BACKGROUND_MESSAGES: MessageSpecs<BackgroundProtocol> = {
+  'page:start': { senders: ['content'], request: MatchRequest },
   'page:config': { senders: ['content'], request: Empty },
   'page:match': { senders: ['content'], request: MatchRequest },
   'page:count': {

@@ -5,8 +5,6 @@
 import * as v from 'valibot';
 import type { MessageSpecs, PageDiagnostics, PageSummary } from './protocol';
 
-const Empty = v.strictObject({});
-
 export type ContentProtocol = {
   /** The popup asks which entities the page mentions. */
   'content:summary': { request: Record<string, never>; response: PageSummary };
@@ -18,18 +16,31 @@ export type ContentProtocol = {
   'content:toggle': { request: Record<string, never>; response: { active: boolean } };
   /** How Backstory is doing on the page: its longest task, its total work, what it found. */
   'content:diagnostics': { request: Record<string, never>; response: PageDiagnostics };
+  /** Settings or packs changed (the background tells every tab): ask again how to mark the page. */
+  'content:refresh': { request: Record<string, never>; response: { active: boolean } };
 };
 
-export const CONTENT_MESSAGES: MessageSpecs<ContentProtocol> = {
-  'content:summary': { senders: ['extension-page'], request: Empty },
-  'content:step': {
-    senders: ['extension-page'],
-    request: v.strictObject({ direction: v.picklist([1, -1]) }),
-  },
-  'content:reveal': {
-    senders: ['extension-page'],
-    request: v.strictObject({ id: v.pipe(v.string(), v.maxLength(200)) }),
-  },
-  'content:toggle': { senders: ['extension-page'], request: Empty },
-  'content:diagnostics': { senders: ['extension-page'], request: Empty },
-};
+let specs: MessageSpecs<ContentProtocol> | null = null;
+
+/**
+ * Who may send each message and the schema its payload must pass. Built on the first message a
+ * page's script receives, not when it loads: most pages never get one.
+ */
+export function contentMessages(): MessageSpecs<ContentProtocol> {
+  const Empty = v.strictObject({});
+  specs ??= {
+    'content:summary': { senders: ['extension-page'], request: Empty },
+    'content:step': {
+      senders: ['extension-page'],
+      request: v.strictObject({ direction: v.picklist([1, -1]) }),
+    },
+    'content:reveal': {
+      senders: ['extension-page'],
+      request: v.strictObject({ id: v.pipe(v.string(), v.maxLength(200)) }),
+    },
+    'content:toggle': { senders: ['extension-page'], request: Empty },
+    'content:diagnostics': { senders: ['extension-page'], request: Empty },
+    'content:refresh': { senders: ['extension-page'], request: Empty },
+  };
+  return specs;
+}

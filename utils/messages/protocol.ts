@@ -67,6 +67,8 @@ export interface FoundEntity {
   id: string;
   name: string;
   kind: EntityKind;
+  /** Found by live discovery (Wikipedia), not in the reader's packs: marked in a style of its own. */
+  live?: true;
 }
 
 /** The background's answer to a batch of page text. */
@@ -81,6 +83,17 @@ export interface MatchAnswer {
   waiting: number[];
   /** Entities first met in this page session. */
   entities: FoundEntity[];
+  /**
+   * Live discovery is reading the page for names its packs lack: once the page has sent its
+   * text, it asks again with an empty batch, and gets their marks as `released` mentions.
+   */
+  pending?: true;
+}
+
+/** The answer to a page's first batch: how to mark it, and that batch matched (null: not marked). */
+export interface PageStart {
+  config: PageConfig;
+  answer: MatchAnswer | null;
 }
 
 /** One entity found on a page, for the popup. */
@@ -125,6 +138,9 @@ export interface PageDiagnostics {
   /** Text batches sent to the background to match, and their total round trip. */
   batches: number;
   matchWaitMs: number;
-  /** The first question to the background (how to mark the page): waking it and loading the matcher, if it had stopped. */
+  /**
+   * The first answer from the background (how to mark the page, and its first batch matched):
+   * waking it and loading the matcher, if it had stopped, included.
+   */
   firstConfigMs: number;
 }

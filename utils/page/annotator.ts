@@ -27,8 +27,12 @@ export interface AnnotatorOptions {
   onChange?: () => void;
   /** A scan failed (other than by its session ending): the packs changed, or a bug. */
   onFailure?: (error: unknown) => void;
-  /** `near` (default): paint only blocks near the viewport; `all`: paint everything at once. */
-  paint?: 'near' | 'all';
+  /**
+   * `auto` (default): paint everything until the page holds more than {@link NEAR_ONLY_ABOVE}
+   * marks, then only blocks near the viewport; `near`: only those from the start; `all`:
+   * everything, always.
+   */
+  paint?: 'auto' | 'near' | 'all';
   /** Where to record the length of each stretch of work (the 50 ms task budget). */
   stats?: TaskStats;
 }
@@ -43,6 +47,14 @@ export interface EntityCount {
 const PAINT_CHUNK = 1500;
 
 /**
+ * Marks painted on a page before only blocks near the viewport are: an ordinary article is
+ * painted at once, with no observer to set up and no frame to wait for; a long page is painted a
+ * screenful at a time, since Chromium revalidates every registered range when a highlight changes
+ * and Firefox pays for each range added or removed.
+ */
+export const NEAR_ONLY_ABOVE = 200;
+
+/**
  * The page's mentions: finds them (scan, then matching in the background), keeps them per block
  * and per text node, paints them through a {@link Painter}, and replaces a block's mentions when
  * it changes. All work is sliced; the end of its session's signal leaves the page exactly as it was.
@@ -53,7 +65,7 @@ export class Annotator {
   private readonly painted = new Set<Mention>();
   /** Each entity's first mention found (for "only the first mention"). */
   private readonly firstOf = new Map<number, Mention>();
-  private readonly viewport: ViewportTracker | null;
+  private viewport: ViewportTracker | null = null;
   private running: Promise<void> = Promise.resolve();
 
   constructor(
@@ -61,12 +73,24 @@ export class Annotator {
     private readonly options: AnnotatorOptions,
     private readonly signal: AbortSignal,
   ) {
-    const win = doc.defaultView;
-    this.viewport =
-      win && options.paint !== 'all'
-        ? new ViewportTracker(win, (entered, left) => this.viewportChanged(entered, left))
-        : null;
+    if (options.paint === 'near') this.trackViewport();
     signal.addEventListener('abort', () => this.stop(), { once: true });
+  }
+
+  /**
+   * From now on paint only blocks near the viewport. Blocks with mentions so far count as near
+   * until the observer's first report says otherwise, and then lose their marks.
+   */
+  private trackViewport(): void {
+    const win = this.doc.defaultView;
+    if (!win || this.viewport) return;
+    this.viewport = new ViewportTracker(win, (entered, left) =>
+      this.viewportChanged(entered, left),
+    );
+    for (const block of this.byBlock.keys()) {
+      this.viewport.assumeNear(block);
+      this.viewport.observe(block);
+    }
   }
 
   /** Every mention found, in no particular order. */
@@ -91,6 +115,13 @@ export class Annotator {
     return this.painted.has(mention);
   }
 
+  /** How many entities the page mentions (the badge's count: no list is built for it). */
+  entityCount(): number {
+    const entities = new Set<number>();
+    for (const mention of this.mentions()) entities.add(mention.entity);
+    return entities.size;
+  }
+
   /** Entities on the page with their mention counts, most mentioned first. */
   counts(): EntityCount[] {
     const counts = new Map<number, number>();
@@ -109,6 +140,27 @@ export class Annotator {
       if (error instanceof DOMException && error.name === 'AbortError') return;
       if (this.options.onFailure) this.options.onFailure(error);
       else console.warn('Backstory: a scan failed', error);
+    });
+    return this.running;
+  }
+
+  /**
+   * Mentions found after their batch was answered (live discovery's, once the page was read):
+   * recorded and painted like the rest, in turn with the scans.
+   */
+  place(found: readonly FoundMention[]): Promise<void> {
+    const run = this.running.then(async () => {
+      const slice = new Slice(undefined, this.options.stats);
+      const fresh = found
+        .filter(({ segment }) => segment.block.isConnected)
+        .map((mention) => this.toMention(mention));
+      await this.commit(fresh, slice, this.signal);
+      slice.finish();
+      this.options.onChange?.();
+    });
+    this.running = run.catch((error: unknown) => {
+      if (!(error instanceof DOMException && error.name === 'AbortError'))
+        console.warn('Backstory: late mentions failed', error);
     });
     return this.running;
   }
@@ -217,6 +269,7 @@ export class Annotator {
     return {
       entity: entity.ref,
       kind: entity.kind,
+      ...(entity.live ? { live: true as const } : {}),
       range: makeStaticRange(this.doc, {
         startContainer: start.node,
         startOffset: start.offset,
@@ -253,6 +306,8 @@ export class Annotator {
     let painted = 0;
     for (const block of blocks) {
       painted += this.paintBlock(block);
+      if ((this.options.paint ?? 'auto') === 'auto' && this.painted.size > NEAR_ONLY_ABOVE)
+        this.trackViewport();
       if (painted >= PAINT_CHUNK || slice.spent) {
         painted = 0;
         await slice.breathe(signal);

@@ -83,3 +83,24 @@ export async function createCardFrame(
     remove,
   };
 }
+
+/** Show the frame in the top layer where the browser has popovers; else as a fixed, topmost box. */
+export function showInTopLayer(frame: HTMLElement): void {
+  if (typeof frame.showPopover !== 'function') frame.hidden = false;
+  else if (!isShown(frame)) frame.showPopover();
+}
+
+/** Take the frame out of the top layer (or hide it). */
+export function hideFromTopLayer(frame: HTMLElement): void {
+  if (typeof frame.hidePopover !== 'function') frame.hidden = true;
+  else if (isShown(frame)) frame.hidePopover();
+}
+
+/** Is a popover shown? (`:popover-open` where the popover API exists, else not `hidden`.) */
+function isShown(frame: HTMLElement): boolean {
+  try {
+    return frame.matches(':popover-open');
+  } catch {
+    return !frame.hidden;
+  }
+}

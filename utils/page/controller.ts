@@ -1,62 +1,65 @@
 import type { DateEvidence } from '../article-date/signals';
-import type { EntityKind } from '../knowledge/schema';
 import type {
   FoundEntity,
   MatchAnswer,
   PageConfig,
   PageDiagnostics,
+  PageStart,
   PageSummary,
 } from '../messages/protocol';
-import { Annotator, type PaintFilter } from './annotator';
-import { inDocumentOrder, mentionAtPoint, nextMention, revealMention } from './hit';
+import { BadgeCount, type PageCount } from './badge-count';
+import { mentionAtPoint } from './hit';
 import type { Mention } from './mention';
-import { HighlightPainter, highlightApiOf, type Painter, WrapperPainter } from './paint';
-import { type MatchBatch, RemoteMatcher, StaleMatcherError } from './remote-matcher';
+import { type MatchBatch, StaleMatcherError } from './remote-matcher';
+import { lookOf, type PageSession, type SessionLook, startSession } from './session';
 import { TaskStats } from './slices';
-import { PageWatcher } from './watch';
 
 /** What the controller needs from the extension; the content script passes the real ones. */
 export interface ControllerDeps {
   doc: Document;
-  /** The page's site (null: not a web page). */
-  host: string | null;
-  /** How to mark this page, decided by the background from settings, site and packs. */
+  /** The page's site (null: not a web page), for the popup. */
+  host(): string | null;
+  /**
+   * Send the page's first batch with the question how to mark it: the background answers with
+   * the config and, when the page is to be marked, the batch matched.
+   */
+  start(batch: MatchBatch): Promise<PageStart>;
+  /** How to mark this page now (asked again when settings or packs change). */
   config(): Promise<PageConfig>;
-  /** Call `listener` whenever settings or packs change, until `signal` ends. */
-  watchConfig(listener: () => void, signal: AbortSignal): void;
   /** Match a batch of the page's text in the background. */
   match(batch: MatchBatch): Promise<MatchAnswer>;
   /** What the page says about its date, sent with a session's first batch. */
   dateEvidence(): DateEvidence;
+  /** The language the page declares, sent with a session's first batch (live discovery). */
+  language?(): string | undefined;
   /** A fresh random session id. */
   sessionId(): string;
-  /** Tell the background how many entities the page shows (badge). */
-  report(count: { active: boolean; entities: number }): void;
+  /** Tell the background the page's count for the badge (only when it differs from its own). */
+  report(count: PageCount): void;
+  /** The page's count of entities, after each change (settled for a moment). */
+  counted?: (entities: number) => void;
+  /** A session marks the page (the first answer said so, or later settings): what only a marked page needs may start. */
+  onMarking?: () => void;
   /** Marking stopped (switched off): close whatever shows a mention. */
   onStop?: () => void;
 }
 
-/** How long a mention revealed from the popup stays flashed. */
-const FLASH_MS = 1600;
-
-/** Everything started for one stretch of marking; its signal's end tears all of it down. */
-interface Session {
-  annotator: Annotator;
-  painter: Painter;
-  remote: RemoteMatcher;
-  abort: AbortController;
-  key: string;
-}
+/** Until the first answer, a page is read as it will most likely be marked: everything, underlined. */
+const FIRST_LOOK: SessionLook = {
+  style: 'underline',
+  filter: { kinds: new Set(), firstMentionOnly: false },
+};
 
 /**
- * Backstory on one page: switches marking on and off as settings change, keeps the annotator
- * and the page watcher together for as long as marking is on, and answers the popup and the
- * keyboard commands. Everything it starts ends with its lifetime signal.
+ * Backstory on one page: starts marking with the page's first batch of text (one message asks
+ * whether to mark the page and matches that batch), switches marking on and off as settings
+ * change, and answers the popup and the keyboard commands. Everything it starts ends with its
+ * lifetime signal.
  */
 export class PageController {
+  /** Null until the first answer. */
   private config: PageConfig | null = null;
-  private session: Session | null = null;
-  private focused: Mention | null = null;
+  private session: PageSession | null = null;
   /** How long Backstory's stretches of work on this page were (the 50 ms task budget). */
   readonly stats = new TaskStats();
   private batches = 0;
@@ -64,8 +67,8 @@ export class PageController {
   private firstConfigMs = Number.NaN;
   /** Paused on this tab only (the keyboard command), whatever the settings say. */
   private pausedHere = false;
+  private readonly badge = new BadgeCount();
   private reportTimer: ReturnType<typeof setTimeout> | undefined;
-  private flashTimer: ReturnType<typeof setTimeout> | undefined;
   private applying: Promise<void> = Promise.resolve();
 
   constructor(
@@ -77,16 +80,48 @@ export class PageController {
       () => {
         this.stopSession();
         clearTimeout(this.reportTimer);
-        clearTimeout(this.flashTimer);
       },
       { once: true },
     );
   }
 
-  /** Ask how to mark the page, and start if Backstory is on here. */
-  async start(): Promise<void> {
-    this.deps.watchConfig(() => void this.refresh(), this.lifetime);
-    await this.refresh();
+  /** Start reading the page; its first batch asks whether to mark it. */
+  start(): void {
+    const started = performance.now();
+    let asked = false;
+    const session = this.begin(FIRST_LOOK, '', async (batch) => {
+      // The session's later batches (text the page adds) are matched as usual.
+      if (asked) return this.deps.match(batch);
+      asked = true;
+      const { config, answer } = await this.deps.start(batch);
+      this.firstConfigMs = performance.now() - started;
+      // A refresh took over meanwhile (settings changed, or paused here): this answer is stale.
+      if (!session || this.session !== session) return { ...NOTHING, key: '' };
+      this.config = config;
+      if (!config.active || this.pausedHere || !answer) {
+        this.stopSession();
+        return { ...NOTHING, key: '' };
+      }
+      session.key = config.key;
+      const look = lookOf(config);
+      session.painter.setStyle(look.style);
+      session.annotator.setFilter(look.filter);
+      this.marking();
+      return answer;
+    });
+  }
+
+  /** Settings or packs changed: ask how to mark the page again, and follow. */
+  refresh(): Promise<void> {
+    // One refresh at a time, in order.
+    const run = this.applying.then(async () => {
+      if (this.lifetime.aborted) return;
+      this.apply(await this.deps.config());
+    });
+    this.applying = run.catch((error: unknown) => {
+      if (!this.lifetime.aborted) console.warn('Backstory: could not apply settings', error);
+    });
+    return this.applying;
   }
 
   /** Pause or resume marking on this tab only; returns whether the page is marked now. */
@@ -95,6 +130,16 @@ export class PageController {
     await this.refresh();
     this.scheduleReport();
     return this.active;
+  }
+
+  /** Is the page being marked? */
+  get active(): boolean {
+    return this.session !== null;
+  }
+
+  /** The session marking the page now, if any. */
+  get current(): PageSession | null {
+    return this.session;
   }
 
   /** Diagnostics for tests and the curious: the longest task so far, the whole cost, and the page's mentions. */
@@ -113,11 +158,6 @@ export class PageController {
     };
   }
 
-  /** Is the page being marked? */
-  get active(): boolean {
-    return this.session !== null;
-  }
-
   /** The entities on the page, for the popup. */
   summary(): PageSummary {
     const session = this.session;
@@ -130,50 +170,11 @@ export class PageController {
     const doc = this.deps.doc;
     return {
       active: session !== null,
-      host: this.deps.host,
+      host: this.deps.host(),
       url: doc.URL,
       title: doc.title,
       entities,
     };
-  }
-
-  /** Move the focus mark to the next or previous painted mention and bring it into view. */
-  step(direction: 1 | -1): Mention | null {
-    const session = this.session;
-    if (!session) return null;
-    const painted = [...session.annotator.mentions()].filter((mention) =>
-      session.annotator.isPaintable(mention),
-    );
-    const next = nextMention(this.deps.doc, inDocumentOrder(painted), this.focused, direction);
-    this.focus(next);
-    if (next) revealMention(this.deps.doc, next);
-    return next;
-  }
-
-  /** Scroll to and flash the first mention of an entity. */
-  reveal(id: string): boolean {
-    const session = this.session;
-    if (!session) return false;
-    const [first] = inDocumentOrder(
-      [...session.annotator.mentions()].filter(
-        (mention) => session.remote.entity(mention.entity)?.id === id,
-      ),
-    );
-    if (!first) return false;
-    this.focus(first);
-    revealMention(this.deps.doc, first);
-    // A flash, not a lasting mark: the focus fades unless something (a card) took it over.
-    clearTimeout(this.flashTimer);
-    this.flashTimer = setTimeout(() => {
-      if (this.focused === first) this.focus(null);
-    }, FLASH_MS);
-    return true;
-  }
-
-  /** Mark one mention as focused (or none). */
-  focus(mention: Mention | null): void {
-    this.focused = mention;
-    this.session?.painter.focus(mention);
   }
 
   /** The entity a mention names: its id, display name and kind. */
@@ -194,21 +195,6 @@ export class PageController {
     );
   }
 
-  /** Ask the background how to mark the page again, and follow (one refresh at a time). */
-  private refresh(): Promise<void> {
-    const run = this.applying.then(async () => {
-      if (this.lifetime.aborted) return;
-      const started = performance.now();
-      const config = await this.deps.config();
-      if (Number.isNaN(this.firstConfigMs)) this.firstConfigMs = performance.now() - started;
-      this.apply(config);
-    });
-    this.applying = run.catch((error: unknown) => {
-      if (!this.lifetime.aborted) console.warn('Backstory: could not apply settings', error);
-    });
-    return this.applying;
-  }
-
   private apply(config: PageConfig): void {
     const previous = this.config;
     this.config = config;
@@ -219,40 +205,38 @@ export class PageController {
       }
       return;
     }
-    if (!this.session || this.session.key !== config.key) {
+    const session = this.session;
+    if (!session || session.key !== config.key) {
       this.stopSession();
-      this.startSession(config);
+      if (this.begin(lookOf(config), config.key, (batch) => this.deps.match(batch))) this.marking();
       return;
     }
-    if (previous?.style !== config.style) this.session.painter.setStyle(config.style);
-    if (filterChanged(previous, config)) this.session.annotator.setFilter(filterOf(config));
+    const look = lookOf(config);
+    if (previous?.style !== config.style) session.painter.setStyle(look.style);
+    if (filterChanged(previous, config)) session.annotator.setFilter(look.filter);
   }
 
-  private startSession(config: PageConfig): void {
-    const doc = this.deps.doc;
-    if (!doc.body) return;
-    const win = doc.defaultView as (Window & typeof globalThis) | null;
-    const api = win ? highlightApiOf(win) : null;
-    const painter = api
-      ? new HighlightPainter(api, config.style)
-      : new WrapperPainter(config.style);
-    const abort = new AbortController();
-    const signal = AbortSignal.any([abort.signal, this.lifetime]);
-    const remote = new RemoteMatcher(
-      (batch) => this.timedMatch(batch),
-      this.deps.sessionId(),
-      config.key,
-      this.deps.dateEvidence(),
-    );
-    let watcher: PageWatcher | null = null;
-    const annotator = new Annotator(
-      doc,
+  /** A session is marking the page. */
+  private marking(): void {
+    this.badge.started();
+    this.deps.onMarking?.();
+  }
+
+  /** Start a session that matches through `send` (null: the document has no body). */
+  private begin(
+    look: SessionLook,
+    key: string,
+    send: (batch: MatchBatch) => Promise<MatchAnswer>,
+  ): PageSession | null {
+    const session = startSession(
+      this.deps.doc,
+      look,
       {
-        match: (segments) => remote.match(segments),
-        forgetWaiting: (isGone) => remote.forgetWaiting(isGone),
-        painter: api ? painter : withDomWriteGuard(painter, () => watcher?.discard()),
-        filter: filterOf(config),
-        isVisible: (block) => watcher?.isVisible(block) ?? true,
+        send: (batch) => this.timed(send, batch),
+        sessionId: this.deps.sessionId(),
+        key,
+        dateEvidence: this.deps.dateEvidence(),
+        lang: this.deps.language?.(),
         onChange: () => this.scheduleReport(),
         onFailure: (error) => {
           // The packs changed under the page: ask again, and start over with the new ones.
@@ -261,20 +245,10 @@ export class PageController {
         },
         stats: this.stats,
       },
-      signal,
+      this.lifetime,
     );
-    watcher = new PageWatcher(
-      doc,
-      (changes) => {
-        if (changes.removed) annotator.prune();
-        if (changes.blocks.length > 0) void annotator.scan(changes.blocks);
-      },
-      (node) => annotator.mentionsIn(node).length > 0,
-      signal,
-    );
-    this.session = { annotator, painter, remote, abort, key: config.key };
-    watcher.start();
-    void annotator.scan([doc.body]);
+    this.session = session;
+    return session;
   }
 
   /** End the session: one abort stops the annotator, the watcher and the painter together. */
@@ -283,14 +257,16 @@ export class PageController {
     if (!session) return;
     this.deps.onStop?.();
     this.session = null;
-    this.focused = null;
     session.abort.abort();
   }
 
-  private async timedMatch(batch: MatchBatch): Promise<MatchAnswer> {
+  private async timed(
+    send: (batch: MatchBatch) => Promise<MatchAnswer>,
+    batch: MatchBatch,
+  ): Promise<MatchAnswer> {
     const started = performance.now();
     try {
-      return await this.deps.match(batch);
+      return await send(batch);
     } finally {
       this.batches++;
       this.matchWaitMs += performance.now() - started;
@@ -300,15 +276,19 @@ export class PageController {
   private scheduleReport(): void {
     clearTimeout(this.reportTimer);
     this.reportTimer = setTimeout(() => {
-      const summary = this.summary();
-      this.deps.report({ active: summary.active, entities: summary.entities.length });
+      const session = this.session;
+      const page = session?.annotator.entityCount() ?? 0;
+      this.deps.counted?.(page);
+      const told = this.badge.update(
+        session ? { page, background: session.remote.entityCount } : null,
+      );
+      if (told) this.deps.report(told);
     }, 250);
   }
 }
 
-function filterOf(config: PageConfig): PaintFilter {
-  return { kinds: new Set<EntityKind>(config.kinds), firstMentionOnly: config.firstMentionOnly };
-}
+/** An answer with nothing in it (a session that ended before its first answer). */
+const NOTHING: Omit<MatchAnswer, 'key'> = { mentions: [], released: [], waiting: [], entities: [] };
 
 function filterChanged(a: PageConfig | null, b: PageConfig): boolean {
   return (
@@ -317,21 +297,4 @@ function filterChanged(a: PageConfig | null, b: PageConfig): boolean {
     a.kinds.length !== b.kinds.length ||
     a.kinds.some((kind) => !b.kinds.includes(kind))
   );
-}
-
-/** The wrapper painter writes to the DOM; its own writes must not look like page changes. */
-function withDomWriteGuard(painter: Painter, afterWrite: () => void): Painter {
-  const guarded =
-    <A extends unknown[]>(write: (...args: A) => void) =>
-    (...args: A) => {
-      write(...args);
-      afterWrite();
-    };
-  return {
-    add: guarded((mentions) => painter.add(mentions)),
-    remove: guarded((mentions) => painter.remove(mentions)),
-    focus: guarded((mention) => painter.focus(mention)),
-    setStyle: guarded((style) => painter.setStyle(style)),
-    clear: guarded(() => painter.clear()),
-  };
 }

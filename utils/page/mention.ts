@@ -11,6 +11,8 @@ export interface Mention {
   block: Element;
   /** Every text node the mention covers, first to last (usually one). */
   nodes: Text[];
+  /** Found on Wikipedia by live discovery, not in the reader's packs: painted in its own style. */
+  live?: true;
 }
 
 /**

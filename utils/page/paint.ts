@@ -17,8 +17,8 @@ export interface Painter {
  * the page, so a name says nothing about what was recognised: not the entity, not its kind, not
  * whether it is one of the reader's own.
  */
-export function highlightName(style: HighlightStyle): string {
-  return `backstory-${style}`;
+export function highlightName(style: HighlightStyle, live = false): string {
+  return live ? `backstory-${style}-live` : `backstory-${style}`;
 }
 export const FOCUS_HIGHLIGHT = 'backstory-focus';
 
@@ -38,10 +38,12 @@ export function highlightApiOf(win: Window & typeof globalThis): HighlightApi | 
 
 /**
  * Paints with the CSS Custom Highlight API: ranges are registered, nothing in the DOM changes,
- * and `clear()` unregisters them. One highlight for every mark, named only by style.
+ * and `clear()` unregisters them. One highlight for every mark of the packs, named only by
+ * style, and one for the marks live discovery found on Wikipedia (so a reader tells them apart).
  */
 export class HighlightPainter implements Painter {
   private readonly marks: Highlight;
+  private readonly liveMarks: Highlight;
   private readonly focused: Highlight;
 
   constructor(
@@ -49,19 +51,37 @@ export class HighlightPainter implements Painter {
     private style: HighlightStyle,
   ) {
     this.marks = api.create();
+    this.liveMarks = api.create();
     this.focused = api.create();
     this.focused.priority = 1;
   }
 
   add(mentions: readonly Mention[]): void {
-    for (const mention of mentions) this.marks.add(mention.range);
-    if (this.marks.size > 0) this.api.registry.set(highlightName(this.style), this.marks);
+    for (const mention of mentions) (mention.live ? this.liveMarks : this.marks).add(mention.range);
+    this.register();
   }
 
   remove(mentions: readonly Mention[]): void {
     for (const mention of mentions) {
       this.marks.delete(mention.range);
+      this.liveMarks.delete(mention.range);
       this.focused.delete(mention.range);
+    }
+  }
+
+  /**
+   * Register each non-empty highlight under its style's name unless it already is. A registered
+   * highlight is live, so adding ranges needs no new registration; registering again costs
+   * Firefox a pass over every range, which made painting a long page quadratic.
+   */
+  private register(): void {
+    for (const [highlight, live] of [
+      [this.marks, false],
+      [this.liveMarks, true],
+    ] as const) {
+      const name = highlightName(this.style, live);
+      if (highlight.size > 0 && this.api.registry.get(name) !== highlight)
+        this.api.registry.set(name, highlight);
     }
   }
 
@@ -75,13 +95,16 @@ export class HighlightPainter implements Painter {
   setStyle(style: HighlightStyle): void {
     if (style === this.style) return;
     this.api.registry.delete(highlightName(this.style));
+    this.api.registry.delete(highlightName(this.style, true));
     this.style = style;
-    if (this.marks.size > 0) this.api.registry.set(highlightName(style), this.marks);
+    this.register();
   }
 
   clear(): void {
     this.marks.clear();
+    this.liveMarks.clear();
     this.api.registry.delete(highlightName(this.style));
+    this.api.registry.delete(highlightName(this.style, true));
     this.focus(null);
   }
 }
@@ -125,6 +148,7 @@ export class WrapperPainter implements Painter {
         const middle = node.splitText(span.from);
         const mark = node.ownerDocument.createElement(WRAPPER_TAG);
         mark.setAttribute('data-style', this.style);
+        if (span.mention.live) mark.setAttribute('data-live', '');
         middle.replaceWith(mark);
         mark.append(middle);
         record.inserted.push(mark);

@@ -1,12 +1,15 @@
+import type { PageInput } from './page-input';
+
 /** Seconds in the foreground after which a page counts as read without any input. */
 export const READ_AFTER_MS = 8000;
 
 /**
  * Decides when the reader has really read a page, so only reading makes history: the page has
  * been visible in the foreground for {@link READ_AFTER_MS} in all, or the reader clicked, touched
- * or pressed a key on it (trusted input only; a page cannot fake either). A page that reloads
- * itself to mint history gets nowhere: it is never read long enough. (No wheel or touch
- * listeners: registering those makes the browser recompute the page's scroll-blocking regions.)
+ * or pressed a key on it (trusted input only, through {@link PageInput}: a page can fake neither).
+ * A page that reloads itself to mint history gets nowhere: it is never read long enough. (No
+ * wheel or touch listeners: registering those makes the browser recompute the page's
+ * scroll-blocking regions.)
  */
 export class ReadTracker {
   private visibleSince: number | null = null;
@@ -16,17 +19,13 @@ export class ReadTracker {
 
   constructor(
     private readonly doc: Document,
+    input: PageInput,
     private readonly onRead: () => void,
     signal: AbortSignal,
     private readonly afterMs = READ_AFTER_MS,
   ) {
-    const win = doc.defaultView;
-    if (!win) return;
-    const options = { capture: true, passive: true, signal };
-    const input = (event: Event) => {
-      if (event.isTrusted) this.markRead();
-    };
-    for (const type of ['pointerdown', 'keydown']) win.addEventListener(type, input, options);
+    input.on('pointerdown', () => this.markRead());
+    input.on('keydown', () => this.markRead());
     doc.addEventListener('visibilitychange', () => this.visibilityChanged(), { signal });
     signal.addEventListener('abort', () => clearTimeout(this.timer), { once: true });
     this.visibilityChanged();

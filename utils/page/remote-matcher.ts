@@ -17,7 +17,23 @@ export interface MatchBatch {
   ids: number[];
   texts: string[];
   evidence?: DateEvidence;
+  lang?: string;
 }
+
+/** What else the page side of matching is given. */
+export interface RemoteOptions {
+  /** The language the page declares: sent once, with the first batch. */
+  lang?: string | undefined;
+  /** Mentions the background found later (live discovery), once the page has sent its text. */
+  onLate?: (found: FoundMention[]) => void;
+  /** The page session's end: no more questions, no late mentions. */
+  signal?: AbortSignal;
+}
+
+/** How long after the last answer that said more is coming the page asks for it. */
+const LATE_ASK_MS = 250;
+/** Most times a page session asks for late mentions (each after new text was sent). */
+const MAX_LATE_ASKS = 20;
 
 /** The packs changed while the page was being matched: the page starts over with the new ones. */
 export class StaleMatcherError extends Error {
@@ -36,24 +52,37 @@ export class RemoteMatcher {
   private readonly entities = new Map<number, FoundEntity>();
   private waiting = new Map<number, TextSegment>();
   private evidence: DateEvidence | undefined;
+  private lang: string | undefined;
+  private inFlight = 0;
+  private lateTimer: ReturnType<typeof setTimeout> | undefined;
+  private lateAsks = 0;
 
   /**
    * @param send asks the background to match a batch
-   * @param key the packs' key the page started with
+   * @param key the packs' key the page started with; '' when the first batch goes with the
+   *   question how to mark the page, and the first answer's key is the page's from then on
    * @param evidence what the page says about its date: sent once, with the first batch
    */
   constructor(
     private readonly send: (batch: MatchBatch) => Promise<MatchAnswer>,
     readonly session: string,
-    private readonly key: string,
+    private key: string,
     evidence?: DateEvidence,
+    private readonly options: RemoteOptions = {},
   ) {
     this.evidence = evidence;
+    this.lang = options.lang;
+    options.signal?.addEventListener('abort', () => clearTimeout(this.lateTimer), { once: true });
   }
 
   /** An entity met on this page, by its session number. */
   entity(ref: number): FoundEntity | undefined {
     return this.entities.get(ref);
+  }
+
+  /** How many entities the background has described to this session (what it counts on the badge). */
+  get entityCount(): number {
+    return this.entities.size;
   }
 
   /** Forget waiting segments (their text is being read again, or left the page). */
@@ -75,8 +104,20 @@ export class RemoteMatcher {
       batch.evidence = this.evidence;
       this.evidence = undefined;
     }
-    const answer = await this.send(batch);
-    if (answer.key !== this.key) throw new StaleMatcherError(answer.key);
+    if (this.lang) {
+      batch.lang = this.lang;
+      this.lang = undefined;
+    }
+    this.inFlight++;
+    let answer: MatchAnswer;
+    try {
+      answer = await this.send(batch);
+    } finally {
+      this.inFlight--;
+    }
+    if (this.key === '') this.key = answer.key;
+    else if (answer.key !== this.key) throw new StaleMatcherError(answer.key);
+    if (answer.pending) this.askLater();
     for (const entity of answer.entities) this.entities.set(entity.ref, entity);
     const known = (id: number) => byId.get(id) ?? this.waiting.get(id);
     const found = [
@@ -90,6 +131,29 @@ export class RemoteMatcher {
     }
     this.waiting = waiting;
     return found;
+  }
+
+  /**
+   * The background is still looking for names (live discovery): once the page has sent its text
+   * (no batch for a moment), ask with an empty batch and hand what comes back to `onLate`.
+   */
+  private askLater(): void {
+    const { onLate, signal } = this.options;
+    clearTimeout(this.lateTimer);
+    if (!onLate || signal?.aborted || this.lateAsks >= MAX_LATE_ASKS) return;
+    this.lateTimer = setTimeout(() => {
+      if (this.inFlight > 0) {
+        this.askLater();
+        return;
+      }
+      this.lateAsks++;
+      this.match([]).then(
+        (found) => {
+          if (found.length > 0 && !signal?.aborted) onLate(found);
+        },
+        () => {},
+      );
+    }, LATE_ASK_MS);
   }
 
   /** `[segment, start, end, ref]` quadruples → mentions; those of unknown segments are dropped. */

@@ -32,6 +32,11 @@ export class ViewportTracker {
     return this.observer === null || this.near.has(block);
   }
 
+  /** Count a block as near until the observer reports on it (it was painted before tracking began). */
+  assumeNear(block: Element): void {
+    if (this.observer) this.near.add(block);
+  }
+
   observe(block: Element): void {
     this.observer?.observe(block);
   }

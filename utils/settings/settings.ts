@@ -1,8 +1,9 @@
 import * as v from 'valibot';
 import { LANGUAGE_SETTINGS } from '../i18n/languages';
 import { ENTITY_KINDS, type EntityKind } from '../knowledge/schema';
-import { LIVE_SOURCES, type LiveSourceId } from '../live/sources';
+import { allSourcesOff, LIVE_SOURCES, type LiveSourceId } from '../live/sources';
 import { HIGHLIGHT_STYLES } from '../page/highlight-styles';
+import { againstDefaults } from './against-defaults';
 import { covers } from './site';
 
 /** Host names as the reader types them in lists: `example.com`, `news.example.co.uk`. */
@@ -51,7 +52,10 @@ export type Settings = v.InferOutput<typeof SettingsSchema>;
 export const DEFAULT_SETTINGS: Settings = {
   enabled: true,
   style: 'underline',
-  kinds: { person: true, place: true, organisation: true, event: true, group: true, topic: true },
+  kinds: Object.fromEntries(ENTITY_KINDS.map((kind) => [kind, true])) as Record<
+    EntityKind,
+    boolean
+  >,
   firstMentionOnly: false,
   siteMode: 'all',
   blockedSites: [],
@@ -60,30 +64,22 @@ export const DEFAULT_SETTINGS: Settings = {
   historyExcludedSites: [],
   markOwnEntities: true,
   language: 'auto',
-  liveSources: { wikipedia: false, wikidata: false, gdelt: false, guardian: false },
+  liveSources: allSourcesOff(),
 };
 
 /**
- * Read settings from storage, trusting nothing: a missing value gives the defaults; a corrupt one
- * gives the defaults merged with whatever fields are still valid, and a warning.
+ * Read settings from storage, trusting nothing: a missing value gives the defaults; otherwise each
+ * setting (and each kind and live source inside theirs) is read on its own, so a missing or
+ * damaged one takes its default alone, with a warning when it was damaged.
  */
 export function parseSettings(raw: unknown): { settings: Settings; warning?: string } {
   if (raw === null || raw === undefined) return { settings: structuredClone(DEFAULT_SETTINGS) };
-  const whole = v.safeParse(SettingsSchema, raw);
-  if (whole.success) return { settings: whole.output };
-  const settings = structuredClone(DEFAULT_SETTINGS) as Record<string, unknown>;
-  if (typeof raw === 'object') {
-    for (const [key, schema] of Object.entries(SettingsSchema.entries)) {
-      // Own fields only: nothing a value inherits is a setting.
-      if (!Object.hasOwn(raw, key)) continue;
-      const field = v.safeParse(schema, (raw as Record<string, unknown>)[key]);
-      if (field.success) settings[key] = field.output;
-    }
-  }
-  const where = whole.issues[0]?.path?.map((item) => item.key).join('.') || 'value';
+  const problems: string[] = [];
+  const settings = againstDefaults(SettingsSchema, raw, DEFAULT_SETTINGS, problems);
+  if (problems.length === 0) return { settings };
   return {
-    settings: settings as Settings,
-    warning: `Stored settings were damaged (${where}: ${whole.issues[0]?.message}); the damaged parts were reset to defaults.`,
+    settings,
+    warning: `Stored settings were damaged (${problems.join('; ')}); the damaged parts were reset to defaults.`,
   };
 }
 

@@ -1,4 +1,5 @@
 import { storage } from '@wxt-dev/storage';
+import { allSourcesOff } from '../live/sources';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from './settings';
 
 /** The settings item's current version; each bump has a migration below. */
@@ -18,13 +19,9 @@ export const SETTINGS_MIGRATIONS: Record<number, (old: unknown) => unknown> = {
   // v4: the interface language (the browser's until the reader picks one).
   4: (old) => (isRecord(old) ? { language: 'auto', ...old } : old),
   // v5: the opt-in live sources, every one off.
-  5: (old) =>
-    isRecord(old)
-      ? {
-          liveSources: { wikipedia: false, wikidata: false, gdelt: false, guardian: false },
-          ...old,
-        }
-      : old,
+  5: (old) => (isRecord(old) ? { liveSources: allSourcesOff(), ...old } : old),
+  // Since v5 a setting a version adds needs no migration: `parseSettings` gives every missing
+  // setting, kind and live source its default alone.
 };
 
 function isRecord(value: unknown): value is Record<string, unknown> {

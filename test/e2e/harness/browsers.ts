@@ -52,6 +52,7 @@ export interface TestFrame {
 /** The little of a DevTools protocol session the benchmarks use. */
 export interface CdpSession {
   send(method: string, params?: object): Promise<unknown>;
+  on(event: string, listener: (params: unknown) => void): void;
 }
 
 /** The same small API over a Playwright page (Chromium) and a Puppeteer page (Firefox). */
@@ -96,6 +97,11 @@ export interface ExtensionBrowser {
   openExtensionPage(path: string): Promise<TestPage>;
   /** Stop the extension's service worker, as Chrome does when it idles (Chromium only). */
   stopWorker?: () => Promise<void>;
+  /**
+   * Send a WebDriver BiDi command (Firefox only; started with system access, so `moz:scope:
+   * chrome` contexts are reachable: the benchmarks drive the Gecko profiler with it).
+   */
+  bidi?: (method: string, params: object) => Promise<unknown>;
   close(): Promise<void>;
 }
 
@@ -227,6 +233,8 @@ export interface LaunchOptions {
   plain?: boolean;
   /** The production build instead of the e2e build (benchmarks). */
   production?: boolean;
+  /** Another unpacked extension instead of Backstory (the benchmarks' minimal extension). */
+  extensionDir?: string;
   /**
    * Answer "allow" for the extension's optional host permissions on these hosts, the way a reader
    * would, since headless browsers show the prompt to nobody. The extension still has to ask
@@ -244,7 +252,7 @@ async function launchChromium(options: LaunchOptions): Promise<ExtensionBrowser>
   const executablePath = findChromium();
   if (!executablePath) throw new Error('Chromium not found: install it or set CHROME_PATH');
   const profile = mkdtempSync(join(tmpdir(), 'backstory-chromium-'));
-  const dir = (options.production ? PRODUCTION_DIRS : BUILD_DIRS).chromium;
+  const dir = options.extensionDir ?? (options.production ? PRODUCTION_DIRS : BUILD_DIRS).chromium;
   const context: BrowserContext = await chromium.launchPersistentContext(profile, {
     executablePath,
     headless: false,
@@ -347,11 +355,17 @@ async function launchFirefox(options: LaunchOptions): Promise<ExtensionBrowser> 
     },
   });
   if (!options.plain)
-    await browser.installExtension((options.production ? PRODUCTION_DIRS : BUILD_DIRS).firefox);
+    await browser.installExtension(
+      options.extensionDir ?? (options.production ? PRODUCTION_DIRS : BUILD_DIRS).firefox,
+    );
+  const connection = (
+    browser as unknown as { connection: { send(method: string, params: object): Promise<unknown> } }
+  ).connection;
   return {
     name: 'firefox',
     runtimeId: GECKO_ID,
     origin: `moz-extension://${FIREFOX_EXTENSION_UUID}`,
+    bidi: (method, params) => connection.send(method, params),
     newPage: async () => wrapPuppeteer(await browser.newPage()),
     openExtensionPage: async (path) => {
       const raw = await browser.newPage();

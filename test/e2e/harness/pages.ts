@@ -107,27 +107,8 @@ export async function writeSettings(
     const { settings } = (await api.storage.sync.get('settings')) as {
       settings?: Record<string, unknown>;
     };
-    const base = settings ?? {
-      enabled: true,
-      style: 'underline',
-      kinds: {
-        person: true,
-        place: true,
-        organisation: true,
-        event: true,
-        group: true,
-        topic: true,
-      },
-      firstMentionOnly: false,
-      siteMode: 'all',
-      blockedSites: [],
-      allowedSites: [],
-      historyPaused: false,
-      historyExcludedSites: [],
-      markOwnEntities: true,
-      language: 'auto',
-      liveSources: { wikipedia: false, wikidata: false, gdelt: false, guardian: false },
-    };
+    // A setting not stored takes its default (`parseSettings`): a fresh profile needs nothing here.
+    const base = settings ?? {};
     await api.storage.sync.set({ settings: { ...base, ...changes } });
   }, patch);
   await page.close();

@@ -80,6 +80,44 @@ describe('background: pages', () => {
     expect(answer.key).toContain('backstory.default@1');
   });
 
+  it('starts a page with one message: how to mark it, and its first batch matched', async () => {
+    const start = value(
+      await background.ask(
+        'page:start',
+        { session: 'session-6-abcdef', key: '', ids: [0], texts: ['Troops ring Daraa.'] },
+        page(6, 'https://a.example/x'),
+      ),
+    );
+    expect(start.config).toMatchObject({ active: true, style: 'underline' });
+    expect(start.answer?.key).toBe(start.config.key);
+    expect(start.answer?.entities.map((found) => found.name)).toEqual(['Daraa']);
+    // The background counts what it found on the badge itself.
+    expect(background.badges.get(6)).toBe('1');
+    const next = value(
+      await background.ask(
+        'page:match',
+        { session: 'session-6-abcdef', key: start.config.key, ids: [1], texts: ['Amman too.'] },
+        page(6, 'https://a.example/x'),
+      ),
+    );
+    expect(next.entities.map((found) => found.name)).toEqual(['Amman']);
+    expect(background.badges.get(6)).toBe('2');
+  });
+
+  it('drops the first batch of a page where Backstory is off, unmatched', async () => {
+    background.setSettings({ ...background.settings(), blockedSites: ['a.example'] });
+    const start = value(
+      await background.ask(
+        'page:start',
+        { session: 'session-7-abcdef', key: '', ids: [0], texts: ['Troops ring Daraa.'] },
+        page(7, 'https://a.example/x'),
+      ),
+    );
+    expect(start).toEqual({ config: expect.objectContaining({ active: false }), answer: null });
+    expect(await background.sessions.tab(7)).toBeNull();
+    expect(background.badges.has(7)).toBe(false);
+  });
+
   it('sets the badge from the count a page reports', async () => {
     await background.ask(
       'page:count',

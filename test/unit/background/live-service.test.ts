@@ -2,7 +2,12 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Entity } from '@/utils/knowledge/schema';
 import type { LiveAnswer, LivePart } from '@/utils/live/answer';
 import { DAY_MS } from '@/utils/live/cache';
-import { hostPermissions, type LiveSourceId } from '@/utils/live/sources';
+import {
+  allHostPermissions,
+  allSourcesOff,
+  hostPermissions,
+  LIVE_SOURCES,
+} from '@/utils/live/sources';
 import type { Result } from '@/utils/messages/protocol';
 import type { Settings } from '@/utils/settings/settings';
 import { FAKE_GUARDIAN_KEY, type LiveFake, startLiveFake } from '../../fakes/live-server';
@@ -41,12 +46,9 @@ const PACK = builtInPack([DARAA, SYRIA, RIVER, DERAA, AMMAN]);
 
 const PAGE = 'https://news.example/2021/08/22/daraa-talks?id=secret-token';
 const TEXT = 'Troops massed around Daraa in Syria. Along the Jordan River, Deraa is quiet.';
-const ALL_ON: Settings['liveSources'] = {
-  wikipedia: true,
-  wikidata: true,
-  gdelt: true,
-  guardian: true,
-};
+const ALL_ON = Object.fromEntries(
+  LIVE_SOURCES.map((source) => [source.id, true]),
+) as Settings['liveSources'];
 
 let fake: LiveFake;
 let background: ReturnType<typeof inProcessBackground>;
@@ -64,9 +66,7 @@ afterEach(async () => {
 
 /** A background whose network is the fake, with `settings` and the sources' hosts `granted`. */
 function start(settings: Partial<Settings> = {}, live: Partial<LiveOptions> = {}) {
-  const every = (['wikipedia', 'wikidata', 'gdelt', 'guardian'] as LiveSourceId[]).flatMap((id) =>
-    hostPermissions(id, fake.endpoints),
-  );
+  const every = allHostPermissions(fake.endpoints);
   background = inProcessBackground(
     PACK,
     { liveSources: ALL_ON, ...settings },
@@ -124,7 +124,7 @@ const serviceRequests = () => fake.requests.filter((request) => request.service 
 
 describe('live service: when nothing is asked', () => {
   it('asks nothing while every source is off', async () => {
-    start({ liveSources: { wikipedia: false, wikidata: false, gdelt: false, guardian: false } });
+    start({ liveSources: allSourcesOff() });
     await openPage();
     for (const id of ['Q238217', 'Q858', 'bs:wp-jordan-river'])
       for (const part of ['about', 'coverage'] as const)
@@ -213,7 +213,7 @@ describe('live service: what a card gets', () => {
     const about = await live('Q858', 'about');
     expect(about.asked).toEqual(['wikipedia', 'wikidata']);
     expect(about.failed).toEqual([]);
-    expect(about.wikipedia).toMatchObject({
+    expect(about.summary).toMatchObject({
       title: 'Syria',
       url: 'https://en.wikipedia.org/wiki/Syria',
       description: 'Country in West Asia',
@@ -239,13 +239,13 @@ describe('live service: what a card gets', () => {
     start({ liveSources: { ...ALL_ON, wikidata: false } });
     await openPage();
     const river = await live('bs:wp-jordan-river', 'about');
-    expect(river.wikipedia?.description).toBe('River in the Middle East flowing into the Dead Sea');
+    expect(river.summary?.description).toBe('River in the Middle East flowing into the Dead Sea');
     const lookups = serviceRequests().filter((request) => request.service === 'wikipedia-api');
     expect(lookups).toHaveLength(1);
     expect(lookups[0]?.query.titles?.split('|').sort()).toEqual(['Deraa', 'Jordan River']);
     // "Deraa" was answered in the same batch (a redirect to Daraa): no second look-up.
     const deraa = await live('bs:wp-deraa', 'about');
-    expect(deraa.wikipedia?.title).toBe('Daraa');
+    expect(deraa.summary?.title).toBe('Daraa');
     expect(serviceRequests().filter((request) => request.service === 'wikipedia-api')).toHaveLength(
       1,
     );
@@ -255,7 +255,7 @@ describe('live service: what a card gets', () => {
     // Wikidata off: Daraa's Wikipedia link gives the title; its summary names Q238217, as it should.
     start({ liveSources: { ...ALL_ON, wikidata: false } });
     await openPage();
-    expect((await live('Q238217', 'about')).wikipedia?.title).toBe('Daraa');
+    expect((await live('Q238217', 'about')).summary?.title).toBe('Daraa');
     await background.close();
     // A pack entity whose Wikipedia link leads to another item's page gets no summary.
     const WRONG = withSources(entity('Q99999999', 'place', 'Syria', { en: ['Syria'] }), [
@@ -271,7 +271,7 @@ describe('live service: what a card gets', () => {
       },
     );
     await openPage(1, PAGE, 'Syria');
-    expect((await live('Q99999999', 'about')).wikipedia).toBeUndefined();
+    expect((await live('Q99999999', 'about')).summary).toBeUndefined();
   });
 
   it('earlier coverage: one name and a date window sent, never the page’s address; only articles before it', async () => {
@@ -280,7 +280,7 @@ describe('live service: what a card gets', () => {
     const coverage = await live('Q238217', 'coverage');
     expect(coverage.asked).toEqual(['gdelt', 'guardian']);
     expect(coverage.failed).toEqual([]);
-    expect(coverage.gdeltReach).toBe('best-effort');
+    expect(coverage.bestEffort).toEqual(['gdelt']);
     expect(coverage.coverage?.length).toBeGreaterThan(2);
     expect(coverage.coverage?.every((item) => item.date < '2021-08-22')).toBe(true);
     expect(coverage.coverage?.map((item) => item.outlet)).toContain('The Guardian');
@@ -414,7 +414,7 @@ describe('live service: when a service will not answer', () => {
     const about = await live('Q238217', 'about');
     expect(about.asked).toEqual(['wikipedia', 'wikidata']);
     expect(about.failed.sort()).toEqual(['wikidata', 'wikipedia']);
-    expect(about.wikipedia).toBeUndefined();
+    expect(about.summary).toBeUndefined();
     const coverage = await live('Q238217', 'coverage');
     expect(coverage.failed.sort()).toEqual(['gdelt', 'guardian']);
     expect(await background.liveCache.count()).toBe(0);

@@ -1,8 +1,10 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FoundEntity } from '@/utils/messages/protocol';
-import { CardHost, HIDE_GRACE, OPEN_DELAY } from '@/utils/page/card-host';
+import { CardHost, HIDE_GRACE } from '@/utils/page/card-host';
+import { HoverIntent, OPEN_DELAY } from '@/utils/page/hover-intent';
 import type { Mention } from '@/utils/page/mention';
+import { PageInput } from '@/utils/page/page-input';
 import { builtInPack, inProcessBackground } from '../../support/background';
 import { connectFrame } from '../../support/card-flow';
 import { entity } from '../../support/entities';
@@ -32,19 +34,33 @@ async function setup(options: { trusted?: boolean } = {}) {
   const frame = await connectFrame(background);
   let connects = 0;
   const abort = new AbortController();
+  // Unit tests can only dispatch synthetic events; the trust rule has its own test below.
+  const input = new PageInput(
+    window,
+    abort.signal,
+    options.trusted === false ? undefined : () => true,
+  );
   const host = new CardHost(
     {
       doc: document,
+      input,
       connect: async () => {
         connects++;
         return frame.link;
       },
-      mentionAt: (_x, y) => (y < 10 ? daraa : y < 20 ? amman : null),
       describe: (m) => found[m.entity] ?? null,
       focus: (m) => focused.push(m),
       scheme: () => 'light',
-      // Unit tests can only dispatch synthetic events; the trust rule has its own test below.
-      ...(options.trusted === false ? {} : { isTrusted: () => true }),
+    },
+    abort.signal,
+  );
+  new HoverIntent(
+    window,
+    input,
+    {
+      mentionAt: (_x, y) => (y < 10 ? daraa : y < 20 ? amman : null),
+      cards: async () => host,
+      madeCards: () => host,
     },
     abort.signal,
   );

@@ -29,7 +29,7 @@ const LINKS = earlierCoverageLinks({
 const ANSWER: LiveAnswer = {
   asked: ['wikipedia', 'gdelt'],
   failed: ['gdelt'],
-  wikipedia: {
+  summary: {
     title: 'Syria',
     url: 'https://en.wikipedia.org/wiki/Syria',
     description: 'Country in West Asia',
@@ -124,7 +124,7 @@ describe('the card’s live parts in Arabic', () => {
     const { container } = render(
       <I18n.Provider value={arabic}>
         <EntityCard
-          model={liveCard({ ...ANSWER, gdeltReach: 'best-effort' }, arabic, SYRIA_AR, LINKS_AR)}
+          model={liveCard({ ...ANSWER, bestEffort: ['gdelt'] }, arabic, SYRIA_AR, LINKS_AR)}
         />
       </I18n.Provider>,
     );
@@ -169,8 +169,8 @@ describe('the card’s live parts in Arabic', () => {
       ...ANSWER,
       asked: ['wikipedia', 'gdelt'],
       failed: ['gdelt'],
-      wikipedia: {
-        ...(ANSWER.wikipedia as NonNullable<LiveAnswer['wikipedia']>),
+      summary: {
+        ...(ANSWER.summary as NonNullable<LiveAnswer['summary']>),
         extract: 'Syria is a country.',
       },
     };

@@ -78,20 +78,20 @@ describe('the entity with live answers', () => {
       ...entity('bs:wp-jordan-river', 'place', 'Jordan River'),
       description: 'Popular English Wikipedia article',
     };
-    const live = withLive(river, { asked: ['wikipedia'], failed: [], wikipedia });
+    const live = withLive(river, { asked: ['wikipedia'], failed: [], summary: wikipedia });
     expect(live.description).toBe('River in the Middle East');
     expect(live.summary).toBe(wikipedia.extract);
     const noDescription = withLive(river, {
       asked: ['wikipedia'],
       failed: [],
-      wikipedia: { ...wikipedia, description: undefined },
+      summary: { ...wikipedia, description: undefined },
     });
     expect(noDescription.description).toBe('The Jordan River flows south.');
   });
 
   it('never replaces a curated entity’s own words', () => {
     const daraa = { ...entity('Q238217', 'place', 'Daraa'), summary: 'Our own summary.' };
-    const live = withLive(daraa, { asked: ['wikipedia'], failed: [], wikipedia });
+    const live = withLive(daraa, { asked: ['wikipedia'], failed: [], summary: wikipedia });
     expect(live.description).toBe(daraa.description);
     expect(live.summary).toBe('Our own summary.');
     expect(withLive(daraa, { asked: [], failed: [] })).toEqual(daraa);
@@ -136,7 +136,7 @@ describe('the card’s live view', () => {
     const answer = (thumbnail: string): LiveAnswer => ({
       asked: ['wikipedia'],
       failed: [],
-      wikipedia: { title: 'Syria', url: 'https://en.wikipedia.org/wiki/Syria', thumbnail },
+      summary: { title: 'Syria', url: 'https://en.wikipedia.org/wiki/Syria', thumbnail },
     });
     const good =
       'https://upload.wikimedia.org/wikipedia/commons/thumb/5/53/Flag.png/320px-Flag.png';
@@ -164,7 +164,7 @@ describe('the card’s live view', () => {
       extract: 'The Jordan River flows south.',
       thumbnail: 'https://upload.wikimedia.org/x.jpg',
     };
-    const live: LiveAnswer = { asked: ['wikipedia'], failed: [], wikipedia };
+    const live: LiveAnswer = { asked: ['wikipedia'], failed: [], summary: wikipedia };
     const river = entity('bs:wp-jordan-river', 'place', 'Jordan River');
     const credit = (shown: typeof river, answer: LiveAnswer) =>
       liveView({ entity: shown, live: answer, searchLinks: [], imageOrigins: [WIKIMEDIA_IMAGES] })
@@ -172,7 +172,7 @@ describe('the card’s live view', () => {
     expect(credit(river, live)?.used).toBe('text');
     expect(credit(daraa, live)?.used).toBe('picture');
     expect(
-      credit(daraa, { ...live, wikipedia: { ...wikipedia, thumbnail: undefined } }),
+      credit(daraa, { ...live, summary: { ...wikipedia, thumbnail: undefined } }),
     ).toBeUndefined();
   });
 
@@ -180,7 +180,7 @@ describe('the card’s live view', () => {
     const coverage = view({
       asked: ['gdelt'],
       failed: [],
-      gdeltReach: 'best-effort',
+      bestEffort: ['gdelt'],
       coverage: [
         { title: 'Siege', url: 'https://a.example/1', outlet: 'a.example', date: '2021-06-25' },
         { title: 'Bad', url: 'javascript:alert(1)', outlet: 'b.example', date: '2021-06-24' },

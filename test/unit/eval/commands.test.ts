@@ -82,7 +82,7 @@ describe('npm run marks', () => {
 });
 
 describe('npm run eval -- news', () => {
-  it('reads each page from its mirror, judges it, and skips a page whose mirror is missing', () => {
+  it('reads each page from its mirror, judges it, and skips a page whose mirror is missing', async () => {
     const mirrors = join(dir, 'mirrors');
     const repo = join(mirrors, 'example+news-pages', 'repo');
     mkdirSync(join(repo, 'pages'), { recursive: true });
@@ -125,7 +125,11 @@ describe('npm run eval -- news', () => {
     writeFileSync(goldFile, JSON.stringify([page('example/news-pages'), page('example/absent')]));
     const unjudged = join(dir, 'unjudged.json');
 
-    const { lines, result } = runNews(knowledgeOf(ENTITIES), { gold: goldFile, mirrors, unjudged });
+    const { lines, result } = await runNews(knowledgeOf(ENTITIES), {
+      gold: goldFile,
+      mirrors,
+      unjudged,
+    });
     expect(result.pages).toHaveLength(1);
     expect(result.skipped).toEqual([
       expect.objectContaining({ page: 'example/absent:pages/daraa.html' }),

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UI_LANGUAGES, type UiLanguage } from '@/utils/i18n/languages';
 import { type Catalogue, isCatalogue, PLURAL_CATEGORIES } from '@/utils/i18n/translator';
+import { LIVE_SOURCES } from '@/utils/live/sources';
 import { catalogueOf } from '../../support/i18n';
 
 const catalogues = Object.fromEntries(
@@ -98,7 +99,12 @@ describe('message catalogues', () => {
 
   it('has no message the extension does not use, and uses none it lacks', () => {
     const source = sourceText();
+    // A live source's messages are named after its id (`defineLiveSource`), not written out.
+    const sourceMessages = new Set<string>(
+      LIVE_SOURCES.flatMap((live) => [live.nameKey, live.sendsKey, live.addsKey]),
+    );
     const used = (key: string) =>
+      sourceMessages.has(key) ||
       source.includes(`'${key}'`) ||
       source.includes(`"${key}"`) ||
       source.includes(`__MSG_${key}__`);
@@ -108,6 +114,13 @@ describe('message catalogues', () => {
     expect(unused).toEqual([]);
     for (const [, key] of source.matchAll(/__MSG_([A-Za-z0-9_]+)__/g))
       expect(catalogues.en, `__MSG_${key}__`).toHaveProperty(key as string);
+  });
+
+  it('has the three messages of every registered live source, in both languages', () => {
+    for (const catalogue of Object.values(catalogues))
+      for (const live of LIVE_SOURCES)
+        for (const key of [live.nameKey, live.sendsKey, live.addsKey])
+          expect(catalogue, `${live.id}: ${key}`).toHaveProperty(key);
   });
 
   it('fits the stores: a short name, a description of at most 132 characters', () => {

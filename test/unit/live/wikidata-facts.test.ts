@@ -5,11 +5,11 @@ import type { Claims } from 'wikibase-sdk';
 import { factsAt } from '@/utils/card/dated';
 import { Fact } from '@/utils/knowledge/schema';
 import { cardsFrom, parseEntities } from '@/utils/live/wikidata';
+import { partialDate } from '@/utils/live/wikidata-claims';
 import {
   entityDates,
   factsFromClaims,
   MAX_FACTS_PER_PROPERTY,
-  partialDate,
   referencedItems,
 } from '@/utils/live/wikidata-facts';
 

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ENTITY_KINDS } from '@/utils/knowledge/schema';
-import { Annotator, type AnnotatorOptions } from '@/utils/page/annotator';
+import { Annotator, type AnnotatorOptions, NEAR_ONLY_ABOVE } from '@/utils/page/annotator';
 import type { Mention } from '@/utils/page/mention';
 import {
   type HighlightApi,
@@ -15,6 +15,23 @@ import { localMatching } from '../../support/local-matching';
 const local = localMatching(TEST_ENTITIES);
 const allKinds = { kinds: new Set(ENTITY_KINDS), firstMentionOnly: false };
 const paint = 'all' as const;
+
+/** An IntersectionObserver on the window that the test drives: what it observes, and its report. */
+function fakeIntersectionObserver() {
+  let report: (entries: Partial<IntersectionObserverEntry>[]) => void = () => {};
+  const observed: Element[] = [];
+  (window as unknown as { IntersectionObserver: unknown }).IntersectionObserver = class {
+    constructor(callback: typeof report) {
+      report = callback;
+    }
+    observe(el: Element) {
+      observed.push(el);
+    }
+    unobserve() {}
+    disconnect() {}
+  };
+  return { observed, notify: (entries: Partial<IntersectionObserverEntry>[]) => report(entries) };
+}
 
 /** A stand-in for the browser's highlight registry that records what is painted. */
 function fakeHighlightApi() {
@@ -144,18 +161,7 @@ describe('annotator', () => {
 
   it('paints only blocks near the viewport, and follows scrolling', async () => {
     document.body.innerHTML = '<p id="top">Daraa</p><p id="far">SANA</p>';
-    let notify: (entries: Partial<IntersectionObserverEntry>[]) => void = () => {};
-    const observed: Element[] = [];
-    (window as unknown as { IntersectionObserver: unknown }).IntersectionObserver = class {
-      constructor(callback: typeof notify) {
-        notify = callback;
-      }
-      observe(el: Element) {
-        observed.push(el);
-      }
-      unobserve() {}
-      disconnect() {}
-    };
+    const { observed, notify } = fakeIntersectionObserver();
     const { api, painted } = fakeHighlightApi();
     const { annotator } = annotate(new HighlightPainter(api, 'underline'), { paint: 'near' });
     await annotator.scan([document.body]);
@@ -172,6 +178,27 @@ describe('annotator', () => {
       { target: far, isIntersecting: true },
     ]);
     expect(painted()).toEqual(['backstory-underline: SANA']);
+  });
+
+  it('paints an ordinary page at once, and only near the viewport once it holds many marks', async () => {
+    const { observed, notify } = fakeIntersectionObserver();
+    const small = fakeHighlightApi();
+    const ordinary = annotate(new HighlightPainter(small.api, 'underline'), { paint: 'auto' });
+    await ordinary.annotator.scan([document.body]);
+    expect(small.painted().length).toBeGreaterThan(3);
+    expect(observed).toEqual([]);
+
+    const count = NEAR_ONLY_ABOVE + 100;
+    document.body.innerHTML = Array.from(
+      { length: count },
+      (_, i) => `<p id="p${i}">Daraa</p>`,
+    ).join('');
+    const big = fakeHighlightApi();
+    const long = annotate(new HighlightPainter(big.api, 'underline'), { paint: 'auto' });
+    await long.annotator.scan([document.body]);
+    expect(observed).toHaveLength(count);
+    notify(observed.map((target, i) => ({ target, isIntersecting: i < 10 })));
+    expect(big.painted()).toHaveLength(10);
   });
 
   it('finds the mentions on a text node for hit-testing', async () => {

@@ -1,5 +1,8 @@
+import * as v from 'valibot';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { LIVE_SOURCES } from '@/utils/live/sources';
+import { againstDefaults } from '@/utils/settings/against-defaults';
 import {
   DEFAULT_SETTINGS,
   isActiveOn,
@@ -80,29 +83,59 @@ describe('settings in storage', () => {
     delete v4.liveSources;
     await fakeBrowser.storage.sync.set({ settings: v4, settings$: { v: 4 } });
     const settings = await readSettings();
-    expect(settings.liveSources).toEqual({
-      wikipedia: false,
-      wikidata: false,
-      gdelt: false,
-      guardian: false,
-    });
+    expect(Object.keys(settings.liveSources)).toEqual(LIVE_SOURCES.map((source) => source.id));
+    expect(Object.values(settings.liveSources).every((on) => on === false)).toBe(true);
     expect(settings.firstMentionOnly).toBe(true);
     // A value already there (synced from a newer version, say) is never overridden.
-    const on = { wikipedia: true, wikidata: false, gdelt: false, guardian: false };
+    const on = { ...DEFAULT_SETTINGS.liveSources, wikipedia: true };
     expect(SETTINGS_MIGRATIONS[5]?.({ ...v4, liveSources: on })).toMatchObject({ liveSources: on });
   });
 
-  it('repairs damaged live-source switches to all off, keeping the rest', () => {
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+  it('repairs a damaged live-source switch alone, keeping the others and the rest', () => {
     const { settings, warning } = parseSettings({
       ...DEFAULT_SETTINGS,
       enabled: false,
       liveSources: { wikipedia: 'yes', wikidata: true },
     });
-    expect(settings.liveSources).toEqual(DEFAULT_SETTINGS.liveSources);
+    expect(settings.liveSources).toEqual({ ...DEFAULT_SETTINGS.liveSources, wikidata: true });
     expect(settings.enabled).toBe(false);
-    expect(warning).toMatch(/liveSources/);
-    warn.mockRestore();
+    expect(warning).toMatch(/liveSources\.wikipedia/);
+  });
+
+  it('a kind or a live source added since the value was stored keeps every other switch', async () => {
+    // As stored by a version that knew fewer kinds and sources (no migration wrote the new keys).
+    const older = {
+      ...DEFAULT_SETTINGS,
+      kinds: { person: false, place: true, organisation: false },
+      liveSources: { wikipedia: true, gdelt: true },
+    };
+    await fakeBrowser.storage.sync.set({ settings: older, settings$: { v: SETTINGS_VERSION } });
+    const warn = vi.spyOn(console, 'warn');
+    const settings = await readSettings();
+    expect(settings.kinds).toEqual({
+      ...DEFAULT_SETTINGS.kinds,
+      person: false,
+      organisation: false,
+    });
+    expect(settings.liveSources).toEqual({
+      ...DEFAULT_SETTINGS.liveSources,
+      wikipedia: true,
+      gdelt: true,
+    });
+    expect(warn).not.toHaveBeenCalled();
+  });
+
+  it('reads any schema against its defaults: a new key takes its default, the rest is kept', () => {
+    const schema = v.object({
+      on: v.boolean(),
+      sources: v.object({ a: v.boolean(), b: v.boolean(), added: v.boolean() }),
+    });
+    const defaults = { on: true, sources: { a: false, b: false, added: false } };
+    const problems: string[] = [];
+    expect(
+      againstDefaults(schema, { on: false, sources: { a: true, b: 3 } }, defaults, problems),
+    ).toEqual({ on: false, sources: { a: true, b: false, added: false } });
+    expect(problems).toEqual([expect.stringMatching(/^sources\.b: /)]);
   });
 
   it('falls back to defaults, field by field, for a corrupt value, with a warning', async () => {
