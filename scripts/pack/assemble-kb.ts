@@ -73,6 +73,18 @@ export function trimNames(entities: Entity[]): Entity[] {
   return entities;
 }
 
+/** Words that name a kind of natural feature or structure at the end of an English place name. */
+const FEATURE = /\s(River|Lake|Sea|Gulf|Bay|Strait|Valley|Desert|Mountains?|Island|Islands|Canal|Dam|Basin)$/;
+
+/**
+ * Is `alias` a feature named after the place rather than the place ("Jordan River" given to the
+ * country by a source)? The place's own name ending in the same word ("Red Sea") is not.
+ */
+function anotherFeature(name: string, alias: string): boolean {
+  const feature = FEATURE.exec(alias)?.[1];
+  return feature !== undefined && !name.endsWith(feature);
+}
+
 /** Works (albums, films, games) must be this well known (≈ 30 Wikipedias) to ship. */
 const KNOWN_WORK = 30;
 
@@ -94,7 +106,10 @@ export function cleanKnowledge(entities: readonly Entity[]): Entity[] {
     // Mission"): "Martian soil" and "at the Mission" are no film.
     const bare = entity.kind === 'topic' && /^The /.test(entity.name) ? entity.name.slice(4) : null;
     const keep = (text: string) =>
-      text !== bare && !isNotAName(text) && !(isLatin(text) && text === text.toLowerCase());
+      text !== bare &&
+      !isNotAName(text) &&
+      !(isLatin(text) && text === text.toLowerCase()) &&
+      !(entity.kind === 'place' && anotherFeature(entity.name, text));
     if (!keep(entity.name)) continue;
     const aliases: Entity['aliases'] = {};
     for (const [language, list] of Object.entries(entity.aliases)) {

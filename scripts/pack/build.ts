@@ -137,6 +137,43 @@ export async function buildDefaultPack(): Promise<KnowledgePack> {
   return final.pack;
 }
 
+export const LARGER_PACK_ID = 'backstory.larger';
+
+/**
+ * The larger base: the knowledge base's entities the built-in pack leaves out (the name list's
+ * later items, the less known beyond the built-in selection), for publishing as a subscription
+ * (`--publish DIR --key KEY --base larger`). Its names in the six languages the pack is read in.
+ */
+export async function buildLargerPack(): Promise<KnowledgePack> {
+  const { entities: knowledge } = await buildKnowledgeBase({
+    items: readAllSources(dataDir()),
+    sources: ALL_SOURCES,
+  });
+  const clean = cleanKnowledge(knowledge);
+  const builtIn = new Set(selectBuiltIn(clean).map((entity) => entity.id));
+  const rest = mergeSlugNamesakes(trimNames(clean.filter((entity) => !builtIn.has(entity.id))));
+  // Relations to entities of neither pack are dropped; to the built-in pack's they stay (the
+  // subscription is read with it).
+  const known = new Set(clean.map((entity) => entity.id));
+  for (const entity of rest) {
+    if (!entity.related) continue;
+    const related = entity.related.filter((id) => known.has(id));
+    if (related.length > 0) entity.related = related;
+    else delete entity.related;
+  }
+  guardEverydayWords(rest);
+  const pack = {
+    ...wrap(LARGER_PACK_ID, rest, []),
+    name: 'Backstory larger knowledge base',
+    description:
+      'The Wikidata-derived entities the built-in pack leaves out: less known people, places, organisations, events and works',
+    version: packVersion(rest),
+  };
+  const result = validatePack(pack);
+  if (!result.ok) throw new PackError(result.errors);
+  return result.pack;
+}
+
 /** A content version: the date and a short hash, so a changed pack never looks unchanged. */
 function packVersion(entities: Entity[]): string {
   let hash = 0x811c9dc5;

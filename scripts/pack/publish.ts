@@ -6,9 +6,10 @@
  *   npm run pack -- --keygen KEYFILE
  *       write a new private key (PKCS#8 PEM, readable by you only); print its public key and the
  *       fingerprint readers will see when they subscribe
- *   npm run pack -- --publish DIR --key KEYFILE [--pack FILE] [--publisher NAME] [--licence TEXT]
- *                   [--expires SECONDS] [--shards N]
- *       write the built-in base (or, with --pack, a JSON pack file in the import format) into DIR,
+ *   npm run pack -- --publish DIR --key KEYFILE [--pack FILE | --base larger] [--publisher NAME]
+ *                   [--licence TEXT] [--expires SECONDS] [--shards N]
+ *       write the built-in base (or, with --pack, a JSON pack file in the import format; with
+ *       --base larger, the knowledge base's entities the built-in pack leaves out) into DIR,
  *       signed with the key
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -22,7 +23,7 @@ import {
 } from '../../utils/knowledge/dist/signature';
 import type { KnowledgePack } from '../../utils/knowledge/schema';
 import { validatePack } from '../../utils/knowledge/validate';
-import { buildDefaultPack, type PublishOptions, writeDist } from './build';
+import { buildDefaultPack, buildLargerPack, type PublishOptions, writeDist } from './build';
 
 /** What a published folder holds; anything else in DIR means it is not one, and it is left alone. */
 const PUBLISHED_FILE = /^((matcher|entities)-\d{3,5}\.bin|manifest\.json|manifest\.sig)$/;
@@ -79,8 +80,8 @@ export async function publish(
 
 const USAGE = `usage:
   npm run pack -- --keygen KEYFILE
-  npm run pack -- --publish DIR --key KEYFILE [--pack FILE] [--publisher NAME] [--licence TEXT]
-                  [--expires SECONDS] [--shards N]`;
+  npm run pack -- --publish DIR --key KEYFILE [--pack FILE | --base larger] [--publisher NAME]
+                  [--licence TEXT] [--expires SECONDS] [--shards N]`;
 
 /** A whole number option within bounds, or undefined when not given. */
 function count(value: string | undefined, name: string, min: number, max: number) {
@@ -101,6 +102,7 @@ export async function publishMain(args: string[]): Promise<number> {
         publish: { type: 'string' },
         key: { type: 'string' },
         pack: { type: 'string' },
+        base: { type: 'string' },
         publisher: { type: 'string' },
         licence: { type: 'string' },
         expires: { type: 'string' },
@@ -116,7 +118,13 @@ export async function publishMain(args: string[]): Promise<number> {
       return 0;
     }
     if (!values.publish || !values.key) throw new Error(USAGE);
-    const pack = values.pack ? readPackFile(values.pack) : await buildDefaultPack();
+    if (values.base !== undefined && (values.base !== 'larger' || values.pack))
+      throw new Error(`--base takes only "larger", and not with --pack\n${USAGE}`);
+    const pack = values.pack
+      ? readPackFile(values.pack)
+      : values.base
+        ? await buildLargerPack()
+        : await buildDefaultPack();
     if (values.pack && !values.publisher)
       throw new Error('--publisher NAME is needed with --pack: readers see who publishes a pack');
     const licence = values.licence ?? (values.pack ? licenceOf(pack) : undefined);

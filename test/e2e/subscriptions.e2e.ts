@@ -347,11 +347,11 @@ describe.each(BROWSERS)('subscriptions in %s', (browserName) => {
     await publisher.serveSigned({
       ...manifest,
       version: '4',
-      counts: { ...manifest.counts, entities: 150_000 },
+      counts: { ...manifest.counts, entities: 1_600_000 },
     });
     const refused = await section.checkNow(PACK_NAME);
     expect(refused.statusText).toContain(
-      'The pack has 150000 entities; subscriptions may hold at most 100000.',
+      'The pack has 1600000 entities; subscriptions may hold at most 1500000.',
     );
     expect(publisher.requests()).toEqual(['200 manifest.json', '200 manifest.sig']);
     await stillServing();
