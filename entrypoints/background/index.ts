@@ -6,6 +6,7 @@ import { type DiscoveredTab, LiveDiscovery } from '@/utils/background/live-disco
 import { LiveService } from '@/utils/background/live-service';
 import { refreshPages } from '@/utils/background/page-refresh';
 import { PageSessions, type TabState } from '@/utils/background/page-sessions';
+import { CorrectionStore } from '@/utils/corrections/correction-store';
 import { HistoryStore } from '@/utils/history/history-store';
 import { extensionTranslator } from '@/utils/i18n/browser-catalogues';
 import { readerLanguage } from '@/utils/i18n/languages';
@@ -62,8 +63,11 @@ export default defineBackground(() => {
   });
   const tabStates = perTab<TabState>('tab');
   const cardTokens = perTab<string>('card');
+  // The reader's corrections of marks: local storage, this device only; applied as pages match.
+  const corrections = new CorrectionStore();
   const sessions = new PageSessions({
     matcher: () => packs.matcher(),
+    corrections: () => corrections.list(),
     markOwn: async () => (await readSettings()).markOwnEntities,
     saveTab: tabStates.set,
     loadTab: tabStates.get,
@@ -116,6 +120,9 @@ export default defineBackground(() => {
       live,
       discovery,
       tokens: cardTokens,
+      corrections,
+      // Applied at once in every open tab: each matches its page again with the corrections.
+      onCorrected: () => void tellPages(),
       readSettings,
       setBadge: (tabId, text, count) => {
         void action.setBadgeText({ tabId, text });

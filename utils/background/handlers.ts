@@ -1,4 +1,5 @@
 import { knownDate } from '../article-date/choose';
+import type { CorrectionStore } from '../corrections/correction-store';
 import type { HistoryStore } from '../history/history-store';
 import type { KnowledgeStore } from '../knowledge/knowledge-store';
 import type { PackService } from '../knowledge/pack-service';
@@ -12,6 +13,7 @@ import type { PageConfig } from '../messages/protocol';
 import { type Handlers, ProblemsError } from '../messages/router';
 import type { SenderInfo } from '../messages/sender';
 import { covers, isActiveOn, type Settings, siteOf } from '../settings/settings';
+import { correctionHandlers, splitImport } from './correction-handlers';
 import type { LiveDiscovery } from './live-discovery';
 import type { LiveService } from './live-service';
 import { type MatchRequest, type PageSessions, pageKey } from './page-sessions';
@@ -34,6 +36,10 @@ export interface BackgroundDeps {
   /** Names the packs lack, found on Wikipedia (asks nothing unless Wikipedia is on). */
   discovery?: LiveDiscovery;
   tokens: CardTokens;
+  /** The reader's corrections of marks (this device only). */
+  corrections: CorrectionStore;
+  /** Corrections changed: every open tab matches its page again. */
+  onCorrected?(): void;
   readSettings(): Promise<Settings>;
   /** Show a count on a tab's toolbar button ('' hides it); `count` is what it stands for. */
   setBadge(tabId: number, text: string, count?: { active: boolean; entities: number }): void;
@@ -67,7 +73,13 @@ export function backgroundHandlers(deps: BackgroundDeps): Handlers<BackgroundPro
       kinds: ENTITY_KINDS.filter((kind) => settings.kinds[kind]),
       firstMentionOnly: settings.firstMentionOnly,
       // Pages where Backstory is off never make the background load the matcher.
-      key: active ? pageKey((await deps.packs.matcher()).key, settings.markOwnEntities) : '',
+      key: active
+        ? pageKey(
+            (await deps.packs.matcher()).key,
+            settings.markOwnEntities,
+            await deps.corrections.key(),
+          )
+        : '',
     };
   };
   /**
@@ -102,6 +114,7 @@ export function backgroundHandlers(deps: BackgroundDeps): Handlers<BackgroundPro
     };
   };
   return {
+    ...correctionHandlers(deps),
     'page:start': async (batch, sender) => {
       const config = await pageConfig(sender);
       if (!config.active) return { config, answer: null };
@@ -197,9 +210,14 @@ export function backgroundHandlers(deps: BackgroundDeps): Handlers<BackgroundPro
           `The file is not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
         ]);
       }
-      const pack = await deps.packs.importPack(data);
+      // The reader's own export may carry their corrections: checked before anything is stored.
+      const { pack: packData, corrections } = splitImport(data);
+      const pack = await deps.packs.importPack(packData);
       deps.maps.invalidate();
-      return pack;
+      if (corrections.length === 0) return pack;
+      const taken = await deps.corrections.importList(corrections);
+      deps.onCorrected?.();
+      return { ...pack, corrections: taken };
     },
     'packs:remove': async ({ id }) => {
       const removed = await deps.packs.removePack(id);
