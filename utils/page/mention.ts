@@ -27,3 +27,15 @@ export function makeStaticRange(doc: Document, init: StaticRangeInit): StaticRan
     init.startContainer === init.endContainer && init.startOffset === init.endOffset;
   return Object.freeze({ ...init, collapsed }) as StaticRange;
 }
+
+/** The words a mention covers, as the page writes them (what "Not this?" corrects). */
+export function mentionText(mention: Pick<Mention, 'range' | 'nodes'>): string {
+  const { startContainer, startOffset, endContainer, endOffset } = mention.range;
+  let text = '';
+  for (const node of mention.nodes) {
+    const from = node === startContainer ? startOffset : 0;
+    const to = node === endContainer ? endOffset : node.data.length;
+    text += node.data.slice(from, to);
+  }
+  return text.replace(/\s+/g, ' ').trim().slice(0, 120);
+}
