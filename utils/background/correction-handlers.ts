@@ -148,7 +148,7 @@ export function correctionHandlers(deps: CorrectionDeps): {
       if (entity === null) return null;
       // The reader's own entities stay off pages where they chose not to mark them.
       if (!settings.markOwnEntities && loaded.own.has(entity)) return null;
-      return foundOf(loaded, entity);
+      return { entity: foundOf(loaded, entity), surface: text.slice(found.start, found.end) };
     },
   };
 }

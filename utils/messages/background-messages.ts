@@ -146,7 +146,11 @@ export type BackgroundProtocol = {
    * "Explain with Backstory" on a selection (the reader's command or context menu, passed on by
    * the background to the tab's content script): what the packs say the selected words name.
    */
-  'page:explain': { request: { text: string }; response: FoundEntity | null };
+  'page:explain': {
+    request: { text: string };
+    /** The entity, and the name in the text that names it. */
+    response: { entity: FoundEntity; surface: string } | null;
+  };
   /** The options page lists the packs. */
   'packs:list': { request: v.InferOutput<typeof Empty>; response: PacksOverview };
   /** Import a pack file the options page staged; fails with every problem named, storing nothing. */

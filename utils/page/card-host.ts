@@ -120,7 +120,10 @@ export class CardHost {
       name: about.name,
       kind: about.kind,
       // Marks the packs made can be corrected; live discovery's are Wikipedia's, not the packs'.
-      ...optional('surface', (!mention.live && mentionText(mention)) || undefined),
+      ...optional(
+        'surface',
+        mention.explained?.surface ?? ((!mention.live && mentionText(mention)) || undefined),
+      ),
       opener,
       scheme: this.deps.scheme(),
       ...optional('language', mentionLanguage(mention)),

@@ -181,12 +181,12 @@ describe('background: corrections of marks', () => {
       value(
         await background.ask('page:explain', { text: ' Daraa ' }, page(1, 'https://a.example/')),
       ),
-    ).toMatchObject({ id: 'Q238217', kind: 'place' });
+    ).toMatchObject({ entity: { id: 'Q238217', kind: 'place' }, surface: 'Daraa' });
     expect(
       value(
         await background.ask('page:explain', { text: 'Washington' }, page(1, 'https://a.example/')),
       ),
-    ).toMatchObject({ id: 'Q61' });
+    ).toMatchObject({ entity: { id: 'Q61' }, surface: 'Washington' });
     expect(
       value(
         await background.ask(
