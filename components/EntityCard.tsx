@@ -53,6 +53,7 @@ export function EntityCard({
       lang={t.language}
       dir={t.dir}
       data-state={model.state}
+      data-entity={model.state === 'ready' ? model.id : undefined}
       data-scheme={scheme}
       style={{
         ...(maxWidth ? { maxWidth: `${maxWidth}px` } : {}),
