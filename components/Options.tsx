@@ -292,7 +292,7 @@ function Packs({ model, actions }: { model: OptionsModel; actions: OptionsAction
         <button
           type="button"
           onClick={actions.onExport}
-          disabled={(model.packs?.user.length ?? 0) === 0}
+          disabled={(model.packs?.user.length ?? 0) === 0 && (model.corrections ?? []).length === 0}
         >
           {t.t('options_export')}
         </button>
