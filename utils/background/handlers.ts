@@ -88,10 +88,11 @@ export function backgroundHandlers(deps: BackgroundDeps): Handlers<BackgroundPro
    */
   const match = async (batch: MatchRequest, sender: SenderInfo, first: boolean) => {
     const tab = tabOf(sender);
-    const matched = await deps.sessions.match(tab, sender.url ?? '', batch);
+    // What the reader's corrections left unmarked stays in the background.
+    const { suppressed, ...matched } = await deps.sessions.match(tab, sender.url ?? '', batch);
     // Live discovery (Wikipedia on) adds the names the packs lack, as later answers say.
     const answer = deps.discovery
-      ? await deps.discovery.follow(tab, sender.url ?? '', batch, matched)
+      ? await deps.discovery.follow(tab, sender.url ?? '', batch, matched, suppressed)
       : matched;
     if (answer.key === batch.key && (first || answer.entities.length > 0)) {
       const entities = (await deps.sessions.tab(tab))?.found.length ?? 0;

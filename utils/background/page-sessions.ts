@@ -73,14 +73,24 @@ export class PageSessions {
 
   constructor(private readonly deps: PageSessionsDeps) {}
 
-  async match(tab: number, url: string, request: MatchRequest): Promise<MatchAnswer> {
+  async match(
+    tab: number,
+    url: string,
+    request: MatchRequest,
+  ): Promise<MatchAnswer & { suppressed?: number[] }> {
     const [loaded, markOwn, corrections] = await Promise.all([
       this.deps.matcher(),
       this.deps.markOwn(),
       this.deps.corrections?.() ?? [],
     ]);
     const key = pageKey(loaded.key, markOwn, correctionsKey(corrections));
-    const answer: MatchAnswer = { key, mentions: [], released: [], waiting: [], entities: [] };
+    const answer: MatchAnswer & { suppressed?: number[] } = {
+      key,
+      mentions: [],
+      released: [],
+      waiting: [],
+      entities: [],
+    };
     // Matched with other packs (or rules) than the page started with: it must start over.
     if (request.key !== key) return answer;
     const live = this.session(tab, url, request, key, loaded);
@@ -95,7 +105,11 @@ export class PageSessions {
     const add = (out: number[], key: number, start: number, end: number, found: number) => {
       const text = texts.get(key) ?? live.texts.get(key) ?? '';
       const entity = correctMark(text, start, end, found, byName, indexOf);
-      if (entity === null) return;
+      if (entity === null) {
+        // Not marked, at the reader's word: live discovery must not mark it either.
+        (answer.suppressed ??= []).push(key, start, end);
+        return;
+      }
       if (skipOwn && own.has(entity)) return;
       out.push(key, start, end, entity);
       this.describe(live, loaded, entity, answer.entities);
