@@ -107,7 +107,8 @@ export class PageSessions {
       const entity = correctMark(text, start, end, found, byName, indexOf);
       if (entity === null) {
         // Not marked, at the reader's word: live discovery must not mark it either.
-        (answer.suppressed ??= []).push(key, start, end);
+        answer.suppressed ??= [];
+        answer.suppressed.push(key, start, end);
         return;
       }
       if (skipOwn && own.has(entity)) return;
