@@ -74,7 +74,7 @@ export function NotThis({ correction }: { correction: CardCorrection }) {
       </button>
       {open && (
         <div id="backstory-correct-panel" class="card__correct-panel">
-          <h3 id="backstory-correct-heading" dir="auto">
+          <h3 id="backstory-correct-heading" class="card__correct-heading" dir="auto">
             {t.t('card_correct_heading', correction.surface)}
           </h3>
           {loaded.state === 'loading' && <p class="card__note">{t.t('card_correct_loading')}</p>}
