@@ -201,20 +201,12 @@ export function startInPage(platform: InPagePlatform) {
     'content:reveal': async ({ id }) => ({ found: focusOf(await onDemand()).reveal(id) }),
     'content:toggle': async () => ({ active: await controller.toggleHere() }),
     'content:diagnostics': () => controller.diagnostics(),
-    'content:explain': async () => {
-      // Only the browser's own command or menu sends this (the router checks): trusted input.
-      const selection = win.getSelection();
-      const text = selection?.toString().replace(/\s+/g, ' ').trim().slice(0, 500) ?? '';
-      if (!selection || selection.rangeCount === 0 || !text) return { entity: null };
-      const range = selection.getRangeAt(0);
-      const explained = await ask('page:explain', { text });
-      if (!explained) return { entity: null };
-      const loaded = await onDemand();
-      const mention = loaded.selectionMention(doc, range, explained);
-      if (!mention) return { entity: null };
-      void openCards().then((host) => host.open(mention, 'keyboard'));
-      return { entity: explained.entity.id };
-    },
+    'content:explain': async () =>
+      (await onDemand()).explainSelection(
+        doc,
+        (text) => ask('page:explain', { text }),
+        (mention) => void openCards().then((host) => host.open(mention, 'keyboard')),
+      ),
     'content:refresh': async () => {
       await controller.refresh();
       return { active: controller.active };

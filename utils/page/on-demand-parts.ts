@@ -2,7 +2,7 @@ import { type ContentProtocol, contentMessages } from '../messages/content-messa
 import { createRouter, type Handlers } from '../messages/router';
 import { createCardFrame } from './card-frame-link';
 import { CardHost } from './card-host';
-import { selectionMention } from './mention';
+import { explainSelection } from './explain-selection';
 import { MentionFocus } from './mention-focus';
 import { pageScheme } from './scheme';
 
@@ -24,7 +24,7 @@ export const onDemandParts = {
   createCardFrame,
   pageScheme,
   contentRouter,
-  selectionMention,
+  explainSelection,
 };
 
 export type OnDemandParts = typeof onDemandParts;
