@@ -2,9 +2,10 @@ import { knownDate } from '../article-date/choose';
 import type { CorrectionStore } from '../corrections/correction-store';
 import type { HistoryStore } from '../history/history-store';
 import type { KnowledgeStore } from '../knowledge/knowledge-store';
-import type { PackService } from '../knowledge/pack-service';
+import type { PackService, PackSummary } from '../knowledge/pack-service';
+import type { KnowledgePack } from '../knowledge/schema';
 import { ENTITY_KINDS } from '../knowledge/schema';
-import { MAX_IMPORT_BYTES } from '../knowledge/user-packs';
+import { checkImport, MAX_IMPORT_BYTES } from '../knowledge/user-packs';
 import { NOTHING_ASKED } from '../live/answer';
 import { earlierCoverageLinks } from '../live/search-link';
 import type { LocatorService } from '../map/locator-service';
@@ -50,6 +51,22 @@ export interface BackgroundDeps {
 export function badgeText(count: { active: boolean; entities: number }): string {
   if (!count.active || count.entities === 0) return '';
   return count.entities > 999 ? '999+' : String(count.entities);
+}
+
+/** What the options page is told of a pack file that carried corrections and no entities. */
+function emptySummary(pack: KnowledgePack): PackSummary {
+  return {
+    id: pack.id,
+    origin: 'import',
+    name: pack.name,
+    publisher: '',
+    version: pack.version,
+    built: '',
+    licence: '',
+    sources: [],
+    entities: 0,
+    bytes: 0,
+  };
 }
 
 /** The sender's tab (the router has checked the role, so content scripts and card frames have one). */
@@ -213,9 +230,19 @@ export function backgroundHandlers(deps: BackgroundDeps): Handlers<BackgroundPro
       }
       // The reader's own export may carry their corrections: checked before anything is stored.
       const { pack: packData, corrections } = splitImport(data);
-      const pack = await deps.packs.importPack(packData);
+      if (corrections.length === 0) {
+        const pack = await deps.packs.importPack(packData);
+        deps.maps.invalidate();
+        return pack;
+      }
+      // A file of corrections without entities (an export made with none) adds no empty pack.
+      const checked = checkImport(packData);
+      if (!checked.ok) throw new ProblemsError(checked.errors);
+      const pack =
+        checked.pack.entities.length > 0
+          ? await deps.packs.importPack(checked.pack)
+          : emptySummary(checked.pack);
       deps.maps.invalidate();
-      if (corrections.length === 0) return pack;
       const taken = await deps.corrections.importList(corrections);
       deps.onCorrected?.();
       return { ...pack, corrections: taken };

@@ -167,7 +167,13 @@ describe('background: corrections of marks', () => {
       action: 'never',
       createdAt: 7,
     };
-    expect(value(await stage({ ...mine, corrections: [correction] })).corrections).toBe(1);
+    expect(
+      value(await stage({ ...mine, id: 'my-corrections', corrections: [correction] })).corrections,
+    ).toBe(1);
+    // Corrections without entities add no empty pack.
+    expect(
+      value(await background.ask('packs:list', {}, OPTIONS)).imported.map((p) => p.id),
+    ).toEqual(['my-entities']);
     expect(value(await background.ask('corrections:list', {}, OPTIONS))).toEqual([
       expect.objectContaining({ id: 'c-file1', folded: 'washington' }),
     ]);
