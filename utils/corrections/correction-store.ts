@@ -12,10 +12,29 @@ export interface CorrectionsArea {
   write(list: Correction[]): Promise<void>;
 }
 
-/** Local storage, through the project's storage helper. */
+/** The format of the stored list; a later one migrates from it (`@wxt-dev/storage` versions). */
+export const CORRECTIONS_VERSION = 1;
+
+let item: ReturnType<typeof defineCorrectionsItem> | null = null;
+
+/** Created on first use, never at import (WXT imports entrypoints in Node while building). */
+function defineCorrectionsItem() {
+  return storage.defineItem<unknown>(CORRECTIONS_ITEM, {
+    fallback: [],
+    version: CORRECTIONS_VERSION,
+  });
+}
+
+/** Local storage, through the project's storage helper: a typed, versioned item. */
 export const localCorrections: CorrectionsArea = {
-  read: () => storage.getItem<unknown>(CORRECTIONS_ITEM),
-  write: (list) => storage.setItem(CORRECTIONS_ITEM, list),
+  read: () => {
+    item ??= defineCorrectionsItem();
+    return item.getValue();
+  },
+  write: (list) => {
+    item ??= defineCorrectionsItem();
+    return item.setValue(list);
+  },
 };
 
 /** A correction as the options page lists it. */

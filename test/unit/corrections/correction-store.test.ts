@@ -1,8 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { correctMark } from '@/utils/corrections/apply';
 import { type Correction, foldName } from '@/utils/corrections/correction';
 import { correctionsFor, correctionsKey } from '@/utils/corrections/correction-index';
-import { CorrectionStore, parseStored } from '@/utils/corrections/correction-store';
+import {
+  CORRECTIONS_ITEM,
+  CorrectionStore,
+  parseStored,
+} from '@/utils/corrections/correction-store';
 
 function memoryStore() {
   let stored: unknown = null;
@@ -179,5 +184,19 @@ describe('corrections as marks are made', () => {
   it('keys depend on the corrections', () => {
     expect(correctionsKey([])).toBe('');
     expect(correctionsKey(corrections)).not.toBe(correctionsKey(corrections.slice(1)));
+  });
+});
+
+describe('corrections in local storage', () => {
+  it('are kept in the extension’s local storage only, and read back by the next wake', async () => {
+    fakeBrowser.reset();
+    const store = new CorrectionStore();
+    await store.add({ surface: 'PM', action: 'never', scope: 'everywhere' }, 'a.example', 5);
+    const key = CORRECTIONS_ITEM.replace('local:', '');
+    const stored = await fakeBrowser.storage.local.get(key);
+    expect(stored[key]).toEqual([expect.objectContaining({ folded: 'pm', site: null })]);
+    expect(await fakeBrowser.storage.sync.get(null)).toEqual({});
+    // A second store (the background waking again) reads the same list.
+    expect((await new CorrectionStore().list()).map((c) => c.surface)).toEqual(['PM']);
   });
 });
