@@ -30,7 +30,14 @@ export default defineConfig({
       // unlimitedStorage: packs of up to 200,000 entities and their compiled matcher live in
       // IndexedDB; without it the browser may refuse a large import or evict the store.
       // alarms: subscribed packs are checked for updates on a schedule.
-      permissions: ['storage', 'unlimitedStorage', 'alarms'],
+      // contextMenus (Firefox: menus): "Explain with Backstory" and "Add to my entities" on a
+      // selection; the menu gives the selected words only when the reader clicks an item.
+      permissions: [
+        'storage',
+        'unlimitedStorage',
+        'alarms',
+        browser === 'firefox' ? 'menus' : 'contextMenus',
+      ],
       // The script in pages is an unlisted WXT script, registered here by hand: WXT's
       // content-script wrapper brings a context that a page can end with a forged DOM event.
       content_scripts: [
@@ -75,6 +82,10 @@ export default defineConfig({
         'previous-mention': {
           suggested_key: { default: 'Alt+Shift+P' },
           description: '__MSG_command_previous__',
+        },
+        'explain-selection': {
+          suggested_key: { default: 'Alt+Shift+E' },
+          description: '__MSG_command_explain__',
         },
       },
       ...(browser === 'firefox'

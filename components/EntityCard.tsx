@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import type { CardCorrection } from '@/utils/card/card-correction';
 import type {
   CardFact,
   CardHistoryGroup,
@@ -10,6 +11,7 @@ import type {
 import { Message, useI18n } from './i18n';
 import { EarlierCoverage, LiveNote, LivePicture, WikipediaCredit } from './LiveParts';
 import { LocatorMap } from './LocatorMap';
+import { NotThis } from './NotThis';
 
 export interface EntityCardProps {
   model: CardModel;
@@ -19,6 +21,8 @@ export interface EntityCardProps {
   /** Room for the card in CSS pixels; it scrolls inside past that. */
   maxWidth?: number;
   maxHeight?: number;
+  /** "Not this?" for the marked name the card was opened on. */
+  correction?: CardCorrection;
 }
 
 /**
@@ -28,7 +32,14 @@ export interface EntityCardProps {
  * is given (`I18n`), in that language's direction; the pack's text sets its own direction
  * (`dir="auto"`), and English that stands in for a missing translation is marked `lang="en"`.
  */
-export function EntityCard({ model, onClose, scheme, maxWidth, maxHeight }: EntityCardProps) {
+export function EntityCard({
+  model,
+  onClose,
+  scheme,
+  maxWidth,
+  maxHeight,
+  correction,
+}: EntityCardProps) {
   const t = useI18n();
   const english = model.state === 'ready' ? model.english : {};
   return (
@@ -42,6 +53,7 @@ export function EntityCard({ model, onClose, scheme, maxWidth, maxHeight }: Enti
       lang={t.language}
       dir={t.dir}
       data-state={model.state}
+      data-entity={model.state === 'ready' ? model.id : undefined}
       data-scheme={scheme}
       style={{
         ...(maxWidth ? { maxWidth: `${maxWidth}px` } : {}),
@@ -80,6 +92,9 @@ export function EntityCard({ model, onClose, scheme, maxWidth, maxHeight }: Enti
         </p>
       )}
       {model.state === 'ready' && <Ready card={model} />}
+      {model.state === 'ready' && correction && (
+        <NotThis correction={correction} key={`${correction.shown}:${correction.surface}`} />
+      )}
     </section>
   );
 }

@@ -76,18 +76,23 @@ export function entityFromDraft(
 /** Add or edit one of the reader's own entities. Problems come back from the background by field. */
 export function EntityForm({
   editing,
+  prefill,
   taken,
   errors,
   onSave,
   onCancel,
 }: {
   editing: Entity | null;
+  /** The name a new entity starts with (words the reader selected on a page). */
+  prefill?: string;
   taken: ReadonlySet<string>;
   errors: string[];
   onSave: (candidate: unknown) => void;
   onCancel: () => void;
 }) {
-  const [draft, setDraft] = useState<Draft>(editing ? draftOf(editing) : EMPTY);
+  const [draft, setDraft] = useState<Draft>(
+    editing ? draftOf(editing) : { ...EMPTY, name: prefill?.slice(0, 120) ?? '' },
+  );
   const t = useI18n();
   const field = (key: keyof Draft) => ({
     value: draft[key],

@@ -1,10 +1,12 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
+import type { ListedCorrection } from '@/utils/corrections/correction-store';
 import type { VisitedPage } from '@/utils/history/history-store';
 import { KIND_LABELS } from '@/utils/i18n/kinds';
 import type { PacksOverview } from '@/utils/knowledge/pack-service';
 import type { Entity } from '@/utils/knowledge/schema';
 import type { Settings } from '@/utils/settings/settings';
+import { Corrections } from './Corrections';
 import { EntityForm } from './EntityForm';
 import { Message, useI18n } from './i18n';
 import { LanguageChoice } from './LanguageChoice';
@@ -22,6 +24,10 @@ export interface OptionsModel {
   /** Result of the last pack import: the pack's name, or every problem found. */
   importResult: { ok: true | 'working'; message: string } | { ok: false; errors: string[] } | null;
   entityErrors: string[];
+  /** The reader's corrections of marks. */
+  corrections?: ListedCorrection[];
+  /** A name to open the entity form with ("Add to my entities" on a selection). */
+  prefillName?: string;
 }
 
 export interface OptionsActions {
@@ -32,6 +38,8 @@ export interface OptionsActions {
   onSaveEntity(candidate: unknown, done: () => void): void;
   onDeleteEntity(id: string): void;
   onClearHistory(): void;
+  onUndoCorrection?(id: string): void;
+  onUndoAllCorrections?(): void;
 }
 
 /**
@@ -76,6 +84,11 @@ export function Options({
       {settings && <Sites settings={settings} onChange={actions.onSettings} />}
       {live}
       <YourEntities model={model} actions={actions} />
+      <Corrections
+        corrections={model.corrections ?? []}
+        onUndo={(id) => actions.onUndoCorrection?.(id)}
+        onUndoAll={() => actions.onUndoAllCorrections?.()}
+      />
       {subscriptions}
       <Packs model={model} actions={actions} />
       {settings && <History settings={settings} pages={model.history} actions={actions} />}
@@ -197,7 +210,7 @@ function SiteList({
 }
 
 function YourEntities({ model, actions }: { model: OptionsModel; actions: OptionsActions }) {
-  const [editing, setEditing] = useState<Entity | 'new' | null>(null);
+  const [editing, setEditing] = useState<Entity | 'new' | null>(model.prefillName ? 'new' : null);
   const entities = model.packs?.user ?? [];
   const taken = new Set(entities.map((entity) => entity.id));
   const t = useI18n();
@@ -249,6 +262,7 @@ function YourEntities({ model, actions }: { model: OptionsModel; actions: Option
         <EntityForm
           key={editing === 'new' ? 'new' : editing.id}
           editing={editing === 'new' ? null : editing}
+          {...(editing === 'new' && model.prefillName ? { prefill: model.prefillName } : {})}
           taken={taken}
           errors={model.entityErrors}
           onSave={(candidate) => actions.onSaveEntity(candidate, () => setEditing(null))}
@@ -284,7 +298,7 @@ function Packs({ model, actions }: { model: OptionsModel; actions: OptionsAction
         <button
           type="button"
           onClick={actions.onExport}
-          disabled={(model.packs?.user.length ?? 0) === 0}
+          disabled={(model.packs?.user.length ?? 0) === 0 && (model.corrections ?? []).length === 0}
         >
           {t.t('options_export')}
         </button>

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { ListedCorrection } from '@/utils/corrections/correction-store';
 import type { VisitedPage } from '@/utils/history/history-store';
 import type { PacksOverview } from '@/utils/knowledge/pack-service';
 import { MAX_IMPORT_BYTES } from '@/utils/knowledge/user-packs';
@@ -27,6 +28,8 @@ export interface OptionsDeps {
   download(name: string, contents: string): void;
   /** Put a pack file where the background can read it; returns its staging key. */
   stage(file: File): Promise<string>;
+  /** A name to open the entity form with (the options page's address says it). */
+  prefillName?: string;
   /** The browser's permissions and stores behind the live sources section. */
   live?: LiveSourcesDeps;
   /** The browser's permissions behind the subscriptions section. */
@@ -40,6 +43,7 @@ export function OptionsContainer({ deps }: { deps: OptionsDeps }) {
   const [history, setHistory] = useState<VisitedPage[]>([]);
   const [importResult, setImportResult] = useState<OptionsModel['importResult']>(null);
   const [entityErrors, setEntityErrors] = useState<string[]>([]);
+  const [corrections, setCorrections] = useState<ListedCorrection[]>([]);
   const t = useI18n();
 
   const reloadPacks = useCallback(async () => {
@@ -51,12 +55,18 @@ export function OptionsContainer({ deps }: { deps: OptionsDeps }) {
     if (answer.ok) setHistory(answer.value);
   }, [deps]);
 
+  const reloadCorrections = useCallback(async () => {
+    const answer = await deps.ask('corrections:list', {});
+    if (answer.ok) setCorrections(answer.value);
+  }, [deps]);
+
   useEffect(() => {
     void deps.readSettings().then(setSettings);
     void reloadPacks();
     void reloadHistory();
+    void reloadCorrections();
     return deps.watchSettings(setSettings);
-  }, [deps, reloadPacks, reloadHistory]);
+  }, [deps, reloadPacks, reloadHistory, reloadCorrections]);
 
   const save = (next: Settings) => {
     setSettings(next);
@@ -73,6 +83,8 @@ export function OptionsContainer({ deps }: { deps: OptionsDeps }) {
         history,
         importResult,
         entityErrors,
+        corrections,
+        ...(deps.prefillName ? { prefillName: deps.prefillName } : {}),
       }}
       live={
         deps.live && settings ? (
@@ -110,11 +122,15 @@ export function OptionsContainer({ deps }: { deps: OptionsDeps }) {
           // tens of megabytes, more than a message carries.
           const answer = await deps.ask('packs:import', { staged: await deps.stage(file) });
           if (!answer.ok) return setImportResult({ ok: false, errors: answer.errors });
+          const taken = answer.value.corrections;
           setImportResult({
             ok: true,
-            message: t.plural('options_imported', answer.value.entities, answer.value.name),
+            message: [
+              t.plural('options_imported', answer.value.entities, answer.value.name),
+              ...(taken ? [t.t('options_imported_corrections', t.number(taken))] : []),
+            ].join(' '),
           });
-          await reloadPacks();
+          await Promise.all([reloadPacks(), reloadCorrections()]);
         },
         onRemovePack: async (id) => {
           await deps.ask('packs:remove', { id });
@@ -128,6 +144,10 @@ export function OptionsContainer({ deps }: { deps: OptionsDeps }) {
             name: 'My Backstory entities',
             version: new Date().toISOString().slice(0, 10),
             entities: packs?.user ?? [],
+            // The reader's corrections travel with their own pack (older files have none).
+            ...(corrections.length > 0
+              ? { corrections: corrections.map(({ stale: _stale, ...correction }) => correction) }
+              : {}),
           };
           deps.download('backstory-my-entities.json', `${JSON.stringify(pack, null, 2)}\n`);
         },
@@ -141,6 +161,14 @@ export function OptionsContainer({ deps }: { deps: OptionsDeps }) {
         onDeleteEntity: async (id) => {
           await deps.ask('user:delete', { id });
           await reloadPacks();
+        },
+        onUndoCorrection: async (id) => {
+          await deps.ask('corrections:remove', { id });
+          await reloadCorrections();
+        },
+        onUndoAllCorrections: async () => {
+          await deps.ask('corrections:clear', {});
+          await reloadCorrections();
         },
         onClearHistory: async () => {
           await deps.ask('history:clear', {});

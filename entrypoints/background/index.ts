@@ -6,6 +6,8 @@ import { type DiscoveredTab, LiveDiscovery } from '@/utils/background/live-disco
 import { LiveService } from '@/utils/background/live-service';
 import { refreshPages } from '@/utils/background/page-refresh';
 import { PageSessions, type TabState } from '@/utils/background/page-sessions';
+import { addEntityUrl, SELECTION_MENU } from '@/utils/background/selection-menu';
+import { CorrectionStore } from '@/utils/corrections/correction-store';
 import { HistoryStore } from '@/utils/history/history-store';
 import { extensionTranslator } from '@/utils/i18n/browser-catalogues';
 import { readerLanguage } from '@/utils/i18n/languages';
@@ -67,8 +69,11 @@ export default defineBackground(() => {
   });
   const tabStates = perTab<TabState>('tab');
   const cardTokens = perTab<string>('card');
+  // The reader's corrections of marks: local storage, this device only; applied as pages match.
+  const corrections = new CorrectionStore();
   const sessions = new PageSessions({
     matcher: () => packs.matcher(),
+    corrections: () => corrections.list(),
     markOwn: async () => (await readSettings()).markOwnEntities,
     saveTab: tabStates.set,
     loadTab: tabStates.get,
@@ -140,6 +145,9 @@ export default defineBackground(() => {
       live,
       discovery,
       tokens: cardTokens,
+      corrections,
+      // Applied at once in every open tab: each matches its page again with the corrections.
+      onCorrected: () => void tellPages(),
       readSettings,
       setBadge: (tabId, text, count) => {
         void action.setBadgeText({ tabId, text });
@@ -173,8 +181,33 @@ export default defineBackground(() => {
       await askContent(send, 'content:step', { direction: command === 'next-mention' ? 1 : -1 });
     } else if (command === 'toggle-highlights') {
       await askContent(send, 'content:toggle', {});
+    } else if (command === 'explain-selection') {
+      await askContent(send, 'content:explain', {});
     }
   });
+  // "Explain with Backstory" and "Add to my entities" on a selection (Firefox calls the API menus).
+  const menus =
+    (browser as unknown as { menus?: typeof browser.contextMenus }).menus ?? browser.contextMenus;
+  if (menus) {
+    void menus.removeAll().then(() => {
+      for (const [id, title] of SELECTION_MENU)
+        menus.create({ id, title: browser.i18n.getMessage(title), contexts: ['selection'] });
+    });
+    menus.onClicked.addListener(async (info, tab) => {
+      if (info.menuItemId === 'explain-selection' && tab?.id !== undefined) {
+        const id = tab.id;
+        await askContent(
+          (message) => browser.tabs.sendMessage(id, message, { frameId: 0 }),
+          'content:explain',
+          {},
+        );
+      } else if (info.menuItemId === 'add-entity') {
+        await browser.tabs.create({
+          url: addEntityUrl(browser.runtime.getURL('/options.html'), info.selectionText ?? ''),
+        });
+      }
+    });
+  }
   // Read the matchers ahead of the first page after install, update and start.
   const warm = () => void packs.matcher().catch((error) => console.warn('Backstory:', error));
   browser.runtime.onInstalled.addListener(warm);

@@ -31,6 +31,9 @@ const frame = new CardFrame({
     readerLanguage((await readSettings()).language, browser.i18n.getUILanguage()),
   translator: extensionTranslator,
   live: async (id, part) => unwrap(await askBackground(send, 'card:live', { id, part })),
+  correctionOptions: async (id, surface) =>
+    unwrap(await askBackground(send, 'correction:options', { id, surface })),
+  correct: async (request) => unwrap(await askBackground(send, 'correction:add', request)),
   imageOrigins: LIVE_BUILD.imageOrigins,
   render: (model, look) => {
     applyLanguage(document, look.t);
@@ -45,6 +48,7 @@ const frame = new CardFrame({
               scheme={look.scheme}
               maxWidth={look.maxWidth}
               maxHeight={look.maxHeight}
+              {...(look.correction ? { correction: look.correction } : {})}
             />
           </div>
         </I18n.Provider>

@@ -31,6 +31,9 @@ const permissionsFor = (origins: string[], consent = true) =>
   livePermissions(origins, import.meta.env.FIREFOX && consent) as PermissionSet;
 
 const root = document.getElementById('app');
+// "Add to my entities" on a selection opens this page as options.html#add=<the words>.
+const prefillName = new URLSearchParams(location.hash.slice(1)).get('add')?.trim() || undefined;
+if (prefillName) history.replaceState(null, '', location.pathname);
 const browserLanguage = browser.i18n.getUILanguage();
 if (root) {
   render(
@@ -48,6 +51,7 @@ if (root) {
         deps={{
           version: browser.runtime.getManifest().version,
           browserLanguage,
+          ...(prefillName ? { prefillName } : {}),
           readSettings,
           writeSettings,
           watchSettings,

@@ -74,7 +74,8 @@ export function trimNames(entities: Entity[]): Entity[] {
 }
 
 /** Words that name a kind of natural feature or structure at the end of an English place name. */
-const FEATURE = /\s(River|Lake|Sea|Gulf|Bay|Strait|Valley|Desert|Mountains?|Island|Islands|Canal|Dam|Basin)$/;
+const FEATURE =
+  /\s(River|Lake|Sea|Gulf|Bay|Strait|Valley|Desert|Mountains?|Island|Islands|Canal|Dam|Basin)$/;
 
 /**
  * Is `alias` a feature named after the place rather than the place ("Jordan River" given to the

@@ -3,6 +3,8 @@ import { backgroundHandlers } from '@/utils/background/handlers';
 import { type DiscoveredTab, LiveDiscovery } from '@/utils/background/live-discovery';
 import { LiveService } from '@/utils/background/live-service';
 import { PageSessions, type TabState } from '@/utils/background/page-sessions';
+import type { Correction } from '@/utils/corrections/correction';
+import { CorrectionStore } from '@/utils/corrections/correction-store';
 import { HistoryStore } from '@/utils/history/history-store';
 import { buildDist } from '@/utils/knowledge/dist/build-dist';
 import { KnowledgeStore } from '@/utils/knowledge/knowledge-store';
@@ -113,8 +115,21 @@ export function inProcessBackground(
     onMatcherChanged: (key) => changes.push(key),
   });
   const tabs = new Map<number, TabState>();
+  let storedCorrections: unknown = null;
+  let correctionIds = 0;
+  let corrected = 0;
+  const corrections = new CorrectionStore(
+    {
+      read: async () => structuredClone(storedCorrections),
+      write: async (list: Correction[]) => {
+        storedCorrections = structuredClone(list);
+      },
+    },
+    () => `c-test-${++correctionIds}`,
+  );
   const sessions = new PageSessions({
     matcher: () => packs.matcher(),
+    corrections: () => corrections.list(),
     markOwn: async () => settings.markOwnEntities,
     saveTab: async (tab, state) => void tabs.set(tab, structuredClone(state)),
     loadTab: async (tab) => tabs.get(tab) ?? null,
@@ -196,6 +211,8 @@ export function inProcessBackground(
         set: async (tab, token) => void tokens.set(tab, token),
         get: async (tab) => tokens.get(tab) ?? null,
       },
+      corrections,
+      onCorrected: () => void corrected++,
       readSettings: async () => settings,
       setBadge: (tab, text) => badges.set(tab, text),
       now: () => now,
@@ -225,6 +242,11 @@ export function inProcessBackground(
     sessions,
     badges,
     changes,
+    corrections,
+    /** How many times the background told every tab to match again after a correction. */
+    corrected: () => corrected,
+    /** What the corrections' storage holds. */
+    storedCorrections: () => storedCorrections,
     live,
     discovery,
     liveCache,

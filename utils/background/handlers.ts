@@ -1,10 +1,12 @@
 import { knownDate } from '../article-date/choose';
+import type { CorrectionStore } from '../corrections/correction-store';
 import type { HistoryStore } from '../history/history-store';
 import type { KnowledgeStore } from '../knowledge/knowledge-store';
-import type { PackService } from '../knowledge/pack-service';
+import type { PackService, PackSummary } from '../knowledge/pack-service';
+import type { KnowledgePack } from '../knowledge/schema';
 import { ENTITY_KINDS } from '../knowledge/schema';
 import type { SubscriptionService } from '../knowledge/subscriptions';
-import { MAX_IMPORT_BYTES } from '../knowledge/user-packs';
+import { checkImport, MAX_IMPORT_BYTES } from '../knowledge/user-packs';
 import { NOTHING_ASKED } from '../live/answer';
 import { earlierCoverageLinks } from '../live/search-link';
 import type { LocatorService } from '../map/locator-service';
@@ -13,6 +15,7 @@ import type { PageConfig } from '../messages/protocol';
 import { type Handlers, ProblemsError } from '../messages/router';
 import type { SenderInfo } from '../messages/sender';
 import { covers, isActiveOn, type Settings, siteOf } from '../settings/settings';
+import { correctionHandlers, splitImport } from './correction-handlers';
 import type { LiveDiscovery } from './live-discovery';
 import type { LiveService } from './live-service';
 import { type MatchRequest, type PageSessions, pageKey } from './page-sessions';
@@ -37,6 +40,10 @@ export interface BackgroundDeps {
   /** Names the packs lack, found on Wikipedia (asks nothing unless Wikipedia is on). */
   discovery?: LiveDiscovery;
   tokens: CardTokens;
+  /** The reader's corrections of marks (this device only). */
+  corrections: CorrectionStore;
+  /** Corrections changed: every open tab matches its page again. */
+  onCorrected?(): void;
   readSettings(): Promise<Settings>;
   /** Show a count on a tab's toolbar button ('' hides it); `count` is what it stands for. */
   setBadge(tabId: number, text: string, count?: { active: boolean; entities: number }): void;
@@ -47,6 +54,22 @@ export interface BackgroundDeps {
 export function badgeText(count: { active: boolean; entities: number }): string {
   if (!count.active || count.entities === 0) return '';
   return count.entities > 999 ? '999+' : String(count.entities);
+}
+
+/** What the options page is told of a pack file that carried corrections and no entities. */
+function emptySummary(pack: KnowledgePack): PackSummary {
+  return {
+    id: pack.id,
+    origin: 'import',
+    name: pack.name,
+    publisher: '',
+    version: pack.version,
+    built: '',
+    licence: '',
+    sources: [],
+    entities: 0,
+    bytes: 0,
+  };
 }
 
 /** The sender's tab (the router has checked the role, so content scripts and card frames have one). */
@@ -70,7 +93,13 @@ export function backgroundHandlers(deps: BackgroundDeps): Handlers<BackgroundPro
       kinds: ENTITY_KINDS.filter((kind) => settings.kinds[kind]),
       firstMentionOnly: settings.firstMentionOnly,
       // Pages where Backstory is off never make the background load the matcher.
-      key: active ? pageKey((await deps.packs.matcher()).key, settings.markOwnEntities) : '',
+      key: active
+        ? pageKey(
+            (await deps.packs.matcher()).key,
+            settings.markOwnEntities,
+            await deps.corrections.key(),
+          )
+        : '',
     };
   };
   /**
@@ -79,10 +108,11 @@ export function backgroundHandlers(deps: BackgroundDeps): Handlers<BackgroundPro
    */
   const match = async (batch: MatchRequest, sender: SenderInfo, first: boolean) => {
     const tab = tabOf(sender);
-    const matched = await deps.sessions.match(tab, sender.url ?? '', batch);
+    // What the reader's corrections left unmarked stays in the background.
+    const { suppressed, ...matched } = await deps.sessions.match(tab, sender.url ?? '', batch);
     // Live discovery (Wikipedia on) adds the names the packs lack, as later answers say.
     const answer = deps.discovery
-      ? await deps.discovery.follow(tab, sender.url ?? '', batch, matched)
+      ? await deps.discovery.follow(tab, sender.url ?? '', batch, matched, suppressed)
       : matched;
     if (answer.key === batch.key && (first || answer.entities.length > 0)) {
       const entities = (await deps.sessions.tab(tab))?.found.length ?? 0;
@@ -105,6 +135,7 @@ export function backgroundHandlers(deps: BackgroundDeps): Handlers<BackgroundPro
     };
   };
   return {
+    ...correctionHandlers(deps),
     'page:start': async (batch, sender) => {
       const config = await pageConfig(sender);
       if (!config.active) return { config, answer: null };
@@ -200,9 +231,24 @@ export function backgroundHandlers(deps: BackgroundDeps): Handlers<BackgroundPro
           `The file is not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
         ]);
       }
-      const pack = await deps.packs.importPack(data);
+      // The reader's own export may carry their corrections: checked before anything is stored.
+      const { pack: packData, corrections } = splitImport(data);
+      if (corrections.length === 0) {
+        const pack = await deps.packs.importPack(packData);
+        deps.maps.invalidate();
+        return pack;
+      }
+      // A file of corrections without entities (an export made with none) adds no empty pack.
+      const checked = checkImport(packData);
+      if (!checked.ok) throw new ProblemsError(checked.errors);
+      const pack =
+        checked.pack.entities.length > 0
+          ? await deps.packs.importPack(checked.pack)
+          : emptySummary(checked.pack);
       deps.maps.invalidate();
-      return pack;
+      const taken = await deps.corrections.importList(corrections);
+      deps.onCorrected?.();
+      return { ...pack, corrections: taken };
     },
     'packs:remove': async ({ id }) => {
       const removed = await deps.packs.removePack(id);

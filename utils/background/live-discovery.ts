@@ -89,6 +89,8 @@ export class LiveDiscovery {
     url: string,
     request: MatchRequest & { lang?: string | undefined },
     answer: MatchAnswer,
+    /** Spans the reader's corrections left unmarked (`[segment, start, end]` triples): never asked. */
+    suppressed: readonly number[] = [],
   ): Promise<MatchAnswer> {
     if (answer.key !== request.key) return answer;
     const existing = this.runs.get(tab);
@@ -110,7 +112,7 @@ export class LiveDiscovery {
       existing && existing.state.session === request.session && existing.key === request.key
         ? existing
         : this.start(tab, request, source);
-    this.read(run, request, answer);
+    this.read(run, request, answer, suppressed);
     const keys = run.page.keys();
     if (keys.length === 0) return answer;
     return {
@@ -175,9 +177,20 @@ export class LiveDiscovery {
   }
 
   /** A batch's blocks, and what the packs marked in them. */
-  private read(run: PageRun, request: MatchRequest, answer: MatchAnswer): void {
+  private read(
+    run: PageRun,
+    request: MatchRequest,
+    answer: MatchAnswer,
+    suppressed: readonly number[],
+  ): void {
     for (const entity of answer.entities) run.packRefs.set(entity.id, entity.ref);
     const taken = new Map<number, Span[]>();
+    for (let i = 0; i + 2 < suppressed.length; i += 3) {
+      const key = suppressed[i] as number;
+      const list = taken.get(key) ?? [];
+      list.push([suppressed[i + 1] as number, suppressed[i + 2] as number]);
+      taken.set(key, list);
+    }
     for (let i = 0; i + 3 < answer.mentions.length; i += 4) {
       const key = answer.mentions[i] as number;
       const list = taken.get(key) ?? [];

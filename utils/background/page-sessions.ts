@@ -1,9 +1,14 @@
 import { type ArticleDate, chooseArticleDate, knownDate } from '../article-date/choose';
 import type { DateEvidence } from '../article-date/signals';
+import { correctMark } from '../corrections/apply';
+import type { Correction } from '../corrections/correction';
+import { correctionsFor, correctionsKey } from '../corrections/correction-index';
 import type { LoadedMatcher } from '../knowledge/pack-service';
+import { indexOfId } from '../match/layers';
 import { KIND_CODES } from '../match/matcher-data';
 import { PageMatch } from '../match/page-match';
 import type { FoundEntity, MatchAnswer } from '../messages/protocol';
+import { siteOf } from '../settings/site';
 
 /** What the background remembers of the page in a tab (kept in session storage across restarts). */
 export interface TabState {
@@ -31,6 +36,8 @@ export interface PageSessionsDeps {
   saveTab(tab: number, state: TabState): Promise<void>;
   loadTab(tab: number): Promise<TabState | null>;
   today(): Date;
+  /** The reader's corrections (none when absent): applied to every mark as it is matched. */
+  corrections?(): Promise<readonly Correction[]>;
 }
 
 interface PageSession {
@@ -39,14 +46,17 @@ interface PageSession {
   page: PageMatch<number>;
   /** Entities already described to the page. */
   sent: Set<number>;
+  /** Texts of segments whose mentions wait, so their marks can be corrected when released. */
+  texts: Map<number, string>;
 }
 
 /**
- * What a page is matched with: the compiled packs, and whether the reader's own entities are
- * marked. Either changing gives a new key, and pages match again.
+ * What a page is matched with: the compiled packs, whether the reader's own entities are marked,
+ * and the reader's corrections. Any of them changing gives a new key, and pages match again.
  */
-export function pageKey(packsKey: string, markOwn: boolean): string {
-  return markOwn ? packsKey : `${packsKey}|own-unmarked`;
+export function pageKey(packsKey: string, markOwn: boolean, corrections = ''): string {
+  const key = markOwn ? packsKey : `${packsKey}|own-unmarked`;
+  return corrections ? `${key}|${corrections}` : key;
 }
 
 /** Pages whose matching state is kept in memory at once; a tab beyond that starts its context afresh. */
@@ -60,20 +70,48 @@ const MAX_LIVE = 100;
  */
 export class PageSessions {
   private readonly live = new Map<number, PageSession>();
+  private readonly ids = new WeakMap<LoadedMatcher, Map<string, number>>();
 
   constructor(private readonly deps: PageSessionsDeps) {}
 
-  async match(tab: number, url: string, request: MatchRequest): Promise<MatchAnswer> {
-    const [loaded, markOwn] = await Promise.all([this.deps.matcher(), this.deps.markOwn()]);
-    const key = pageKey(loaded.key, markOwn);
-    const answer: MatchAnswer = { key, mentions: [], released: [], waiting: [], entities: [] };
+  async match(
+    tab: number,
+    url: string,
+    request: MatchRequest,
+  ): Promise<MatchAnswer & { suppressed?: number[] }> {
+    const [loaded, markOwn, corrections] = await Promise.all([
+      this.deps.matcher(),
+      this.deps.markOwn(),
+      this.deps.corrections?.() ?? [],
+    ]);
+    const key = pageKey(loaded.key, markOwn, correctionsKey(corrections));
+    const answer: MatchAnswer & { suppressed?: number[] } = {
+      key,
+      mentions: [],
+      released: [],
+      waiting: [],
+      entities: [],
+    };
     // Matched with other packs (or rules) than the page started with: it must start over.
     if (request.key !== key) return answer;
     const live = this.session(tab, url, request, key, loaded);
     const { own } = loaded;
     const skipOwn = !markOwn && own.size > 0;
     const before = live.state.found.length;
-    const add = (out: number[], key: number, start: number, end: number, entity: number) => {
+    // The reader's corrections for this site, by name: applied to each mark here, so they cost
+    // the page nothing (a suppressed name never reaches it).
+    const byName = correctionsFor(corrections, siteOf(url));
+    const texts = new Map(request.ids.map((id, i) => [id, request.texts[i] ?? '']));
+    const indexOf = (id: string) => this.indexOf(loaded, id);
+    const add = (out: number[], key: number, start: number, end: number, found: number) => {
+      const text = texts.get(key) ?? live.texts.get(key) ?? '';
+      const entity = correctMark(text, start, end, found, byName, indexOf);
+      if (entity === null) {
+        // Not marked, at the reader's word: live discovery must not mark it either.
+        answer.suppressed ??= [];
+        answer.suppressed.push(key, start, end);
+        return;
+      }
       if (skipOwn && own.has(entity)) return;
       out.push(key, start, end, entity);
       this.describe(live, loaded, entity, answer.entities);
@@ -84,6 +122,11 @@ export class PageSessions {
     for (const m of result.mentions) add(answer.mentions, m.key, m.start, m.end, m.entity);
     for (const m of result.released) add(answer.released, m.key, m.start, m.end, m.entity);
     answer.waiting = result.waiting;
+    // Keep the texts of segments still waiting (their marks are corrected when released), only.
+    const waiting = new Set(result.waiting);
+    for (const id of live.texts.keys()) if (!waiting.has(id)) live.texts.delete(id);
+    if (byName.size > 0)
+      for (const [id, text] of texts) if (waiting.has(id)) live.texts.set(id, text);
     if (live.state.found.length !== before || request.evidence)
       await this.deps.saveTab(tab, live.state);
     return answer;
@@ -124,11 +167,27 @@ export class PageSessions {
       key,
       page: new PageMatch<number>(loaded.matcher, known ? { articleDate: known } : {}),
       sent: new Set(),
+      texts: new Map(),
     };
     this.live.delete(tab);
     this.live.set(tab, live);
     if (this.live.size > MAX_LIVE) this.live.delete(this.live.keys().next().value as number);
     return live;
+  }
+
+  /** The matcher's index of an entity id (-1: in no pack), looked up once per matcher. */
+  private indexOf(loaded: LoadedMatcher, id: string): number {
+    let ids = this.ids.get(loaded);
+    if (!ids) {
+      ids = new Map();
+      this.ids.set(loaded, ids);
+    }
+    let index = ids.get(id);
+    if (index === undefined) {
+      index = indexOfId(loaded.matcher.data.entityIds, id);
+      ids.set(id, index);
+    }
+    return index;
   }
 
   private describe(

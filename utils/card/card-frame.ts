@@ -1,3 +1,4 @@
+import type { CorrectionRequest } from '../corrections/correction';
 import { ENGLISH } from '../i18n/english';
 import { cardLanguage, type UiLanguage } from '../i18n/languages';
 import type { Translator } from '../i18n/translator';
@@ -9,7 +10,8 @@ import {
   NOTHING_ASKED,
 } from '../live/answer';
 import type { LocatorMap } from '../map/locator';
-import type { CardData } from '../messages/protocol';
+import type { CardData, CorrectionOptions, FoundEntity } from '../messages/protocol';
+import type { CardCorrection } from './card-correction';
 import {
   CARD_MAX_HEIGHT,
   CARD_WIDTH,
@@ -28,6 +30,8 @@ export interface CardLook {
   maxWidth: number;
   maxHeight: number;
   onClose: () => void;
+  /** "Not this?" for the marked name (absent when the card was not opened on a mark). */
+  correction?: CardCorrection;
 }
 
 /** What the card frame needs: the background, a renderer, and its own window. */
@@ -43,6 +47,10 @@ export interface CardFrameDeps {
   translator(language: UiLanguage): Promise<Translator>;
   /** One part of the card's live background (the background asks nothing for sources that are off). */
   live(id: string, part: LivePart): Promise<LiveAnswer>;
+  /** The other entities the packs have for a marked name ("Not this?"). */
+  correctionOptions?(id: string, surface: string): Promise<CorrectionOptions>;
+  /** Remember the reader's correction; the entity now shown for the name, if they chose one. */
+  correct?(request: CorrectionRequest): Promise<{ entity: FoundEntity | null }>;
   /** Where a card's picture may come from (this build's Wikimedia image host). */
   imageOrigins: readonly string[];
   /** Draw a card (or nothing) into the frame. */
@@ -94,7 +102,7 @@ export class CardFrame {
     this.port?.postMessage(message);
   }
 
-  private async receive(message: ToFrame): Promise<void> {
+  private async receive(message: ToFrame, notice?: string): Promise<void> {
     if (message.type === 'hide') {
       this.showing = null;
       this.resizes?.disconnect();
@@ -108,7 +116,7 @@ export class CardFrame {
       .then((reader) => this.deps.translator(cardLanguage(message.language, reader)));
     if (this.showing !== message) return;
     this.lastTranslator = t;
-    const look = this.look(message, t);
+    const look = this.look(message, t, notice);
     this.draw({ state: 'loading', name: message.name, kind: message.kind }, look);
     let data: CardData;
     try {
@@ -190,13 +198,57 @@ export class CardFrame {
     await Promise.all(work);
   }
 
-  private look(message: Extract<ToFrame, { type: 'show' }> | null, t: Translator): CardLook {
+  private look(
+    message: Extract<ToFrame, { type: 'show' }> | null,
+    t: Translator,
+    notice?: string,
+  ): CardLook {
     return {
       t,
       scheme: message?.scheme ?? 'light',
       maxWidth: message?.maxWidth ?? CARD_WIDTH,
       maxHeight: message?.maxHeight ?? CARD_MAX_HEIGHT,
       onClose: () => this.post({ type: 'close', reason: 'button' }),
+      ...(message?.surface && this.deps.correct
+        ? { correction: this.correction(message, notice) }
+        : {}),
+    };
+  }
+
+  /**
+   * "Not this?" for the card's mark. A chosen entity is shown at once in this card (the page and
+   * every other tab match again with the correction, as the background tells them).
+   */
+  private correction(message: Extract<ToFrame, { type: 'show' }>, notice?: string): CardCorrection {
+    const surface = message.surface as string;
+    return {
+      surface,
+      shown: message.id,
+      ...(notice ? { notice } : {}),
+      options: async () =>
+        (await this.deps.correctionOptions?.(message.id, surface)) ?? {
+          surface,
+          site: null,
+          candidates: [],
+        },
+      choose: async (choice, scope) => {
+        const correct = this.deps.correct;
+        if (!correct) return;
+        const { entity } = await correct({
+          surface,
+          action: choice.action,
+          ...(choice.entity ? { entity: choice.entity.id } : {}),
+          was: message.id,
+          scope,
+        });
+        if (entity && this.showing === message) {
+          const t = this.lastTranslator ?? ENGLISH;
+          void this.receive(
+            { ...message, id: entity.id, name: entity.name, kind: entity.kind },
+            t.t('card_corrected_chosen', surface, choice.entity?.name ?? entity.name),
+          );
+        }
+      },
     };
   }
 

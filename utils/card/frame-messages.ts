@@ -20,6 +20,8 @@ export type ToFrame =
       id: string;
       name: string;
       kind: EntityKind;
+      /** The marked words as written on the page, for "Not this?" (absent: no correction offered). */
+      surface?: string;
       opener: CardOpener;
       scheme: CardScheme;
       /**

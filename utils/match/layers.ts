@@ -239,4 +239,21 @@ class JoinedStrings implements StringList {
     while ((this.starts[k] as number) > index) k--;
     return this.parts[k]?.at(index - (this.starts[k] as number));
   }
+
+  /** The first index of `id`, searching each pack's sorted list. */
+  find(id: string): number {
+    for (let k = 0; k < this.parts.length; k++) {
+      const i = bisect(this.parts[k] as StringList, id);
+      if (i >= 0) return (this.starts[k] as number) + i;
+    }
+    return -1;
+  }
+}
+
+/**
+ * The index of an entity id in a matcher's ids (-1: none): a binary search of each pack's list
+ * (every pack's entities are compiled in id order), no pass over 270,000 strings.
+ */
+export function indexOfId(ids: StringList, id: string): number {
+  return ids instanceof JoinedStrings ? ids.find(id) : bisect(ids, id);
 }

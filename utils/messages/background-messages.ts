@@ -5,12 +5,23 @@
  */
 import * as v from 'valibot';
 import type { DateEvidence } from '../article-date/signals';
+import type { Correction } from '../corrections/correction';
+import { CorrectionRequest, MAX_SURFACE } from '../corrections/correction';
+import type { ListedCorrection } from '../corrections/correction-store';
 import type { VisitedPage } from '../history/history-store';
 import type { PackSummary, PacksOverview } from '../knowledge/pack-service';
 import { EntityId } from '../knowledge/schema';
 import { LIVE_PARTS, type LiveAnswer, type LivePart } from '../live/answer';
 import type { LocatorMap } from '../map/locator';
-import type { CardData, MatchAnswer, MessageSpecs, PageConfig, PageStart } from './protocol';
+import type {
+  CardData,
+  CorrectionOptions,
+  FoundEntity,
+  MatchAnswer,
+  MessageSpecs,
+  PageConfig,
+  PageStart,
+} from './protocol';
 
 const Empty = v.strictObject({});
 const Count = v.pipe(v.number(), v.integer(), v.minValue(0));
@@ -112,10 +123,42 @@ export type BackgroundProtocol = {
   'card:live': { request: { id: string; part: LivePart }; response: LiveAnswer };
   /** A place card asks for its locator map (built in the background, on first use). */
   'map:locator': { request: { id: string }; response: LocatorMap | null };
+  /**
+   * A card frame's "Not this?": the other entities the packs have for the name its mark is on
+   * (the site is the tab's, as the background knows it, never one the frame names).
+   */
+  'correction:options': {
+    request: { id: string; surface: string };
+    response: CorrectionOptions;
+  };
+  /** A card frame remembers the reader's choice for a name, on the tab's site or everywhere. */
+  'correction:add': {
+    request: v.InferOutput<typeof CorrectionRequest>;
+    response: { correction: Correction; entity: FoundEntity | null };
+  };
+  /** The options page lists the corrections (those whose entity left the packs marked stale). */
+  'corrections:list': { request: v.InferOutput<typeof Empty>; response: ListedCorrection[] };
+  /** Undo one correction. */
+  'corrections:remove': { request: { id: string }; response: { removed: boolean } };
+  /** Undo every correction. */
+  'corrections:clear': { request: v.InferOutput<typeof Empty>; response: { cleared: number } };
+  /**
+   * "Explain with Backstory" on a selection (the reader's command or context menu, passed on by
+   * the background to the tab's content script): what the packs say the selected words name.
+   */
+  'page:explain': {
+    request: { text: string };
+    /** The entity, and the name in the text that names it. */
+    response: { entity: FoundEntity; surface: string } | null;
+  };
   /** The options page lists the packs. */
   'packs:list': { request: v.InferOutput<typeof Empty>; response: PacksOverview };
   /** Import a pack file the options page staged; fails with every problem named, storing nothing. */
-  'packs:import': { request: { staged: string }; response: PackSummary };
+  'packs:import': {
+    request: { staged: string };
+    /** With the number of corrections taken, when the file carried some. */
+    response: PackSummary & { corrections?: number };
+  };
   'packs:remove': { request: { id: string }; response: { removed: boolean } };
   /**
    * Subscribe to the pack whose manifest is at this address (the options page has just asked the
@@ -159,6 +202,18 @@ export const BACKGROUND_MESSAGES: MessageSpecs<BackgroundProtocol> = {
     request: v.strictObject({ id: EntityId, part: v.picklist(LIVE_PARTS) }),
   },
   'map:locator': { senders: ['card'], request: v.strictObject({ id: EntityId }) },
+  'correction:options': {
+    senders: ['card'],
+    request: v.strictObject({ id: EntityId, surface: Text(MAX_SURFACE) }),
+  },
+  'correction:add': { senders: ['card'], request: CorrectionRequest },
+  'corrections:list': { senders: ['extension-page'], request: Empty },
+  'corrections:remove': {
+    senders: ['extension-page'],
+    request: v.strictObject({ id: Text(80) }),
+  },
+  'corrections:clear': { senders: ['extension-page'], request: Empty },
+  'page:explain': { senders: ['content'], request: v.strictObject({ text: Text(500) }) },
   'packs:list': { senders: ['extension-page'], request: Empty },
   'packs:import': {
     senders: ['extension-page'],

@@ -16,6 +16,11 @@ export type ContentProtocol = {
   'content:toggle': { request: Record<string, never>; response: { active: boolean } };
   /** How Backstory is doing on the page: its longest task, its total work, what it found. */
   'content:diagnostics': { request: Record<string, never>; response: PageDiagnostics };
+  /**
+   * "Explain with Backstory" (the reader's command or context menu, through the background): look
+   * up the words selected on the page and open their card; the id shown, or null.
+   */
+  'content:explain': { request: Record<string, never>; response: { entity: string | null } };
   /** Settings or packs changed (the background tells every tab): ask again how to mark the page. */
   'content:refresh': { request: Record<string, never>; response: { active: boolean } };
 };
@@ -41,6 +46,7 @@ export function contentMessages(): MessageSpecs<ContentProtocol> {
     'content:toggle': { senders: ['extension-page'], request: Empty },
     'content:diagnostics': { senders: ['extension-page'], request: Empty },
     'content:refresh': { senders: ['extension-page'], request: Empty },
+    'content:explain': { senders: ['extension-page'], request: Empty },
   };
   return specs;
 }

@@ -126,6 +126,26 @@ export interface CardData {
   searchLinks: SearchLink[];
 }
 
+/** One of the entities the packs have for a name, as "Not this?" lists it. */
+export interface CorrectionChoice {
+  id: string;
+  name: string;
+  kind: EntityKind;
+  description: string;
+  /** Name and description in other languages, as the pack has them. */
+  translations?: Entity['translations'];
+}
+
+/** What a card's "Not this?" offers for the name its mark is on. */
+export interface CorrectionOptions {
+  /** The name as written on the page. */
+  surface: string;
+  /** The page's site (null: not a web page; only "everywhere" is possible). */
+  site: string | null;
+  /** Every entity the packs have for the name (the one shown among them). */
+  candidates: CorrectionChoice[];
+}
+
 /** How Backstory is doing on a page: its own stretches of work on the page's thread, and what it found. */
 export interface PageDiagnostics {
   longestTaskMs: number;

@@ -9,7 +9,7 @@ import {
 import type { FoundEntity } from '../messages/protocol';
 import { type CardFrameLink, hideFromTopLayer, showInTopLayer } from './card-frame-link';
 import { liveRange } from './hit';
-import type { Mention } from './mention';
+import { type Mention, mentionText } from './mention';
 import { mentionDirection, mentionLanguage } from './mention-language';
 import type { PageInput } from './page-input';
 import { placeCard } from './placement';
@@ -119,6 +119,11 @@ export class CardHost {
       id: about.id,
       name: about.name,
       kind: about.kind,
+      // Marks the packs made can be corrected; live discovery's are Wikipedia's, not the packs'.
+      ...optional(
+        'surface',
+        mention.explained?.surface ?? ((!mention.live && mentionText(mention)) || undefined),
+      ),
       opener,
       scheme: this.deps.scheme(),
       ...optional('language', mentionLanguage(mention)),

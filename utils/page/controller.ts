@@ -179,6 +179,7 @@ export class PageController {
 
   /** The entity a mention names: its id, display name and kind. */
   describe(mention: Mention): FoundEntity | null {
+    if (mention.explained) return mention.explained.entity;
     return this.session?.remote.entity(mention.entity) ?? null;
   }
 

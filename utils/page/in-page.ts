@@ -201,6 +201,12 @@ export function startInPage(platform: InPagePlatform) {
     'content:reveal': async ({ id }) => ({ found: focusOf(await onDemand()).reveal(id) }),
     'content:toggle': async () => ({ active: await controller.toggleHere() }),
     'content:diagnostics': () => controller.diagnostics(),
+    'content:explain': async () =>
+      (await onDemand()).explainSelection(
+        doc,
+        (text) => ask('page:explain', { text }),
+        (mention) => void openCards().then((host) => host.open(mention, 'keyboard')),
+      ),
     'content:refresh': async () => {
       await controller.refresh();
       return { active: controller.active };

@@ -139,6 +139,31 @@ describe('live discovery', () => {
     expect(sent).not.toContain('microbiologist');
   });
 
+  it('never asks for or marks a name the reader said not to mark', async () => {
+    start();
+    await background.corrections.importList([
+      {
+        id: 'c-stockholm1',
+        surface: 'Stockholm',
+        folded: 'stockholm',
+        site: 'news.example',
+        action: 'none',
+        createdAt: 1,
+      },
+    ]);
+    const { first, last } = await readPage(TEXTS);
+    // The pack's own name is left unmarked, and Wikipedia is not asked about it instead.
+    expect(first.mentions).toEqual([]);
+    expect(marks(TEXTS, last)).toEqual([
+      'Carolyn R. Bertozzi → Carolyn Bertozzi (live)',
+      'Emmanuelle Charpentier → Emmanuelle Charpentier (live)',
+      'Svante Pääbo → Svante Pääbo (live)',
+    ]);
+    const titles = lookups().flatMap((lookup) => lookup.query.titles?.split('|') ?? []);
+    expect(titles).toContain('Carolyn R. Bertozzi');
+    expect(titles).not.toContain('Stockholm');
+  });
+
   it('opens a card for a discovered name, built from the look-up, filled in from the summary', async () => {
     start();
     await readPage(TEXTS);
