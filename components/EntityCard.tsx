@@ -150,6 +150,11 @@ function Ready({ card }: { card: ReadyCard }) {
       {!card.article.known && <p class="card__note">{card.article.detail}</p>}
       {card.history.length > 0 && <History groups={card.history} />}
       <LiveNote live={card.live} />
+      {isThin(card) && (
+        <p class="card__note card__thin" data-testid="thin-note">
+          {t.t('card_thin')}
+        </p>
+      )}
       {card.sources.length > 0 && (
         <footer class="card__sources">
           {t.t('card_sources')}{' '}
@@ -164,6 +169,21 @@ function Ready({ card }: { card: ReadyCard }) {
         </footer>
       )}
     </div>
+  );
+}
+
+/**
+ * A card the packs know little about (a name, a kind, an id) and no live source was asked for:
+ * it says so, and where more is to be had.
+ */
+function isThin(card: ReadyCard): boolean {
+  return (
+    !card.summary &&
+    card.facts.length === 0 &&
+    !card.timeline &&
+    card.live !== undefined &&
+    !card.live.wikipedia &&
+    !card.live.asked
   );
 }
 

@@ -47,6 +47,8 @@ export interface LiveView {
   /** GDELT was asked about a date it covers only on a best-effort basis. */
   gdeltBestEffort: boolean;
   searchLinks: LiveSearchLink[];
+  /** A live source was asked about this card's entity (one is on). */
+  asked: boolean;
 }
 
 /** Popular-title entities carry a placeholder description, which Wikipedia's replaces. */
@@ -170,5 +172,6 @@ export function liveView(input: {
     coverage,
     gdeltBestEffort: live.bestEffort?.includes('gdelt') ?? false,
     searchLinks,
+    asked: live.asked.length > 0,
   };
 }

@@ -16,6 +16,20 @@ const PACK = builtInPack([
 ]);
 let background = inProcessBackground(PACK);
 
+/** Real time: the frame's data comes through the in-process background's IndexedDB and ports. */
+const realTimeout = globalThis.setTimeout;
+/**
+ * Wait, in real time and without moving the fake clock, until `check` holds: the card's data
+ * arrives through real asynchronous work that a loaded machine may take a while to finish.
+ */
+async function until(check: () => boolean): Promise<void> {
+  for (let waited = 0; !check(); waited += 10) {
+    if (waited > 5000) throw new Error('Timed out waiting for the card');
+    await vi.advanceTimersByTimeAsync(0);
+    await new Promise((done) => realTimeout(done, 10));
+  }
+}
+
 /**
  * Two mentions, one on each paragraph; the pointer is "on" one when its y is inside. The card
  * frame on the other end is the real one, fed by the real background.
@@ -131,6 +145,7 @@ describe('card host', () => {
     await move(15);
     await vi.advanceTimersByTimeAsync(10);
     expect(title()).toBe('Amman');
+    await until(() => state() === 'ready');
     await move(50);
     await vi.advanceTimersByTimeAsync(HIDE_GRACE - 100);
     expect(state()).toBe('ready');
@@ -153,7 +168,7 @@ describe('card host', () => {
     const { host, daraa, focused, state, frame, abort } = await setup();
     await host.open(daraa, 'keyboard');
     await vi.advanceTimersByTimeAsync(50);
-    expect(state()).toBe('ready');
+    await until(() => state() === 'ready');
     expect(focused.at(-1)).toBe(daraa);
     window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }));
     await vi.advanceTimersByTimeAsync(10);

@@ -63,6 +63,32 @@ function liveCard(
   };
 }
 
+describe('a card the packs know little about', () => {
+  const thin = entity('Q108128555', 'person', 'Oleksandra Matviichuk');
+
+  it('says so, and that Wikipedia gives more, while no live source is on', () => {
+    const { container } = render(
+      <EntityCard model={liveCard({ asked: [], failed: [] }, undefined, thin)} />,
+    );
+    expect(container.querySelector('[data-testid="thin-note"]')?.textContent).toBe(
+      "Your packs know little more about this. Turn on Wikipedia in Backstory's options for a fuller card.",
+    );
+  });
+
+  it('says nothing of the kind once a source was asked, or where the packs have more', () => {
+    const asked = render(
+      <EntityCard model={liveCard({ asked: ['wikipedia'], failed: [] }, undefined, thin)} />,
+    );
+    expect(asked.container.querySelector('[data-testid="thin-note"]')).toBeNull();
+    cleanup();
+    const rich = { ...thin, summary: 'A Ukrainian human rights lawyer.' };
+    const known = render(
+      <EntityCard model={liveCard({ asked: [], failed: [] }, undefined, rich)} />,
+    );
+    expect(known.container.querySelector('[data-testid="thin-note"]')).toBeNull();
+  });
+});
+
 describe('the card’s live parts', () => {
   it('shows the picture without cookies or referrer, credits Wikipedia, lists earlier coverage as text', async () => {
     const { container } = render(<EntityCard model={liveCard(ANSWER)} />);
