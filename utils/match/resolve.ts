@@ -481,6 +481,15 @@ export class Resolver<K> {
         this.weakAlone(text, raw, c, evidence.sentenceStart)
       )
         waits = true;
+      // In a script without capitals an everyday word of a little-known entity ("لا", no; "مركز",
+      // centre) has nothing to tell it from the word: only its full name elsewhere on the page.
+      if (
+        flags & CandidateFlag.Everyday &&
+        !cased(text, raw.start) &&
+        popularity !== 0 &&
+        popularity < EVERYDAY_POPULARITY
+      )
+        waits = true;
       const basis =
         SEGMENT_CONTEXT_WEIGHT * Math.min(near, 9) +
         PAGE_CONTEXT_WEIGHT * Math.min(onPage, 9) +

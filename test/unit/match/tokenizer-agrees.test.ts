@@ -7,6 +7,15 @@ import { entity } from '../../support/entities';
 
 /** Cases per property: small in CI, larger on demand (BACKSTORY_FUZZ_RUNS=5000 npm run test:unit). */
 const RUNS = Number(process.env.BACKSTORY_FUZZ_RUNS ?? 300);
+/**
+ * A fixed seed unless one is given (BACKSTORY_FUZZ_SEED=random draws one): the same cases on every
+ * run, so a red test means a change, not a draw. A long random run once found a disagreement on a
+ * single rare character after ~7,600 cases (seed -637485663 with 30,000 runs); not yet explained.
+ */
+const SEED =
+  process.env.BACKSTORY_FUZZ_SEED === 'random'
+    ? undefined
+    : Number(process.env.BACKSTORY_FUZZ_SEED ?? 20261206);
 
 /**
  * Pieces of text that exercise every rule of the tokenizer: letters of several scripts and cases,
@@ -117,7 +126,7 @@ describe('the matcher’s inlined tokenizer', () => {
         const { expected, found } = spansBothWays(text, 0, text.length);
         expect(sorted(found)).toEqual(sorted(expected));
       }),
-      { numRuns: RUNS },
+      { numRuns: RUNS, ...(SEED === undefined ? {} : { seed: SEED }) },
     );
   });
 
@@ -134,7 +143,7 @@ describe('the matcher’s inlined tokenizer', () => {
           expect(sorted(found)).toEqual(sorted(expected));
         },
       ),
-      { numRuns: RUNS },
+      { numRuns: RUNS, ...(SEED === undefined ? {} : { seed: SEED }) },
     );
   });
 
