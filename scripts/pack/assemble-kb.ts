@@ -17,6 +17,7 @@
  */
 import { mergeEntity } from '../../utils/knowledge/merge';
 import type { Entity } from '../../utils/knowledge/schema';
+import { aliasText } from './breadth/aliases';
 import { dropCuratedNamesakes } from './breadth/dedupe';
 import { CURATED_SAME_AS } from './breadth/overrides';
 import { foldText, isLatin } from './breadth/words';
@@ -114,7 +115,7 @@ export function cleanKnowledge(entities: readonly Entity[]): Entity[] {
     if (!keep(entity.name)) continue;
     const aliases: Entity['aliases'] = {};
     for (const [language, list] of Object.entries(entity.aliases)) {
-      const kept = list.filter((alias) => keep(typeof alias === 'string' ? alias : alias.text));
+      const kept = list.filter((alias) => keep(aliasText(alias)));
       if (kept.length > 0) aliases[language] = kept;
     }
     out.push({ ...entity, aliases });
@@ -173,27 +174,38 @@ export function estimatedPopularity(entity: Entity, curated: boolean): number {
   return ([10, 20, 40, 80, 150, 220] as const)[Math.max(0, priority)] ?? 3;
 }
 
-/** A merged entity's aliases less the knowledge base's that are another tuned entity's name. */
+/**
+ * A merged entity's aliases less those `owner` gives to another entity (the entity's own tuned
+ * aliases stay whatever the map says).
+ */
 function withoutOthersNames(
   entity: Entity,
   aliases: Entity['aliases'],
-  othersName: (entity: Entity, alias: Entity['aliases'][string][number]) => boolean,
+  owner: ReadonlyMap<string, string>,
 ): Entity['aliases'] {
   const own = new Set(
     Object.values(entity.aliases)
       .flat()
-      .map((alias) => foldText(typeof alias === 'string' ? alias : alias.text)),
+      .map((alias) => foldText(aliasText(alias))),
   );
   const out: Entity['aliases'] = {};
   for (const [language, list] of Object.entries(aliases)) {
-    const kept = list.filter(
-      (alias) =>
-        own.has(foldText(typeof alias === 'string' ? alias : alias.text)) ||
-        !othersName(entity, alias),
-    );
+    const kept = list.filter((alias) => {
+      const folded = foldText(aliasText(alias));
+      const found = owner.get(folded);
+      return own.has(folded) || found === undefined || found === entity.id;
+    });
     if (kept.length > 0) out[language] = kept;
   }
   return out;
+}
+
+/** Drop an entity's relations to entities that `known` does not hold (in place). */
+export function dropDanglingRelated(entity: Entity, known: (id: string) => boolean): void {
+  if (!entity.related) return;
+  const related = entity.related.filter(known);
+  if (related.length > 0) entity.related = related;
+  else delete entity.related;
 }
 
 /**
@@ -217,11 +229,7 @@ export function withKnowledgeBase(
       owner.set(foldText(entity.name), entity.id);
   for (const entity of curated)
     for (const alias of Object.values(entity.aliases).flat())
-      owner.set(foldText(typeof alias === 'string' ? alias : alias.text), entity.id);
-  const othersName = (entity: Entity, alias: Entity['aliases'][string][number]) => {
-    const found = owner.get(foldText(typeof alias === 'string' ? alias : alias.text));
-    return found !== undefined && found !== entity.id;
-  };
+      owner.set(foldText(aliasText(alias)), entity.id);
   for (const entity of dropCuratedNamesakes([...knowledge], [...curated], CURATED_SAME_AS))
     byId.set(entity.id, entity);
   for (const entity of tuned) {
@@ -233,7 +241,7 @@ export function withKnowledgeBase(
             ...known,
             ...entity,
             // The tuned aliases first, with their guards; the knowledge base's others after.
-            aliases: withoutOthersNames(entity, mergeEntity(entity, known).aliases, othersName),
+            aliases: withoutOthersNames(entity, mergeEntity(entity, known).aliases, owner),
             // The tuned record's sources first: they say where its facts come from.
             sources: [...entity.sources, ...known.sources].slice(0, 20),
           }
@@ -252,10 +260,7 @@ export function withKnowledgeBase(
   // A relation to an entity left for the larger subscription is dropped (the curated files' own
   // relations are checked, not dropped: a dead one there is a mistake to fix).
   for (const entity of byId.values()) {
-    if (!entity.related || curatedIds.has(entity.id)) continue;
-    const related = entity.related.filter((id) => byId.has(id));
-    if (related.length > 0) entity.related = related;
-    else delete entity.related;
+    if (!curatedIds.has(entity.id)) dropDanglingRelated(entity, (id) => byId.has(id));
   }
   return [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }

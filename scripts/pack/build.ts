@@ -39,6 +39,7 @@ import {
 import { validatePack } from '../../utils/knowledge/validate';
 import {
   cleanKnowledge,
+  dropDanglingRelated,
   mergeSlugNamesakes,
   selectBuiltIn,
   trimNames,
@@ -91,6 +92,15 @@ function wrap(id: string, entities: Entity[], sources: Source[] = []): Knowledge
   };
 }
 
+/** The Wikidata-model knowledge base of every source in the data directory, as pack entities. */
+async function readKnowledgeBase(): Promise<Entity[]> {
+  const { entities } = await buildKnowledgeBase({
+    items: readAllSources(dataDir()),
+    sources: ALL_SOURCES,
+  });
+  return entities;
+}
+
 /** Build the default pack in memory, failing with every problem found. */
 export async function buildDefaultPack(): Promise<KnowledgePack> {
   const problems: string[] = [];
@@ -112,10 +122,7 @@ export async function buildDefaultPack(): Promise<KnowledgePack> {
   // and win over generated namesakes; shared names are guarded on the generated side.
   const tuned = assemble(breadth, curated);
   // The Wikidata-derived knowledge base under them: the tuned records win their fields.
-  const { entities: knowledge } = await buildKnowledgeBase({
-    items: readAllSources(dataDir()),
-    sources: ALL_SOURCES,
-  });
+  const knowledge = await readKnowledgeBase();
   const entities = dropShadowedTitles(
     withKnowledgeBase(
       tuned,
@@ -145,22 +152,13 @@ export const LARGER_PACK_ID = 'backstory.larger';
  * (`--publish DIR --key KEY --base larger`). Its names in the six languages the pack is read in.
  */
 export async function buildLargerPack(): Promise<KnowledgePack> {
-  const { entities: knowledge } = await buildKnowledgeBase({
-    items: readAllSources(dataDir()),
-    sources: ALL_SOURCES,
-  });
-  const clean = cleanKnowledge(knowledge);
+  const clean = cleanKnowledge(await readKnowledgeBase());
   const builtIn = new Set(selectBuiltIn(clean).map((entity) => entity.id));
   const rest = mergeSlugNamesakes(trimNames(clean.filter((entity) => !builtIn.has(entity.id))));
   // Relations to entities of neither pack are dropped; to the built-in pack's they stay (the
   // subscription is read with it).
   const known = new Set(clean.map((entity) => entity.id));
-  for (const entity of rest) {
-    if (!entity.related) continue;
-    const related = entity.related.filter((id) => known.has(id));
-    if (related.length > 0) entity.related = related;
-    else delete entity.related;
-  }
+  for (const entity of rest) dropDanglingRelated(entity, (id) => known.has(id));
   guardEverydayWords(rest);
   const pack = {
     ...wrap(LARGER_PACK_ID, rest, []),
