@@ -1,4 +1,5 @@
 import { createServer, type Server } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import sirv from 'sirv';
 
@@ -19,6 +20,12 @@ export interface ServedRequest {
   status: number;
 }
 
+/** A certificate and its key (PEM) to serve https with (the benchmarks' pack host). */
+export interface TlsFiles {
+  cert: string;
+  key: string;
+}
+
 export interface StaticServer {
   origin: string;
   close(): Promise<void>;
@@ -26,19 +33,20 @@ export interface StaticServer {
 
 /**
  * Serve local folders on 127.0.0.1 (never a public interface), on a free port unless one is
- * given. Used by `npm start` for the demo article and by the e2e suite for fixture pages and
+ * given; over https when `tls` is given. Used by `npm start` for the demo article and by the e2e suite for fixture pages and
  * published packs (`served` hears of every request once answered: the tests' request log).
  */
 export async function startStaticServer(
   mounts: Mount[],
   port = 0,
   served?: (request: ServedRequest) => void,
+  tls?: TlsFiles,
 ): Promise<StaticServer> {
   const handlers = mounts.map((mount) => ({
     mount,
     serve: sirv(mount.dir, { dev: true, etag: mount.etag ?? false }),
   }));
-  const server: Server = createServer((req, res) => {
+  const handle: Parameters<typeof createServer>[1] = (req, res) => {
     const url = req.url ?? '/';
     if (served) {
       const ifNoneMatch = req.headers['if-none-match'] ?? null;
@@ -59,14 +67,15 @@ export async function startStaticServer(
       res.statusCode = 404;
       res.end('Not found');
     });
-  });
+  };
+  const server: Server = tls ? createTlsServer(tls, handle) : createServer(handle);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', resolve);
   });
   const { port: actual } = server.address() as AddressInfo;
   return {
-    origin: `http://127.0.0.1:${actual}`,
+    origin: `${tls ? 'https' : 'http'}://127.0.0.1:${actual}`,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

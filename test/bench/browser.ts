@@ -35,6 +35,7 @@ import { CardPage } from '../e2e/harness/card';
 import { diagnosticsOf, OptionsPage } from '../e2e/harness/pages';
 import { syntheticPack } from '../support/synthetic-pack';
 import { writeFloorExtension } from './floor-extension';
+import { PAGE_PROBE, pageFigures, resetProbe } from './page-probe';
 import {
   GeckoProfiler,
   geckoProfileMs,
@@ -45,6 +46,12 @@ import {
   v8TaskCpuMs,
 } from './profiles';
 import { median } from './stats';
+import {
+  PACK_HOSTS,
+  type SubscriptionFigures,
+  type SubscriptionHost,
+  subscribeMeasured,
+} from './subscription';
 
 /** Median of one numeric field over runs. */
 function medianOf<T>(runs: readonly T[], key: keyof T): number {
@@ -63,6 +70,8 @@ export interface BrowserBenchOptions {
   pagesOnly?: boolean;
   /** Backstory from this unpacked build instead of the production build (`--build=DIR`). */
   extensionDir?: string;
+  /** A pack to subscribe to after the extra pack's runs; pages are measured again with it. */
+  subscription?: SubscriptionHost;
 }
 
 /** One page load's figures. */
@@ -84,61 +93,11 @@ interface PageRun {
   firstConfigMs: number;
 }
 
-/** In the page's world, before its scripts: its heartbeat, Long Animation Frames, and the first mark. */
-const PAGE_PROBE = `
-  window.__bench = { loaf: [], firstMarkAt: 0, maxGap: 0, last: 0 };
-  try {
-    new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__bench.loaf.push({ start: e.startTime, duration: e.duration }); })
-      .observe({ type: 'long-animation-frame', buffered: true });
-  } catch {}
-  addEventListener('load', () => {
-    const bench = window.__bench;
-    bench.last = performance.now();
-    setInterval(() => {
-      const now = performance.now();
-      bench.maxGap = Math.max(bench.maxGap, now - bench.last);
-      bench.last = now;
-    }, 10);
-  });
-  (function watch() {
-    const registry = window.CSS && CSS.highlights;
-    let marks = 0;
-    if (registry) for (const highlight of registry.values()) marks += highlight.size;
-    if (marks > 0 && !window.__bench.firstMarkAt) window.__bench.firstMarkAt = performance.now();
-    else requestAnimationFrame(watch);
-  })();
-`;
-
 async function heapMb(session: CdpSession | null): Promise<number> {
   if (!session) return Number.NaN;
   await session.send('HeapProfiler.collectGarbage');
   const { usedSize } = (await session.send('Runtime.getHeapUsage')) as { usedSize: number };
   return usedSize / 1e6;
-}
-
-/** The page's own account: first mark, longest frame and longest timer gap after load. */
-function pageFigures(page: TestPage) {
-  return page.evaluate(() => {
-    const bench = (
-      window as unknown as {
-        __bench: {
-          loaf: { start: number; duration: number }[];
-          firstMarkAt: number;
-          maxGap: number;
-        };
-      }
-    ).__bench;
-    const [navigation] = performance.getEntriesByType(
-      'navigation',
-    ) as PerformanceNavigationTiming[];
-    const loaded = navigation?.loadEventEnd ?? 0;
-    const afterLoad = bench.loaf.filter((entry) => entry.start >= loaded);
-    return {
-      toMarksMs: bench.firstMarkAt ? Math.max(0, bench.firstMarkAt - loaded) : Number.NaN,
-      longestFrameAfterLoadMs: Math.max(0, ...afterLoad.map((entry) => entry.duration)),
-      longestGapAfterLoadMs: bench.maxGap,
-    };
-  });
 }
 
 function countMarks(page: TestPage): Promise<number> {
@@ -332,9 +291,7 @@ async function importPack(browser: ExtensionBrowser, file: string, watchUrl: str
   const started = Date.now();
   await options.startImport(file);
   await watching.bringToFront();
-  await watching.evaluate(() => {
-    (window as unknown as { __bench: { maxGap: number } }).__bench.maxGap = 0;
-  });
+  await resetProbe(watching);
   const verdict = await options.importVerdict(600_000);
   const ms = Date.now() - started;
   if (!verdict.ok) throw new Error(`Import failed: ${verdict.text}`);
@@ -374,12 +331,20 @@ export async function runBrowserBench(name: BrowserName, options: BrowserBenchOp
 <p id="lead">Talks in Daraa, in southern Syria, were followed from Amman and Beirut.</p>
 <p id="extra">${named.name} arrived later.</p></body></html>`,
   );
+  const subscription = options.pagesOnly ? undefined : options.subscription;
+  if (subscription)
+    writeFileSync(
+      join(dir, 'pages', 'subscription.html'),
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Subscription</title></head><body>
+<p>Talks in Daraa, in southern Syria, were followed from Amman and Beirut.</p>
+<p>${subscription.name} arrived later.</p></body></html>`,
+    );
   const server = await startStaticServer([{ prefix: '/', dir: join(dir, 'pages') }]);
   const launched = Date.now();
-  const extension = await launchBrowser(
-    name,
-    options.extensionDir ? { extensionDir: options.extensionDir } : { production: true },
-  );
+  const extension = await launchBrowser(name, {
+    ...(options.extensionDir ? { extensionDir: options.extensionDir } : { production: true }),
+    ...(subscription ? { allowHosts: PACK_HOSTS, trustAnyCertificate: true } : {}),
+  });
   const launchMs = Date.now() - launched;
   const plain = await launchBrowser(name, { plain: true });
   const floorDir = writeFloorExtension(join(dir, 'floor'), name, [...names.values()].flat());
@@ -393,6 +358,7 @@ export async function runBrowserBench(name: BrowserName, options: BrowserBenchOp
   /** The floor on each page, measured between Backstory's runs on it with the default pack. */
   const floors = new Map<string, PageRun[]>();
   let imported = { ms: Number.NaN, pageGapMs: Number.NaN };
+  let subscribed: SubscriptionFigures | null = null;
   try {
     // A fresh install reads the built-in pack in place: the first page is marked at once.
     cards.installMs = launchMs;
@@ -401,10 +367,18 @@ export async function runBrowserBench(name: BrowserName, options: BrowserBenchOp
     const [smallest] = options.sizes;
     if (smallest) await runExtension(floor, url(smallest.label), false);
 
-    const packs = ['default', `+${Math.round(options.extra / 1000)}k`];
-    for (const pack of options.pagesOnly ? packs.slice(0, 1) : packs) {
-      if (pack !== 'default')
+    const extraPack = `+${Math.round(options.extra / 1000)}k`;
+    const subscribedPack = subscription
+      ? `+${Math.round(subscription.entities / 1000)}k subscribed`
+      : null;
+    const packs = options.pagesOnly
+      ? ['default']
+      : ['default', extraPack, ...(subscribedPack ? [subscribedPack] : [])];
+    for (const pack of packs) {
+      if (pack === extraPack)
         imported = await importPack(extension, join(dir, 'extra.json'), url('card'));
+      if (subscription && pack === subscribedPack)
+        subscribed = await subscribeMeasured(extension, subscription, url('subscription'));
       const rows: Record<string, Record<string, number>> = {};
       pages[pack] = rows;
       for (const size of options.sizes) {
@@ -471,6 +445,7 @@ export async function runBrowserBench(name: BrowserName, options: BrowserBenchOp
         pages,
         cards,
         import: imported,
+        subscribed,
         contentScript: contentScriptSize(name, options.extensionDir),
       };
     // Cards: hover to a shown, filled card, on a page that has shown none yet (the frame loads) and on one that has.
@@ -531,6 +506,7 @@ export async function runBrowserBench(name: BrowserName, options: BrowserBenchOp
     pages,
     cards,
     import: imported,
+    subscribed,
     contentScript: contentScriptSize(name, options.extensionDir),
   };
 }

@@ -8,7 +8,7 @@
  * it (Gecko repeats a sleeping thread's last stack, so wall time would bill idle time to
  * whatever ran last before a wait).
  */
-import type { CdpSession } from '../e2e/harness/browsers';
+import { type Bidi, type CdpSession, evaluateInChrome } from '../e2e/harness/browsers';
 
 /** How often both profilers sample, in microseconds. */
 export const SAMPLE_US = 100;
@@ -296,13 +296,8 @@ function geckoThreadCpuUnits(thread: GeckoThread, ours: IsOurs): number {
   return cpu;
 }
 
-/** Send a BiDi command. */
-type Bidi = (method: string, params: object) => Promise<unknown>;
-
 /** The Gecko profiler, driven from the browser's own chrome window over BiDi. */
 export class GeckoProfiler {
-  private context: string | null = null;
-
   constructor(private readonly bidi: Bidi) {}
 
   async start(): Promise<void> {
@@ -318,21 +313,7 @@ export class GeckoProfiler {
     return JSON.parse(json as string) as GeckoProfile;
   }
 
-  private async evaluate(expression: string): Promise<unknown> {
-    if (!this.context) {
-      const tree = (await this.bidi('browsingContext.getTree', { 'moz:scope': 'chrome' })) as {
-        result: { contexts: { context: string }[] };
-      };
-      this.context = tree.result.contexts[0]?.context ?? null;
-      if (!this.context) throw new Error('No chrome window to drive the profiler from');
-    }
-    const answer = (await this.bidi('script.evaluate', {
-      expression,
-      target: { context: this.context },
-      awaitPromise: true,
-    })) as { result: { type: string; result?: { value?: unknown }; exceptionDetails?: unknown } };
-    if (answer.result.type !== 'success')
-      throw new Error(`Gecko profiler: ${JSON.stringify(answer.result.exceptionDetails)}`);
-    return answer.result.result?.value;
+  private evaluate(expression: string): Promise<unknown> {
+    return evaluateInChrome(this.bidi, expression);
   }
 }

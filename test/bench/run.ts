@@ -4,11 +4,13 @@
  * `.output/bench.json`. Every figure is a median over the runs. Parts of it: `--browser=chromium`,
  * `--pages` (pages with the default pack only: no matcher in Node, no extra pack, no cards),
  * `--sizes=10KB,1MB`, `--runs=9`, `--no-build`, `--build=DIR` (Backstory from DIR/chrome-mv3 and
- * DIR/firefox-mv2, e.g. an earlier commit's build, measured against the same floor).
+ * DIR/firefox-mv2, e.g. an earlier commit's build, measured against the same floor),
+ * `--subscription=N` (entities in the subscribed pack: 1,000,000, or 100,000 with `--ci`; 0: none).
  */
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { ensureDefaultPack } from '../../scripts/pack/build';
 import { readBuiltPack } from '../../scripts/pack/built-pack';
 import { findMentions } from '../../utils/match/find-mentions';
@@ -17,6 +19,7 @@ import { type BrowserBenchResult, runBrowserBench } from './browser';
 import { newsPage, newsParagraphs } from './corpus';
 import { runMatcherBench } from './matcher';
 import { fmt, printTable } from './stats';
+import { hostSubscription } from './subscription';
 
 const ci = process.argv.includes('--ci');
 const pagesOnly = process.argv.includes('--pages');
@@ -28,6 +31,10 @@ const sizesArg = process.argv
   ?.slice(8)
   .split(',');
 const only = process.argv.find((arg) => arg.startsWith('--browser='))?.slice(10);
+/** Entities in the subscribed pack (`--subscription=N`; 0: none). */
+const subscriptionArg = process.argv.find((arg) => arg.startsWith('--subscription='))?.slice(15);
+const subscriptionSize =
+  subscriptionArg === undefined ? (ci ? 100_000 : 1_000_000) : Number(subscriptionArg);
 await ensureDefaultPack();
 if (!process.argv.includes('--no-build')) {
   execFileSync('npx', ['wxt', 'build'], { stdio: 'ignore' });
@@ -61,6 +68,13 @@ function topNames(bytes: number): string[] {
     .map(([name]) => name);
 }
 
+// The subscribed pack, published and served once for both browsers.
+const publishing = mkdtempSync(join(tmpdir(), 'backstory-bench-publish-'));
+const subscription =
+  pagesOnly || !(subscriptionSize > 0)
+    ? undefined
+    : await hostSubscription(publishing, subscriptionSize);
+
 const browsers: BrowserBenchResult[] = [];
 for (const name of BROWSERS.filter((browser) => !only || browser === only)) {
   browsers.push(
@@ -82,6 +96,7 @@ for (const name of BROWSERS.filter((browser) => !only || browser === only)) {
       cardRuns: ci ? 3 : 5,
       extra: 100_000,
       pagesOnly,
+      ...(subscription ? { subscription } : {}),
       ...(buildArg
         ? {
             extensionDir: resolve(buildArg, name === 'chromium' ? 'chrome-mv3' : 'firefox-mv2'),
@@ -90,6 +105,9 @@ for (const name of BROWSERS.filter((browser) => !only || browser === only)) {
     }),
   );
 }
+
+await subscription?.close();
+rmSync(publishing, { recursive: true, force: true });
 
 const ms = (value: number | undefined, digits = 0) =>
   value === undefined || Number.isNaN(value) ? '—' : fmt(value, digits);
@@ -159,6 +177,42 @@ for (const result of browsers) {
   );
   const c = result.cards;
   if (pagesOnly) continue;
+  const sub = result.subscribed;
+  if (subscription && sub) {
+    // The page's cost by CPU time in Chromium (it does not grow while other processes hold the cores).
+    const cost = chromium ? 'extTaskCpuMs' : 'extCpuMs';
+    const rows = Object.values(result.pages);
+    const withIt = rows.at(-1)?.['10KB']?.[cost];
+    const builtIn = rows[0]?.['10KB']?.[cost];
+    printTable(
+      `A subscription of ${subscription.entities.toLocaleString('en')} entities in ${result.browser} (${(subscription.bytes / 1e6).toFixed(0)} MB, published in ${ms(subscription.publishMs / 1000)} s; served over https on 127.0.0.1)`,
+      ['measure', 'value', 'target'],
+      [
+        ['click on Subscribe to “Subscribed”', `${ms(sub.subscribedMs)} ms`, ''],
+        [
+          'click on Subscribe to its first mark in a page open meanwhile',
+          `${ms(sub.activeMs)} ms`,
+          '≤ 60,000 ms',
+        ],
+        [
+          'that page’s longest frame meanwhile (Long Animation Frames: 0 = none over 50 ms)',
+          result.browser === 'chromium' ? `${ms(sub.longestFrameMs)} ms` : 'n/a',
+          '≤ 50 ms',
+        ],
+        ['that page’s longest 10 ms timer gap meanwhile', `${ms(sub.longestGapMs)} ms`, ''],
+        [
+          'background memory: the extension’s process (PSS), before → after',
+          `${ms(sub.memoryBeforeMb)} → ${ms(sub.memoryAfterMb)} MB`,
+          'reported',
+        ],
+        [
+          'a 10 KB page’s cost with it (and the +100k import) / with the built-in pack',
+          ms((withIt ?? Number.NaN) / (builtIn ?? Number.NaN), 2),
+          '≤ 1.5',
+        ],
+      ],
+    );
+  }
   printTable(
     `Cards, packs and size in ${result.browser} (medians)`,
     ['measure', 'value'],

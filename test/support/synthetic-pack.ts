@@ -29,7 +29,7 @@ const KINDS: EntityKind[] = ['person', 'place', 'organisation', 'event', 'group'
  * "Korandel Mivasu Teno". Names are unique and never English words, so they mark only where a
  * test writes them. Every tenth has a summary and a dated fact, like a real pack's entries.
  */
-export function syntheticEntities(count: number, seed = 7): Entity[] {
+export function syntheticEntities(count: number, seed = 7, idPrefix = 'syn:e-'): Entity[] {
   let state = seed;
   const random = () => {
     state = (Math.imul(state, 1103515245) + 12345) & 0x7fffffff;
@@ -49,7 +49,7 @@ export function syntheticEntities(count: number, seed = 7): Entity[] {
     seen.add(name);
     const i = entities.length;
     const entity: Entity = {
-      id: `syn:e-${i}`,
+      id: `${idPrefix}${i}`,
       kind: KINDS[i % KINDS.length] as EntityKind,
       name,
       aliases: { en: [`${name} ${word()}`] },
@@ -65,8 +65,8 @@ export function syntheticEntities(count: number, seed = 7): Entity[] {
   return entities;
 }
 
-/** A pack of synthetic entities in the published format. */
-export function syntheticPack(count: number, seed = 7): KnowledgePack {
+/** A pack of synthetic entities in the published format (ids `idPrefix` and a number). */
+export function syntheticPack(count: number, seed = 7, idPrefix = 'syn:e-'): KnowledgePack {
   return {
     format: 'backstory-pack',
     schemaVersion: 1,
@@ -75,6 +75,6 @@ export function syntheticPack(count: number, seed = 7): KnowledgePack {
     version: '1',
     description: 'Made-up names for measuring Backstory with large packs.',
     sources: [{ title: 'Synthetic test data', licence: 'CC0' }],
-    entities: syntheticEntities(count, seed),
+    entities: syntheticEntities(count, seed, idPrefix),
   };
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import {
@@ -102,7 +102,50 @@ export interface ExtensionBrowser {
    * chrome` contexts are reachable: the benchmarks drive the Gecko profiler with it).
    */
   bidi?: (method: string, params: object) => Promise<unknown>;
+  /**
+   * The operating system's ids of the extension's own processes (its background, and its pages
+   * while open): what the benchmarks read the background's memory from.
+   */
+  extensionProcesses?: () => Promise<number[]>;
   close(): Promise<void>;
+}
+
+/** Send a WebDriver BiDi command. */
+export type Bidi = (method: string, params: object) => Promise<unknown>;
+
+/** Evaluate an expression in Firefox's own chrome window (the browser was started with system access). */
+export async function evaluateInChrome(bidi: Bidi, expression: string): Promise<unknown> {
+  const tree = (await bidi('browsingContext.getTree', { 'moz:scope': 'chrome' })) as {
+    result: { contexts: { context: string }[] };
+  };
+  const context = tree.result.contexts[0]?.context;
+  if (!context) throw new Error('No chrome window to evaluate in');
+  const answer = (await bidi('script.evaluate', {
+    expression,
+    target: { context },
+    awaitPromise: true,
+  })) as { result: { type: string; result?: { value?: unknown }; exceptionDetails?: unknown } };
+  if (answer.result.type !== 'success')
+    throw new Error(`In Firefox's chrome: ${JSON.stringify(answer.result.exceptionDetails)}`);
+  return answer.result.result?.value;
+}
+
+/** Chromium's extension processes of the browser using this profile, from their command lines. */
+function chromiumExtensionProcesses(profile: string): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let args: string[];
+    try {
+      // Chromium rewrites its processes' titles: the arguments are joined by spaces there.
+      args = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split(/[\0 ]/);
+    } catch {
+      continue;
+    }
+    if (args.includes('--extension-process') && args.includes(`--user-data-dir=${profile}`))
+      pids.push(Number(entry));
+  }
+  return pids;
 }
 
 const DEFAULT_TIMEOUT = 15_000;
@@ -246,6 +289,12 @@ export interface LaunchOptions {
    *   answers the extension's later request from that grant without a dialog.
    */
   allowHosts?: string[];
+  /**
+   * Take any certificate, as from a host the reader trusts: the benchmarks serve a pack over
+   * https on 127.0.0.1 with a certificate of their own, so the production build (https only)
+   * can subscribe to it.
+   */
+  trustAnyCertificate?: boolean;
 }
 
 async function launchChromium(options: LaunchOptions): Promise<ExtensionBrowser> {
@@ -256,7 +305,12 @@ async function launchChromium(options: LaunchOptions): Promise<ExtensionBrowser>
   const context: BrowserContext = await chromium.launchPersistentContext(profile, {
     executablePath,
     headless: false,
-    args: ['--headless=new', ...CHROMIUM_FLAGS, ...(options.plain ? [] : loadExtensionFlags(dir))],
+    args: [
+      '--headless=new',
+      ...CHROMIUM_FLAGS,
+      ...(options.plain ? [] : loadExtensionFlags(dir)),
+      ...(options.trustAnyCertificate ? ['--ignore-certificate-errors'] : []),
+    ],
     viewport: { width: 1280, height: 900 },
     colorScheme: options.colorScheme ?? 'light',
   });
@@ -307,6 +361,7 @@ async function launchChromium(options: LaunchOptions): Promise<ExtensionBrowser>
       await session.detach();
       await page.close();
     },
+    extensionProcesses: async () => chromiumExtensionProcesses(profile),
     newPage: async () => wrapPlaywright(await context.newPage()),
     openExtensionPage: async (path) => {
       const page = wrapPlaywright(await context.newPage());
@@ -343,6 +398,7 @@ async function launchFirefox(options: LaunchOptions): Promise<ExtensionBrowser> 
     browser: 'firefox',
     executablePath,
     headless: true,
+    acceptInsecureCerts: options.trustAnyCertificate ?? false,
     args: ['--remote-allow-system-access'],
     defaultViewport: { width: 1280, height: 900 },
     extraPrefsFirefox: {
@@ -366,6 +422,15 @@ async function launchFirefox(options: LaunchOptions): Promise<ExtensionBrowser> 
     runtimeId: GECKO_ID,
     origin: `moz-extension://${FIREFOX_EXTENSION_UUID}`,
     bidi: (method, params) => connection.send(method, params),
+    // Firefox runs extensions in a process of their own, which its process list names.
+    extensionProcesses: async () =>
+      JSON.parse(
+        (await evaluateInChrome(
+          (method, params) => connection.send(method, params),
+          `ChromeUtils.requestProcInfo().then((info) => JSON.stringify(
+            info.children.filter((child) => child.type === 'extension').map((child) => child.pid)))`,
+        )) as string,
+      ) as number[],
     newPage: async () => wrapPuppeteer(await browser.newPage()),
     openExtensionPage: async (path) => {
       const raw = await browser.newPage();
