@@ -20,7 +20,7 @@ import type { Entity } from '../../utils/knowledge/schema';
 import { aliasText } from './breadth/aliases';
 import { dropCuratedNamesakes } from './breadth/dedupe';
 import { CURATED_SAME_AS } from './breadth/overrides';
-import { foldText, isLatin } from './breadth/words';
+import { foldText } from './breadth/words';
 import { isNotAName } from './guards/not-names';
 
 /** Items of the wikilinker list alone ship in the built-in pack below this Wikidata number. */
@@ -91,6 +91,14 @@ function anotherFeature(name: string, alias: string): boolean {
 const KNOWN_WORK = 30;
 
 /**
+ * Latin letters and not one capital ("restore:", "the 1975", "e.on"): a brand's or a work's
+ * styling of a word, which a page writes in lower case only as that word.
+ */
+function lowerCaseLatin(text: string): boolean {
+  return /\p{Script=Latin}/u.test(text) && text === text.toLowerCase();
+}
+
+/**
  * Knowledge-base entities as a reader should meet them: no concepts ("crime film": a topic with
  * no capital in its name), no obscure works (their titles are everyday phrases and people's
  * names: the album "Taylor Swift"), and no names that name nothing a card could explain
@@ -103,14 +111,14 @@ export function cleanKnowledge(entities: readonly Entity[]): Entity[] {
     if (entity.kind === 'topic' && (entity.popularity ?? 0) < KNOWN_WORK) continue;
     // A self-titled work ("Taylor Swift", album by Taylor Swift) is not what its name names.
     if (entity.kind === 'topic' && entity.description?.endsWith(` ${entity.name}`)) continue;
-    if (isLatin(entity.name) && entity.name === entity.name.toLowerCase()) continue;
+    if (lowerCaseLatin(entity.name)) continue;
     // A work's title without its article is a word of the language ("The Martian", "The
     // Mission"): "Martian soil" and "at the Mission" are no film.
     const bare = entity.kind === 'topic' && /^The /.test(entity.name) ? entity.name.slice(4) : null;
     const keep = (text: string) =>
       text !== bare &&
       !isNotAName(text) &&
-      !(isLatin(text) && text === text.toLowerCase()) &&
+      !lowerCaseLatin(text) &&
       !(entity.kind === 'place' && anotherFeature(entity.name, text));
     if (!keep(entity.name)) continue;
     const aliases: Entity['aliases'] = {};

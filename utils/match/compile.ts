@@ -234,13 +234,12 @@ function leadCaseOf(text: string, tokens: Token[], kind: EntityKind): string {
   const first = tokens[0];
   if (tokens.length < 2 || !first) return '';
   const word = text.slice(first.start, first.end);
-  // A work's title keeps its capital "The" ("The Martian"); "the Mission" is a place of the story.
   const lead = word.toLowerCase();
-  if (
-    (LOWER_LEADS.has(lead) && !(kind === 'topic' && lead === 'the')) ||
-    !CAPITAL.test(word.charAt(0))
-  )
-    return '';
+  // A work's title keeps its capital "The", and every capital after it: "The Road" is the novel,
+  // "The road from Daraa" at a sentence's start is a road ("the Mission" is a place of the story).
+  if (kind === 'topic' && lead === 'the' && CAPITAL.test(word.charAt(0)))
+    return caseOf(text, tokens).replaceAll('U', 'C');
+  if (LOWER_LEADS.has(lead) || !CAPITAL.test(word.charAt(0))) return '';
   return `C${'-'.repeat(tokens.length - 1)}`;
 }
 

@@ -235,6 +235,11 @@ describe('case', () => {
     expect(marks(['The lander dug into Martian soil.'])).toEqual([]);
     expect(marks(['She watched The Martian again.'])).toEqual(['The Martian → Q18547944']);
   });
+
+  it('wants every capital of a work’s title: a sentence that starts "The martian" is no film', () => {
+    expect(marks(['The martian rover dug on.'])).toEqual([]);
+    expect(marks(['The Martian opens a festival.'])).toEqual(['The Martian → Q18547944']);
+  });
 });
 
 describe('addresses, code and words glued by symbols', () => {
