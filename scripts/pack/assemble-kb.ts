@@ -20,7 +20,7 @@ import type { Entity } from '../../utils/knowledge/schema';
 import { aliasText } from './breadth/aliases';
 import { dropCuratedNamesakes } from './breadth/dedupe';
 import { CURATED_SAME_AS } from './breadth/overrides';
-import { foldText } from './breadth/words';
+import { foldText, wordRisk } from './breadth/words';
 import { isNotAName } from './guards/not-names';
 
 /** Items of the wikilinker list alone ship in the built-in pack below this Wikidata number. */
@@ -117,6 +117,8 @@ export function cleanKnowledge(entities: readonly Entity[]): Entity[] {
     const bare = entity.kind === 'topic' && /^The /.test(entity.name) ? entity.name.slice(4) : null;
     const keep = (text: string) =>
       text !== bare &&
+      // A work named by one everyday word ("Help!", "Watchlist") is that word on a page's menu.
+      !(entity.kind === 'topic' && wordRisk(text.replace(/[!?.…]+$/u, '')) === 'common-word') &&
       !isNotAName(text) &&
       !lowerCaseLatin(text) &&
       !(entity.kind === 'place' && anotherFeature(entity.name, text));

@@ -1,10 +1,27 @@
 /**
  * Guards every pack entity gets from its names alone, applied once the pack is put together:
  * a one-word alias that is also an everyday word of a news language (in any script) carries the
- * rule `everyday`.
+ * rule `everyday`; so does the Arabic name of a little-known entity written with the article.
  */
 import type { Alias, Entity } from '../../../utils/knowledge/schema';
+import { popularityCode } from '../../../utils/match/matcher-data';
 import { isEverydayWord } from './everyday';
+
+/**
+ * Below this popularity code (≈ 9 Wikipedias, the resolver's obscure places) an Arabic name written
+ * with the article, one word, is read as the common noun it spells: "المقر" (the headquarters)
+ * is seldom the village Al Muqr, "الخلاص" (salvation) seldom Al Khalas. Better-known ones
+ * (الرقة, Raqqa) keep their marks.
+ */
+const OBSCURE_POPULARITY = 100;
+const ARABIC_WITH_ARTICLE = /^ال[\u0620-\u064A\u0671-\u06D3]{2,}$/u;
+
+/** Is this one-word alias of this entity an everyday word (or, in Arabic, most likely one)? */
+function everydayAlias(entity: Entity, text: string): boolean {
+  if (isEverydayWord(text)) return true;
+  const popularity = popularityCode(entity.popularity);
+  return popularity > 0 && popularity < OBSCURE_POPULARITY && ARABIC_WITH_ARTICLE.test(text);
+}
 
 /** Mark every one-word alias that is an everyday word (changes the entities given). */
 export function guardEverydayWords(entities: Entity[]): number {
@@ -19,7 +36,7 @@ export function guardEverydayWords(entities: Entity[]): number {
     for (const [language, list] of Object.entries(entity.aliases)) {
       entity.aliases[language] = list.map((alias): Alias => {
         const text = typeof alias === 'string' ? alias : alias.text;
-        if (/[\s\-‐‑]/.test(text.trim()) || !isEverydayWord(text)) return alias;
+        if (/[\s\-‐‑]/.test(text.trim()) || !everydayAlias(entity, text)) return alias;
         marked++;
         return typeof alias === 'string' ? { text, everyday: true } : { ...alias, everyday: true };
       });
