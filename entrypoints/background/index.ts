@@ -1,31 +1,20 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { badgeTitle } from '@/utils/background/badge-title';
-import { backgroundHandlers } from '@/utils/background/handlers';
-import { type DiscoveredTab, LiveDiscovery } from '@/utils/background/live-discovery';
-import { LiveService } from '@/utils/background/live-service';
+import { composeBackground } from '@/utils/background/compose';
+import type { DiscoveredTab } from '@/utils/background/live-discovery';
 import { refreshPages } from '@/utils/background/page-refresh';
-import { PageSessions, type TabState } from '@/utils/background/page-sessions';
+import type { TabState } from '@/utils/background/page-sessions';
 import { addEntityUrl, SELECTION_MENU } from '@/utils/background/selection-menu';
-import { CorrectionStore } from '@/utils/corrections/correction-store';
-import { HistoryStore } from '@/utils/history/history-store';
 import { extensionTranslator } from '@/utils/i18n/browser-catalogues';
 import { readerLanguage } from '@/utils/i18n/languages';
 import { packageBuiltIn } from '@/utils/knowledge/dist/package-pack';
-import { KnowledgeStore } from '@/utils/knowledge/knowledge-store';
-import { PackService } from '@/utils/knowledge/pack-service';
 import { allowsLoopback, hostPermissionOf } from '@/utils/knowledge/subscription-address';
-import { SUBSCRIPTION_ALARM, SubscriptionService } from '@/utils/knowledge/subscriptions';
+import { SUBSCRIPTION_ALARM } from '@/utils/knowledge/subscriptions';
 import { LIVE_CONTACT, livePermissions } from '@/utils/live/build-config';
-import { LiveCache } from '@/utils/live/cache';
-import { ownNames } from '@/utils/live/discovery-names';
-import { apiUserAgent, createHttpClient } from '@/utils/live/http';
 import { LIVE_BUILD } from '@/utils/live/this-build';
-import { LocatorService } from '@/utils/map/locator-service';
 import { createAtlasLoader } from '@/utils/map/world';
-import { BACKGROUND_MESSAGES } from '@/utils/messages/background-messages';
 import { askContent } from '@/utils/messages/client';
-import { createRouter } from '@/utils/messages/router';
 import { readGuardianKey } from '@/utils/settings/guardian-key';
 import { readSettings, watchSettings } from '@/utils/settings/storage';
 
@@ -35,24 +24,6 @@ type PermissionSet = Parameters<typeof browser.permissions.contains>[0];
 export default defineBackground(() => {
   const fetchJson = async <T>(path: string) =>
     (await fetch(browser.runtime.getURL(path as '/'))).json() as Promise<T>;
-  const store = new KnowledgeStore();
-  const packs = new PackService({
-    store,
-    // Read in place from the package: nothing is copied at install.
-    builtIn: () => packageBuiltIn((path) => fetch(browser.runtime.getURL(path as '/'))),
-    // Earlier versions kept the reader's packs in local storage: moved into the store once.
-    takeLegacyReaderPacks: async () => {
-      const { readerPacks } = await browser.storage.local.get('readerPacks');
-      if (readerPacks !== undefined) await browser.storage.local.remove(['readerPacks', 'matcher']);
-      return readerPacks;
-    },
-    now: () => Date.now(),
-    // Pages match again with the new packs (and cards' maps are drawn again).
-    onMatcherChanged: () => {
-      maps.invalidate();
-      void tellPages();
-    },
-  });
   /** Every tab's content script asks again how to mark its page (settings or packs changed). */
   const tellPages = () =>
     refreshPages(
@@ -67,104 +38,62 @@ export default defineBackground(() => {
     get: async (tab: number) =>
       ((await sessionArea.get(`${prefix}:${tab}`))[`${prefix}:${tab}`] as T | undefined) ?? null,
   });
-  const tabStates = perTab<TabState>('tab');
-  const cardTokens = perTab<string>('card');
-  // The reader's corrections of marks: local storage, this device only; applied as pages match.
-  const corrections = new CorrectionStore();
-  const sessions = new PageSessions({
-    matcher: () => packs.matcher(),
-    corrections: () => corrections.list(),
-    markOwn: async () => (await readSettings()).markOwnEntities,
-    saveTab: tabStates.set,
-    loadTab: tabStates.get,
-    today: () => new Date(),
-  });
   const action = browser.action ?? browser.browserAction;
-  const maps = new LocatorService({
-    capitals: () => packs.capitals(),
-    loadAtlas: createAtlasLoader(() => fetchJson('/map/countries-50m.json')),
-  });
 
-  // One client for live sources and subscriptions, one cache for every card: their queues and
-  // expiry are what keep us polite.
-  const http = createHttpClient({
-    fetch: (input, init) => fetch(input, init),
-    userAgent: apiUserAgent(browser.runtime.getManifest().version, LIVE_CONTACT),
-  });
-  const liveCache = new LiveCache();
-  const live = new LiveService({
-    http,
-    cache: liveCache,
-    config: LIVE_BUILD,
+  const { router, packs, sessions, subscriptions, discovery } = composeBackground({
+    runtimeId: browser.runtime.id,
+    version: browser.runtime.getManifest().version,
+    contact: LIVE_CONTACT,
+    now: () => Date.now(),
+    today: () => new Date(),
     readSettings,
-    // Firefox: the hosts and the reader's data consent, as the options page asked for them.
-    permitted: (origins) =>
-      browser.permissions.contains(
-        livePermissions(origins, import.meta.env.FIREFOX) as PermissionSet,
-      ),
-    sourceKey: (id) => (id === 'guardian' ? readGuardianKey() : Promise.resolve('')),
-    entity: (id) => packs.entity(id),
-    isReaderOwn: async (id) => (await packs.userEntities()).some((entity) => entity.id === id),
-    now: () => Date.now(),
-  });
-
-  const subscriptions = new SubscriptionService({
-    store,
-    packs,
-    http,
-    now: () => Date.now(),
+    // Read in place from the package: nothing is copied at install.
+    builtIn: () => packageBuiltIn((path) => fetch(browser.runtime.getURL(path as '/'))),
+    // Earlier versions kept the reader's packs in local storage: moved into the store once.
+    takeLegacyReaderPacks: async () => {
+      const { readerPacks } = await browser.storage.local.get('readerPacks');
+      if (readerPacks !== undefined) await browser.storage.local.remove(['readerPacks', 'matcher']);
+      return readerPacks;
+    },
+    // Pages match again with the new packs (and cards' maps are drawn again).
+    onMatcherChanged: () => void tellPages(),
+    tabStates: perTab<TabState>('tab'),
+    cardTokens: perTab<string>('card'),
+    discovered: perTab<DiscoveredTab>('discovered'),
+    fetch: (input, init) => fetch(input, init),
+    live: {
+      config: LIVE_BUILD,
+      // Firefox: the hosts and the reader's data consent, as the options page asked for them.
+      permitted: (origins) =>
+        browser.permissions.contains(
+          livePermissions(origins, import.meta.env.FIREFOX) as PermissionSet,
+        ),
+      sourceKey: (id) => (id === 'guardian' ? readGuardianKey() : Promise.resolve('')),
+    },
     // The host the options page asked for when the reader subscribed (given back on unsubscribing).
-    permitted: (url) => browser.permissions.contains({ origins: [hostPermissionOf(url)] }),
+    packPermitted: (url) => browser.permissions.contains({ origins: [hostPermissionOf(url)] }),
     wakeAt: (when) =>
       void (when === null
         ? browser.alarms.clear(SUBSCRIPTION_ALARM)
         : browser.alarms.create(SUBSCRIPTION_ALARM, { when })),
     loopback: allowsLoopback(import.meta.env.MODE),
+    loadAtlas: createAtlasLoader(() => fetchJson('/map/countries-50m.json')),
+    // Applied at once in every open tab: each matches its page again with the corrections.
+    onCorrected: () => void tellPages(),
+    setBadge: (tabId, text, count) => {
+      void action.setBadgeText({ tabId, text });
+      void action.setBadgeBackgroundColor({ tabId, color: '#1a5fb4' });
+      if (!count) return;
+      void readSettings()
+        .then(({ language }) =>
+          extensionTranslator(readerLanguage(language, browser.i18n.getUILanguage())),
+        )
+        .then((t) => action.setTitle({ tabId, title: badgeTitle(t, count) }))
+        .catch(() => {});
+    },
   });
   const checkSubscriptions = () =>
     void subscriptions.checkDue().catch((error) => console.warn('Backstory:', error));
-
-  const discovered = perTab<DiscoveredTab>('discovered');
-  const discovery = new LiveDiscovery({
-    live,
-    cache: liveCache,
-    ownNames: async () => ownNames(await packs.userEntities()),
-    saveTab: discovered.set,
-    loadTab: discovered.get,
-    now: () => Date.now(),
-  });
-
-  const router = createRouter(
-    backgroundHandlers({
-      packs,
-      subscriptions,
-      store,
-      sessions,
-      maps,
-      history: new HistoryStore(),
-      live,
-      discovery,
-      tokens: cardTokens,
-      corrections,
-      // Applied at once in every open tab: each matches its page again with the corrections.
-      onCorrected: () => void tellPages(),
-      readSettings,
-      setBadge: (tabId, text, count) => {
-        void action.setBadgeText({ tabId, text });
-        void action.setBadgeBackgroundColor({ tabId, color: '#1a5fb4' });
-        if (!count) return;
-        void readSettings()
-          .then(({ language }) =>
-            extensionTranslator(readerLanguage(language, browser.i18n.getUILanguage())),
-          )
-          .then((t) => action.setTitle({ tabId, title: badgeTitle(t, count) }))
-          .catch(() => {});
-      },
-      now: () => Date.now(),
-    }),
-    BACKGROUND_MESSAGES,
-    browser.runtime.id,
-  );
 
   browser.runtime.onMessage.addListener((message, sender) => router(message, sender));
   watchSettings(() => void tellPages());

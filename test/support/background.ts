@@ -1,26 +1,17 @@
 import 'fake-indexeddb/auto';
-import { backgroundHandlers } from '@/utils/background/handlers';
-import { type DiscoveredTab, LiveDiscovery } from '@/utils/background/live-discovery';
-import { LiveService } from '@/utils/background/live-service';
-import { PageSessions, type TabState } from '@/utils/background/page-sessions';
+import { composeBackground } from '@/utils/background/compose';
+import type { DiscoveredTab } from '@/utils/background/live-discovery';
+import type { TabState } from '@/utils/background/page-sessions';
 import type { Correction } from '@/utils/corrections/correction';
-import { CorrectionStore } from '@/utils/corrections/correction-store';
-import { HistoryStore } from '@/utils/history/history-store';
 import { buildDist } from '@/utils/knowledge/dist/build-dist';
-import { KnowledgeStore } from '@/utils/knowledge/knowledge-store';
-import { type BuiltInPack, PackService } from '@/utils/knowledge/pack-service';
+import type { BuiltInPack } from '@/utils/knowledge/pack-service';
 import type { Entity, KnowledgePack } from '@/utils/knowledge/schema';
-import { SubscriptionService } from '@/utils/knowledge/subscriptions';
 import { WIKIMEDIA_IMAGES } from '@/utils/live/build-config';
-import { LiveCache } from '@/utils/live/cache';
-import { ownNames } from '@/utils/live/discovery-names';
 import { DEFAULT_ENDPOINTS, type LiveEndpoints } from '@/utils/live/endpoints';
-import { apiUserAgent, createHttpClient, type HttpClientOptions } from '@/utils/live/http';
+import type { HttpClientOptions } from '@/utils/live/http';
 import { loadAtlas } from '@/utils/map/atlas';
-import { LocatorService } from '@/utils/map/locator-service';
-import { BACKGROUND_MESSAGES, type BackgroundProtocol } from '@/utils/messages/background-messages';
+import type { BackgroundProtocol } from '@/utils/messages/background-messages';
 import type { Result } from '@/utils/messages/protocol';
-import { createRouter } from '@/utils/messages/router';
 import type { SenderInfo } from '@/utils/messages/sender';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings/settings';
 
@@ -104,38 +95,25 @@ export function inProcessBackground(
   const name = `test-${++databases}`;
   let settings: Settings = { ...structuredClone(DEFAULT_SETTINGS), ...initial };
   let now = 1_000_000;
-  const store = new KnowledgeStore(`knowledge-${name}`);
-  const history = new HistoryStore({ name: `history-${name}` });
   const changes: string[] = [];
   const shipped = builtInOf(builtIn);
-  const packs = new PackService({
-    store,
-    builtIn: () => shipped,
-    now: () => now,
-    onMatcherChanged: (key) => changes.push(key),
-  });
-  const tabs = new Map<number, TabState>();
+  /** An in-memory stand-in for per-tab session storage. */
+  const perTab = <T>() => {
+    const values = new Map<number, T>();
+    return {
+      values,
+      set: async (tab: number, value: T) => void values.set(tab, structuredClone(value)),
+      get: async (tab: number) => values.get(tab) ?? null,
+    };
+  };
+  const tokens = perTab<string>();
   let storedCorrections: unknown = null;
   let correctionIds = 0;
   let corrected = 0;
-  const corrections = new CorrectionStore(
-    {
-      read: async () => structuredClone(storedCorrections),
-      write: async (list: Correction[]) => {
-        storedCorrections = structuredClone(list);
-      },
-    },
-    () => `c-test-${++correctionIds}`,
-  );
-  const sessions = new PageSessions({
-    matcher: () => packs.matcher(),
-    corrections: () => corrections.list(),
-    markOwn: async () => settings.markOwnEntities,
-    saveTab: async (tab, state) => void tabs.set(tab, structuredClone(state)),
-    loadTab: async (tab) => tabs.get(tab) ?? null,
-    today: () => new Date(now),
-  });
   const liveRequests: string[] = [];
+  const packRequests: string[] = [];
+  const wakes: (number | null)[] = [];
+  const badges = new Map<number, string>();
   const granted = new Set(liveOptions.granted ?? []);
   let guardianKey = liveOptions.guardianKey ?? '';
   const network: typeof fetch =
@@ -143,83 +121,58 @@ export function inProcessBackground(
     (async () => {
       throw new TypeError('offline (no network in unit tests)');
     });
-  const liveCache = new LiveCache({ name: `live-${name}`, now: () => now });
-  const live = new LiveService({
-    http: createHttpClient({
-      fetch: (input, init) => {
-        liveRequests.push(String(input));
-        return network(input, init);
-      },
-      userAgent: apiUserAgent('0.0.0-test', 'https://example.org/backstory-tests'),
-      ...liveOptions.http,
-    }),
-    cache: liveCache,
-    config: {
-      endpoints: liveOptions.endpoints ?? DEFAULT_ENDPOINTS,
-      imageOrigins: [
-        WIKIMEDIA_IMAGES,
-        ...(liveOptions.endpoints ? [new URL(liveOptions.endpoints.gdelt).origin] : []),
-      ],
-      gdeltSpacingMs: 0,
-    },
+  const background = composeBackground({
+    runtimeId: OWN_ID,
+    version: '0.0.0-test',
+    contact: 'https://example.org/backstory-tests',
+    now: () => now,
+    today: () => new Date(now),
     readSettings: async () => settings,
-    permitted: async (origins) => origins.every((origin) => granted.has(origin)),
-    sourceKey: async (id) => (id === 'guardian' ? guardianKey : ''),
-    entity: (id) => packs.entity(id),
-    isReaderOwn: async (id) => (await packs.userEntities()).some((entity) => entity.id === id),
-    now: () => now,
-  });
-  const packRequests: string[] = [];
-  const wakes: (number | null)[] = [];
-  const subscriptions = new SubscriptionService({
-    store,
-    packs,
-    http: createHttpClient({
-      fetch: (input, init) => {
-        packRequests.push(String(input));
-        return (liveOptions.packFetch ?? network)(input, init);
+    builtIn: () => shipped,
+    onMatcherChanged: (key) => changes.push(key),
+    tabStates: perTab<TabState>(),
+    cardTokens: tokens,
+    discovered: perTab<DiscoveredTab>(),
+    corrections: {
+      area: {
+        read: async () => structuredClone(storedCorrections),
+        write: async (list: Correction[]) => {
+          storedCorrections = structuredClone(list);
+        },
       },
-      userAgent: apiUserAgent('0.0.0-test', 'https://example.org/backstory-tests'),
-      ...liveOptions.http,
-    }),
-    now: () => now,
-    permitted: async () => true,
+      newId: () => `c-test-${++correctionIds}`,
+    },
+    databases: { knowledge: `knowledge-${name}`, history: `history-${name}`, live: `live-${name}` },
+    fetch: (input, init) => {
+      liveRequests.push(String(input));
+      return network(input, init);
+    },
+    packFetch: (input, init) => {
+      packRequests.push(String(input));
+      return (liveOptions.packFetch ?? network)(input, init);
+    },
+    ...(liveOptions.http ? { http: liveOptions.http } : {}),
+    live: {
+      config: {
+        endpoints: liveOptions.endpoints ?? DEFAULT_ENDPOINTS,
+        imageOrigins: [
+          WIKIMEDIA_IMAGES,
+          ...(liveOptions.endpoints ? [new URL(liveOptions.endpoints.gdelt).origin] : []),
+        ],
+        gdeltSpacingMs: 0,
+      },
+      permitted: async (origins) => origins.every((origin) => granted.has(origin)),
+      sourceKey: async (id) => (id === 'guardian' ? guardianKey : ''),
+    },
+    packPermitted: async () => true,
     wakeAt: (when) => void wakes.push(when),
+    loadAtlas,
+    onCorrected: () => void corrected++,
+    setBadge: (tab, text) => badges.set(tab, text),
   });
-  const discoveredTabs = new Map<number, DiscoveredTab>();
-  const discovery = new LiveDiscovery({
-    live,
-    cache: liveCache,
-    ownNames: async () => ownNames(await packs.userEntities()),
-    saveTab: async (tab, state) => void discoveredTabs.set(tab, structuredClone(state)),
-    loadTab: async (tab) => discoveredTabs.get(tab) ?? null,
-    now: () => now,
-  });
-  const tokens = new Map<number, string>();
-  const badges = new Map<number, string>();
-  const router = createRouter(
-    backgroundHandlers({
-      packs,
-      subscriptions,
-      store,
-      sessions,
-      maps: new LocatorService({ capitals: () => packs.capitals(), loadAtlas }),
-      history,
-      live,
-      discovery,
-      tokens: {
-        set: async (tab, token) => void tokens.set(tab, token),
-        get: async (tab) => tokens.get(tab) ?? null,
-      },
-      corrections,
-      onCorrected: () => void corrected++,
-      readSettings: async () => settings,
-      setBadge: (tab, text) => badges.set(tab, text),
-      now: () => now,
-    }),
-    BACKGROUND_MESSAGES,
-    OWN_ID,
-  );
+  const { router, store, packs, history, sessions, corrections, live, discovery, liveCache } =
+    background;
+  const { subscriptions } = background;
 
   /** Send a message as `as` and get the router's answer. */
   async function ask<N extends keyof BackgroundProtocol & string>(
