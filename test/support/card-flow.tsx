@@ -1,7 +1,4 @@
-import { render } from 'preact';
-import { EntityCard } from '@/components/EntityCard';
-import { I18n } from '@/components/i18n';
-import { CardFrame } from '@/utils/card/card-frame';
+import { startCardFrame } from '@/components/card-frame-root';
 import type { FromFrame, ToFrame } from '@/utils/card/frame-messages';
 import { unwrap } from '@/utils/messages/client';
 import type { CardFrameLink } from '@/utils/page/card-frame-link';
@@ -46,28 +43,25 @@ export async function connectFrame(
   const frameDoc = document.createElement('div');
   const frameWin = new EventTarget();
   const card = { role: 'card' as const, tab };
-  const frame = new CardFrame({
+  // The content script registers the frame's token for its tab, as it does before making the frame.
+  unwrap(
+    await background.ask(
+      'card:register',
+      { token: TOKEN },
+      {
+        role: 'content',
+        tab,
+        url: 'https://news.example/article',
+      },
+    ),
+  );
+  const frame = startCardFrame({
     win: frameWin as unknown as Window,
-    token: async () => TOKEN,
-    card: async (id) => unwrap(await background.ask('card:data', { id }, card)),
-    map: async (id) => unwrap(await background.ask('map:locator', { id }, card)),
+    root: frameDoc,
+    ask: (name, payload) => background.ask(name, payload, card),
     readerLanguage: async () => 'en',
     translator: testTranslator,
-    live: async (id, part) => unwrap(await background.ask('card:live', { id, part }, card)),
     imageOrigins: background.live.imageOrigins,
-    render: (model, look) =>
-      render(
-        model ? (
-          <I18n.Provider value={look.t}>
-            <div class="frame">
-              <EntityCard model={model} onClose={look.onClose} scheme={look.scheme} />
-            </div>
-          </I18n.Provider>
-        ) : null,
-        frameDoc,
-      ),
-    cardElement: () => frameDoc.querySelector<HTMLElement>('.card'),
-    box: () => frameDoc.querySelector<HTMLElement>('.frame'),
     now: () => Date.parse('2026-11-30T12:00:00Z'),
   });
   const [page, framePort] = portPair();
