@@ -21,7 +21,7 @@ export interface ServedRequest {
 }
 
 /** A certificate and its key (PEM) to serve https with (the benchmarks' pack host). */
-export interface TlsFiles {
+export interface TlsPem {
   cert: string;
   key: string;
 }
@@ -33,14 +33,15 @@ export interface StaticServer {
 
 /**
  * Serve local folders on 127.0.0.1 (never a public interface), on a free port unless one is
- * given; over https when `tls` is given. Used by `npm start` for the demo article and by the e2e suite for fixture pages and
- * published packs (`served` hears of every request once answered: the tests' request log).
+ * given; over https when `tls` is given. Used by `npm start` for the demo article, by the e2e
+ * suite for fixture pages and published packs (`served` hears of every request once answered:
+ * the tests' request log), and by the benchmark for its subscribed pack.
  */
 export async function startStaticServer(
   mounts: Mount[],
   port = 0,
   served?: (request: ServedRequest) => void,
-  tls?: TlsFiles,
+  tls?: TlsPem,
 ): Promise<StaticServer> {
   const handlers = mounts.map((mount) => ({
     mount,

@@ -310,6 +310,13 @@ export function contentScriptSize(
   return { bytes: statSync(file).size, gzipped: gzipSync(readFileSync(file)).length };
 }
 
+/** A short page: a lead naming places of the built-in pack, then `name` (from another pack). */
+function shortPage(title: string, name: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body>
+<p id="lead">Talks in Daraa, in southern Syria, were followed from Amman and Beirut.</p>
+<p id="extra">${name} arrived later.</p></body></html>`;
+}
+
 export type BrowserBenchResult = Awaited<ReturnType<typeof runBrowserBench>>;
 
 /** Run every measure in one browser. */
@@ -325,19 +332,12 @@ export async function runBrowserBench(name: BrowserName, options: BrowserBenchOp
   const extra = syntheticPack(options.extra);
   const named = extra.entities[options.extra - 7] as (typeof extra.entities)[number];
   writeFileSync(join(dir, 'extra.json'), JSON.stringify(extra));
-  writeFileSync(
-    join(dir, 'pages', 'card.html'),
-    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Cards</title></head><body>
-<p id="lead">Talks in Daraa, in southern Syria, were followed from Amman and Beirut.</p>
-<p id="extra">${named.name} arrived later.</p></body></html>`,
-  );
+  writeFileSync(join(dir, 'pages', 'card.html'), shortPage('Cards', named.name));
   const subscription = options.pagesOnly ? undefined : options.subscription;
   if (subscription)
     writeFileSync(
       join(dir, 'pages', 'subscription.html'),
-      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Subscription</title></head><body>
-<p>Talks in Daraa, in southern Syria, were followed from Amman and Beirut.</p>
-<p>${subscription.name} arrived later.</p></body></html>`,
+      shortPage('Subscription', subscription.name),
     );
   const server = await startStaticServer([{ prefix: '/', dir: join(dir, 'pages') }]);
   const launched = Date.now();

@@ -13,7 +13,7 @@ import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'n
 import { join } from 'node:path';
 import { type StaticServer, startStaticServer } from '../../scripts/static-server';
 import type { ExtensionBrowser } from '../e2e/harness/browsers';
-import { OptionsPage } from '../e2e/harness/pages';
+import { ArticlePage, markTexts, OptionsPage } from '../e2e/harness/pages';
 import { SubscriptionsSection } from '../e2e/harness/subscriptions';
 import { syntheticPack } from '../support/synthetic-pack';
 import { PAGE_PROBE, pageFigures, resetProbe } from './page-probe';
@@ -147,7 +147,8 @@ export async function subscribeMeasured(
   const watching = await browser.newPage();
   await watching.addInitScript(PAGE_PROBE);
   await watching.goto(watchUrl);
-  await watching.waitFor(() => [...(CSS.highlights?.values() ?? [])].some((h) => h.size > 0));
+  const article = new ArticlePage(watching, watchUrl);
+  await article.waitForMarks((marks) => marks.length > 0);
   const memoryBeforeMb = await extensionMemoryMb(browser);
   const options = await OptionsPage.open(browser);
   const section = new SubscriptionsSection(options);
@@ -162,20 +163,8 @@ export async function subscribeMeasured(
       subscribedMs = Date.now() - started;
       return answer;
     });
-  const marked = watching.waitFor(
-    (name) =>
-      [...(CSS.highlights?.values() ?? [])].some((highlight) =>
-        [...highlight].some((r) => {
-          const live = new Range();
-          live.setStart(r.startContainer, r.startOffset);
-          live.setEnd(r.endContainer, r.endOffset);
-          return live.toString() === name;
-        }),
-      ),
-    host.name,
-    600_000,
-  );
-  const answer = await Promise.race([outcome, marked.then(() => outcome)]);
+  const marked = article.waitForMarks((marks) => markTexts(marks).includes(host.name), 600_000);
+  const answer = await outcome;
   if (answer.kind !== 'subscribed')
     throw new Error(`Subscribing failed (${answer.kind}): ${answer.text}`);
   await marked;

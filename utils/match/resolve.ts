@@ -82,7 +82,7 @@ const EVERYDAY_POPULARITY = 150;
 /** Well known enough (≈ 100 Wikipedias: "China", "Trump") to be named even at a sentence's start. */
 const WELL_KNOWN = 200;
 /** Below this popularity code (≈ 9 Wikipedias) a minor place needs its context on the page. */
-const OBSCURE_POPULARITY = 100;
+export const OBSCURE_POPULARITY = 100;
 /**
  * How much better known (in popularity code: 20 ≈ 1.6 times the Wikipedias) the most popular of
  * namesakes the page says nothing about must be to be taken as the usual referent.

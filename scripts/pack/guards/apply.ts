@@ -5,15 +5,15 @@
  */
 import type { Alias, Entity } from '../../../utils/knowledge/schema';
 import { popularityCode } from '../../../utils/match/matcher-data';
+import { OBSCURE_POPULARITY } from '../../../utils/match/resolve';
 import { isEverydayWord } from './everyday';
 
 /**
- * Below this popularity code (≈ 9 Wikipedias, the resolver's obscure places) an Arabic name written
- * with the article, one word, is read as the common noun it spells: "المقر" (the headquarters)
- * is seldom the village Al Muqr, "الخلاص" (salvation) seldom Al Khalas. Better-known ones
- * (الرقة, Raqqa) keep their marks.
+ * Below the resolver's popularity of obscure places (≈ 9 Wikipedias) an Arabic name written with
+ * the article, one word, is read as the common noun it spells: "المقر" (the headquarters) is
+ * seldom the village Al Muqr, "الخلاص" (salvation) seldom Al Khalas. Better-known ones (الرقة,
+ * Raqqa) keep their marks.
  */
-const OBSCURE_POPULARITY = 100;
 const ARABIC_WITH_ARTICLE = /^ال[\u0620-\u064A\u0671-\u06D3]{2,}$/u;
 
 /** Is this one-word alias of this entity an everyday word (or, in Arabic, most likely one)? */
