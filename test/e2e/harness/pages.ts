@@ -6,6 +6,7 @@ interface ProbeApi {
   tabs: {
     query(filter: object): Promise<{ id?: number }[]>;
     sendMessage(tabId: number, message: unknown): Promise<unknown>;
+    update(tabId: number, change: { active: boolean }): Promise<unknown>;
   };
   runtime: { sendMessage(message: unknown): Promise<unknown> };
   storage: {
@@ -116,7 +117,10 @@ export async function writeSettings(
 
 /**
  * Send a content-protocol message to the tab showing `articleUrl`, from an extension page, the
- * way the background relays a keyboard command or the popup asks its tab.
+ * way the background relays a keyboard command or the popup asks its tab. Those reach the tab in
+ * front, so the tab is brought to the front first: the probe page opened to send it would
+ * otherwise be in front, and which tab comes back when it closes is the browser's choice (a card
+ * opened from the keyboard only holds the focus in the tab in front).
  */
 export async function sendToTab(
   browser: ExtensionBrowser,
@@ -130,6 +134,7 @@ export async function sendToTab(
       async ({ tabId, message }) => {
         const api =
           (globalThis as ExtensionGlobals).browser ?? (globalThis as ExtensionGlobals).chrome;
+        await api?.tabs.update(tabId, { active: true });
         return api?.tabs.sendMessage(tabId, message);
       },
       { tabId, message: { backstory: 1, name, payload } },
