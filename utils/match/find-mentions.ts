@@ -1,7 +1,7 @@
 import { Matcher } from './matcher';
 import type { MatcherData } from './matcher-data';
 import { PageMatch } from './page-match';
-import type { ResolvedMention } from './resolve';
+import type { ResolvedMention } from './ranking';
 
 /**
  * Match and resolve a list of texts as one page (each text one block): the whole pure pipeline

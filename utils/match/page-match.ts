@@ -1,5 +1,6 @@
 import type { Scanner } from './layers';
-import { type LocalContext, type MatchedSegment, Resolver, type ResolverOptions } from './resolve';
+import type { LocalContext, MatchedSegment } from './page-evidence';
+import { Resolver, type ResolverOptions } from './resolve';
 
 /** A block of a page's text, and whatever the caller finds it again by. */
 export interface PageText<K> {

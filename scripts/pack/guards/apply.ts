@@ -4,8 +4,8 @@
  * rule `everyday`; so does the Arabic name of a little-known entity written with the article.
  */
 import type { Alias, Entity } from '../../../utils/knowledge/schema';
+import { OBSCURE_POPULARITY } from '../../../utils/match/candidate-rules';
 import { popularityCode } from '../../../utils/match/matcher-data';
-import { OBSCURE_POPULARITY } from '../../../utils/match/resolve';
 import { isEverydayWord } from './everyday';
 
 /**
