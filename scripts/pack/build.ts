@@ -63,6 +63,8 @@ const INPUTS = [
   dataDir(),
   join(ROOT, 'scripts/pack'),
   join(ROOT, 'utils/knowledge'),
+  // The pack holds the compiled matcher: the compiler's code is an input too.
+  join(ROOT, 'utils/match'),
 ];
 
 export const DEFAULT_PACK_ID = 'backstory.default';

@@ -1,5 +1,5 @@
 import type { KnowledgePack } from '../../utils/knowledge/schema';
-import { aliasesOf, flagsOf, variantsOf, wordsOf } from '../../utils/match/compile';
+import { aliasesOf, flagsOf, variantsOf, wordsOf } from '../../utils/match/alias-forms';
 import { CandidateFlag } from '../../utils/match/matcher-data';
 
 const HINTED =

@@ -12,7 +12,7 @@
  *   only; every other generated one needs a context cue for it (what `check.ts` demands).
  */
 import type { Alias, Entity } from '../../../utils/knowledge/schema';
-import { aliasesOf, flagsOf, variantsOf, wordsOf } from '../../../utils/match/compile';
+import { aliasesOf, flagsOf, variantsOf, wordsOf } from '../../../utils/match/alias-forms';
 import { CandidateFlag } from '../../../utils/match/matcher-data';
 import { aliasText } from './aliases';
 
