@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { ListedCorrection } from '@/utils/corrections/correction-store';
 import type { VisitedPage } from '@/utils/history/history-store';
-import type { PacksOverview } from '@/utils/knowledge/pack-service';
+import type { PacksOverview } from '@/utils/knowledge/pack-summary';
 import { MAX_IMPORT_BYTES } from '@/utils/knowledge/user-packs';
 import { LIVE_SOURCES } from '@/utils/live/sources';
 import type { BackgroundProtocol } from '@/utils/messages/background-messages';
@@ -9,7 +9,8 @@ import type { Result } from '@/utils/messages/protocol';
 import type { Settings } from '@/utils/settings/settings';
 import { useI18n } from './i18n';
 import { LiveSourcesContainer, type LiveSourcesDeps } from './LiveSourcesContainer';
-import { Options, type OptionsModel } from './Options';
+import { Options } from './Options';
+import type { OptionsModel } from './options-model';
 import { SubscriptionsContainer, type SubscriptionsDeps } from './SubscriptionsContainer';
 
 /** The options page's window on the extension. */
