@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Translator } from '@/utils/i18n/translator';
-import type { PackSummary } from '@/utils/knowledge/pack-service';
+import type { PackSummary } from '@/utils/knowledge/pack-summary';
 import { Message, useI18n } from './i18n';
 
 /** What the last subscribe or unsubscribe came to, as the section says it. */

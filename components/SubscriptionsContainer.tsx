@@ -1,5 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
-import type { PackSummary } from '@/utils/knowledge/pack-service';
+import type { PackSummary } from '@/utils/knowledge/pack-summary';
 import { hostPermissionOf, subscriptionAddress } from '@/utils/knowledge/subscription-address';
 import type { BackgroundProtocol } from '@/utils/messages/background-messages';
 import type { Result } from '@/utils/messages/protocol';

@@ -3,16 +3,11 @@ import { type Scanner, scannerOf } from '../match/layers';
 import { MATCHER_FORMAT, type MatcherData } from '../match/matcher-data';
 import { ProblemsError } from '../messages/router';
 import { buildDist } from './dist/build-dist';
-import { type DistManifest, packBytes } from './dist/manifest';
+import type { DistManifest } from './dist/manifest';
 import { type DistFileReader, DistPack } from './dist/read-dist';
-import type {
-  CapitalPoint,
-  KnowledgeStore,
-  PackOrigin,
-  StoredLayer,
-  SubscriptionState,
-} from './knowledge-store';
+import type { CapitalPoint, KnowledgeStore, PackOrigin, StoredLayer } from './knowledge-store';
 import { mergeEntity } from './merge';
+import { type PackSummary, type PacksOverview, summaryOf } from './pack-summary';
 import { Entity, type KnowledgePack, type Source } from './schema';
 import { checkImport, parseReaderPacks, USER_PACK_ID } from './user-packs';
 
@@ -40,56 +35,6 @@ export interface PackServiceDeps {
   now(): number;
   /** The packs, and so the matcher, changed: pages should match again. */
   onMatcherChanged?(key: string): void;
-}
-
-/** What the options page shows of one pack. */
-export interface PackSummary {
-  id: string;
-  origin: 'builtin' | PackOrigin;
-  name: string;
-  publisher: string;
-  version: string;
-  built: string;
-  description?: string;
-  licence: string;
-  sources: Source[];
-  entities: number;
-  /** Its files' size in all. */
-  bytes: number;
-  storedAt?: number;
-  subscription?: SubscriptionState;
-}
-
-/** Everything the options page shows about packs. */
-export interface PacksOverview {
-  builtIn: PackSummary | null;
-  subscriptions: PackSummary[];
-  imported: PackSummary[];
-  /** The reader's own entities, in full (they edit them). */
-  user: Entity[];
-  warnings: string[];
-}
-
-export function summaryOf(
-  manifest: DistManifest,
-  origin: PackSummary['origin'],
-  layer?: StoredLayer,
-): PackSummary {
-  return {
-    id: manifest.id,
-    origin,
-    name: manifest.name,
-    publisher: manifest.publisher,
-    version: manifest.version,
-    built: manifest.built,
-    ...(manifest.description ? { description: manifest.description } : {}),
-    licence: manifest.licence,
-    sources: manifest.sources.filter((source) => !`${source.title}${source.url}`.includes('{id}')),
-    entities: manifest.counts.entities,
-    bytes: packBytes(manifest),
-    ...(layer ? { storedAt: layer.storedAt } : {}),
-    ...(layer?.subscription ? { subscription: layer.subscription } : {}),
-  };
 }
 
 /**

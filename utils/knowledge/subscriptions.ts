@@ -3,7 +3,8 @@ import { ProblemsError } from '../messages/router';
 import { type DistManifest, filesOf } from './dist/manifest';
 import { fingerprintOf } from './dist/signature';
 import type { KnowledgeStore, StoredLayer, SubscriptionState } from './knowledge-store';
-import { type PackService, type PackSummary, summaryOf } from './pack-service';
+import type { PackService } from './pack-service';
+import { type PackSummary, summaryOf } from './pack-summary';
 import { subscriptionAddress } from './subscription-address';
 import { type FetchFailure, fetchFiles, fetchManifest } from './subscription-fetch';
 import {

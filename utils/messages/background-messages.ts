@@ -9,7 +9,7 @@ import type { Correction } from '../corrections/correction';
 import { CorrectionRequest, MAX_SURFACE } from '../corrections/correction';
 import type { ListedCorrection } from '../corrections/correction-store';
 import type { VisitedPage } from '../history/history-store';
-import type { PackSummary, PacksOverview } from '../knowledge/pack-service';
+import type { PackSummary, PacksOverview } from '../knowledge/pack-summary';
 import { EntityId } from '../knowledge/schema';
 import { LIVE_PARTS, type LiveAnswer, type LivePart } from '../live/answer';
 import type { LocatorMap } from '../map/locator';

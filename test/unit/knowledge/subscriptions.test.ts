@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { publishDist } from '@/utils/knowledge/dist/publish-dist';
 import { fingerprintOf, type SigningKey, signBytes } from '@/utils/knowledge/dist/signature';
-import type { PackSummary } from '@/utils/knowledge/pack-service';
+import type { PackSummary } from '@/utils/knowledge/pack-summary';
 import type { Entity } from '@/utils/knowledge/schema';
 import { shardOf } from '@/utils/knowledge/shard-of';
 import {
