@@ -6,6 +6,7 @@ import type { DiscoveredTab } from '@/utils/background/live-discovery';
 import { refreshPages } from '@/utils/background/page-refresh';
 import type { TabState } from '@/utils/background/page-sessions';
 import { addEntityUrl, SELECTION_MENU } from '@/utils/background/selection-menu';
+import { TabStorage } from '@/utils/background/tab-storage';
 import { extensionTranslator } from '@/utils/i18n/browser-catalogues';
 import { readerLanguage } from '@/utils/i18n/languages';
 import { packageBuiltIn } from '@/utils/knowledge/dist/package-pack';
@@ -31,13 +32,7 @@ export default defineBackground(() => {
         (await browser.tabs.query({})).flatMap((tab) => (tab.id === undefined ? [] : [tab.id])),
       (tab) => (message) => browser.tabs.sendMessage(tab, message),
     );
-  const sessionArea = browser.storage.session;
-  /** One value per tab in session storage, under `<prefix>:<tab>` (dropped when the tab closes). */
-  const perTab = <T>(prefix: string) => ({
-    set: (tab: number, value: T) => sessionArea.set({ [`${prefix}:${tab}`]: value }),
-    get: async (tab: number) =>
-      ((await sessionArea.get(`${prefix}:${tab}`))[`${prefix}:${tab}`] as T | undefined) ?? null,
-  });
+  const tabStorage = new TabStorage();
   const action = browser.action ?? browser.browserAction;
 
   const { router, packs, sessions, subscriptions, discovery } = composeBackground({
@@ -57,9 +52,9 @@ export default defineBackground(() => {
     },
     // Pages match again with the new packs (and cards' maps are drawn again).
     onMatcherChanged: () => void tellPages(),
-    tabStates: perTab<TabState>('tab'),
-    cardTokens: perTab<string>('card'),
-    discovered: perTab<DiscoveredTab>('discovered'),
+    tabStates: tabStorage.kind<TabState>('tab'),
+    cardTokens: tabStorage.kind<string>('card'),
+    discovered: tabStorage.kind<DiscoveredTab>('discovered'),
     fetch: (input, init) => fetch(input, init),
     live: {
       config: LIVE_BUILD,
@@ -100,7 +95,7 @@ export default defineBackground(() => {
   browser.tabs.onRemoved.addListener((tab) => {
     sessions.forget(tab);
     discovery.forget(tab);
-    void sessionArea.remove([`tab:${tab}`, `card:${tab}`, `discovered:${tab}`]);
+    void tabStorage.forget(tab);
   });
   browser.commands.onCommand.addListener(async (command) => {
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });

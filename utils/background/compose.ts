@@ -15,12 +15,7 @@ import { backgroundHandlers } from './handlers';
 import { type DiscoveredTab, LiveDiscovery } from './live-discovery';
 import { LiveService, type LiveServiceDeps } from './live-service';
 import { PageSessions, type TabState } from './page-sessions';
-
-/** One value per tab, kept while the tab lives (session storage in the extension). */
-export interface PerTab<T> {
-  set(tab: number, value: T): Promise<void>;
-  get(tab: number): Promise<T | null>;
-}
+import type { PerTab } from './tab-storage';
 
 /**
  * What the background needs from the browser, and nothing else: the extension's entrypoint
