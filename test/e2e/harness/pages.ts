@@ -4,7 +4,8 @@ import type { ExtensionBrowser, TestPage } from './browsers';
 /** The little of the extension API a test probe needs: `browser` in Firefox, `chrome` in Chromium. */
 interface ProbeApi {
   tabs: {
-    query(filter: object): Promise<{ id?: number }[]>;
+    query(filter: object): Promise<{ id?: number; lastAccessed?: number }[]>;
+    getCurrent(): Promise<{ id?: number } | undefined>;
     sendMessage(tabId: number, message: unknown): Promise<unknown>;
     update(tabId: number, change: { active: boolean }): Promise<unknown>;
   };
@@ -101,18 +102,19 @@ export async function writeSettings(
   browser: ExtensionBrowser,
   patch: Record<string, unknown>,
 ): Promise<void> {
-  const page = await browser.openExtensionPage('options.html');
-  await page.evaluate(async (changes) => {
-    const api = (globalThis as ExtensionGlobals).browser ?? (globalThis as ExtensionGlobals).chrome;
-    if (!api) throw new Error('No extension API on the options page');
-    const { settings } = (await api.storage.sync.get('settings')) as {
-      settings?: Record<string, unknown>;
-    };
-    // A setting not stored takes its default (`parseSettings`): a fresh profile needs nothing here.
-    const base = settings ?? {};
-    await api.storage.sync.set({ settings: { ...base, ...changes } });
-  }, patch);
-  await page.close();
+  await withProbe(browser, (probe) =>
+    probe.evaluate(async (changes) => {
+      const api =
+        (globalThis as ExtensionGlobals).browser ?? (globalThis as ExtensionGlobals).chrome;
+      if (!api) throw new Error('No extension API on the options page');
+      const { settings } = (await api.storage.sync.get('settings')) as {
+        settings?: Record<string, unknown>;
+      };
+      // A setting not stored takes its default (`parseSettings`): a fresh profile needs nothing here.
+      const base = settings ?? {};
+      await api.storage.sync.set({ settings: { ...base, ...changes } });
+    }, patch),
+  );
 }
 
 /**
@@ -452,8 +454,22 @@ async function withProbe<T>(
   try {
     return await work(probe);
   } finally {
+    // Opening the probe put it in front: the tab in front before it goes back there, rather than
+    // whichever tab the browser picks when the probe closes.
+    await probe.evaluate(giveBackTheFront).catch(() => {});
     await probe.close();
   }
+}
+
+/** Bring the most recently used tab other than this one to the front. */
+async function giveBackTheFront(): Promise<void> {
+  const api = (globalThis as ExtensionGlobals).browser ?? (globalThis as ExtensionGlobals).chrome;
+  if (!api) return;
+  const self = await api.tabs.getCurrent();
+  let last: { id?: number; lastAccessed?: number } | undefined;
+  for (const tab of await api.tabs.query({}))
+    if (tab.id !== self?.id && (tab.lastAccessed ?? 0) >= (last?.lastAccessed ?? 0)) last = tab;
+  if (last?.id !== undefined) await api.tabs.update(last.id, { active: true });
 }
 
 /** The tab id showing `articleUrl`, asked of the tabs' content scripts from a probe page. */
