@@ -48,6 +48,7 @@ import {
 import { dropShadowedTitles } from './breadth/dedupe';
 import { checkPack } from './check';
 import { guardEverydayWords } from './guards/apply';
+import { guardPlaceNamedOrganisations } from './guards/place-names';
 import { buildKnowledgeBase } from './kb/build-kb';
 import { CURATED_DIR, PACK_DIR, ROOT } from './paths';
 import { dataDir } from './sources/data-dir';
@@ -134,6 +135,7 @@ export async function buildDefaultPack(): Promise<KnowledgePack> {
     isTitleEntity,
   );
   guardEverydayWords(entities);
+  guardPlaceNamedOrganisations(entities, new Set(curated.map((entity) => entity.id)));
   const sources: Source[] = [
     { title: 'Backstory curated entries (packs/curated)', licence: 'CC BY-SA 4.0' },
     ...BREADTH_SOURCES,

@@ -36,20 +36,31 @@ export interface Scored {
   choice: Choice;
   basis: number;
   popularity: number;
+  /** A country or settlement that can be marked now (nothing makes it wait). */
+  place?: boolean;
+  /**
+   * An organisation called by a place's name that waits for its full name ("Stuttgart" for VfB
+   * Stuttgart, not yet named on the page): it gives the name to a place that can take it.
+   */
+  standsAside?: boolean;
 }
 
 /**
  * The best candidate of a span, and the best of the other entities: when nothing but popularity
  * tells them apart and neither is much better known, the name is in doubt and waits (a clear
- * mention of one of them elsewhere on the page settles it).
+ * mention of one of them elsewhere on the page settles it). An organisation that waits for its
+ * full name does not keep a place from the name meanwhile.
  */
 export class Ranking {
   private best: Scored | null = null;
   private second: Scored | null = null;
+  private bestPlace: Scored | null = null;
 
   constructor(private readonly canon: (entity: number) => number) {}
 
   add(candidate: Scored): void {
+    if (candidate.place && (!this.bestPlace || score(candidate) > score(this.bestPlace)))
+      this.bestPlace = candidate;
     const best = this.best;
     if (!best || score(candidate) > score(best)) {
       if (best && this.canon(best.choice.entity) !== this.canon(candidate.choice.entity))
@@ -65,6 +76,7 @@ export class Ranking {
   choice(): Choice | null {
     const { best, second } = this;
     if (!best) return null;
+    if (best.standsAside && this.bestPlace) return this.bestPlace.choice;
     if (
       second &&
       best.basis === second.basis &&

@@ -53,6 +53,7 @@ const CURRENT_EVENT_WEIGHT = 1000;
 const MAX_PENDING = 2000;
 const EVENT = KIND_CODES.indexOf('event');
 const PERSON = KIND_CODES.indexOf('person');
+const ORGANISATION = KIND_CODES.indexOf('organisation');
 
 /**
  * Chooses, for each alias match, the entity it names — or none. Keeps page-wide state (context
@@ -298,6 +299,11 @@ export class Resolver<K> {
         choice: { start: raw.start, end: raw.end, entity, needsPresence: waits || doubtful },
         basis,
         popularity,
+        place: !waits && !doubtful && (role & (PlaceRole.Settlement | PlaceRole.Country)) !== 0,
+        standsAside:
+          (flags & CandidateFlag.NeverAlone) !== 0 &&
+          !present &&
+          entityKinds[entity] === ORGANISATION,
       });
     }
   }

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Alias } from '@/utils/knowledge/schema';
 import { compileMatcher } from '@/utils/match/compile';
 import { findMentions } from '@/utils/match/find-mentions';
+import { stringsOf } from '@/utils/match/matcher-data';
 import { guardEverydayWords } from '../../../scripts/pack/guards/apply';
+import { guardPlaceNamedOrganisations } from '../../../scripts/pack/guards/place-names';
 import { entity } from '../../support/entities';
 
 const everyday = (alias: Alias | undefined) => typeof alias === 'object' && alias.everyday === true;
@@ -32,5 +34,54 @@ describe('the everyday-word guard', () => {
     const text = 'عاد الوفد إلى المقر بعد زيارة الرقة.';
     const marked = (findMentions(data, [text])[0] ?? []).map((m) => text.slice(m.start, m.end));
     expect(marked).toEqual(['الرقة']);
+  });
+});
+
+describe('the guard on organisations called by a place’s name', () => {
+  const population = [{ label: 'Population', value: '632,743 (GeoNames figure)' }];
+  const city = { ...entity('Q1022', 'place', 'Stuttgart'), facts: population, popularity: 20 };
+  const club = {
+    ...entity('Q4512', 'organisation', 'VfB Stuttgart', { en: ['VfB Stuttgart', 'Stuttgart'] }),
+    popularity: 85,
+  };
+  const company = { ...entity('Q53268', 'organisation', 'Toyota'), popularity: 150 };
+  const town = { ...entity('Q207723', 'place', 'Toyota'), facts: population, popularity: 40 };
+  const marks = (text: string) => {
+    const entities = [city, club, company, town].map((e) => structuredClone(e));
+    guardPlaceNamedOrganisations(entities);
+    const { data } = compileMatcher(entities);
+    return (findMentions(data, [text])[0] ?? []).map(
+      (m) => `${text.slice(m.start, m.end)} → ${stringsOf(data.entityIds)[m.entity]}`,
+    );
+  };
+
+  it('leaves a travel page’s city to the city', () => {
+    expect(marks('The train runs from Munich to Stuttgart twice a day.')).toEqual([
+      'Stuttgart → Q1022',
+    ]);
+  });
+
+  it('gives the name to the club once the page names the club in full', () => {
+    expect(marks('VfB Stuttgart won again. Stuttgart scored twice.')).toEqual([
+      'VfB Stuttgart → Q4512',
+      'Stuttgart → Q4512',
+    ]);
+  });
+
+  it('keeps an organisation’s own name its own', () => {
+    expect(marks('Toyota sold more cars this year.')).toEqual(['Toyota → Q53268']);
+  });
+
+  it('leaves acronyms and curated entries as they are written', () => {
+    const capital = {
+      ...entity('Q2471', 'place', 'Sanaa', { en: ['Sanaa', 'Sana'] }),
+      facts: population,
+    };
+    const agency = entity('bs:sana', 'organisation', 'Syrian Arab News Agency', { en: ['SANA'] });
+    const curatedClub = entity('bs:club', 'organisation', 'VfB Stuttgart', { en: ['Stuttgart'] });
+    const entities = [capital, agency, curatedClub, structuredClone(city)];
+    expect(guardPlaceNamedOrganisations(entities, new Set(['bs:club']))).toBe(0);
+    expect(agency.aliases.en).toEqual(['SANA']);
+    expect(curatedClub.aliases.en).toEqual(['Stuttgart']);
   });
 });
