@@ -219,6 +219,47 @@ export function dropDanglingRelated(entity: Entity, known: (id: string) => boole
 }
 
 /**
+ * The generated cities the id table could not name ("Köln" is Wikidata's "Cologne", the table
+ * matched English names only) take the knowledge base's id for the same place, so that one city
+ * is one entity: two records split its marks, its card and the evaluation's judgement. The place
+ * is the base's only one of that name (or alias) in the city's country, or, when the base gives
+ * no country, its only one of that name at all. Anything less certain stays apart.
+ */
+export function linkGeneratedCities(
+  tuned: readonly Entity[],
+  knowledge: readonly Entity[],
+): Entity[] {
+  const taken = new Set(tuned.map((entity) => entity.id));
+  const byName = new Map<string, Entity[]>();
+  const byAlias = new Map<string, Entity[]>();
+  const add = (map: Map<string, Entity[]>, key: string, entity: Entity) => {
+    const list = map.get(key) ?? [];
+    if (!list.includes(entity)) list.push(entity);
+    map.set(key, list);
+  };
+  for (const entity of knowledge) {
+    if (entity.kind !== 'place') continue;
+    add(byName, foldText(entity.name), entity);
+    for (const alias of Object.values(entity.aliases).flat())
+      add(byAlias, foldText(aliasText(alias)), entity);
+  }
+  const pick = (city: Entity, found: readonly Entity[]): Entity | undefined => {
+    const same = found.filter((place) => place.country === city.country);
+    if (same.length > 0) return same.length === 1 ? same[0] : undefined;
+    return found.length === 1 && found[0]?.country === undefined ? found[0] : undefined;
+  };
+  return tuned.map((city) => {
+    if (!city.id.startsWith('bs:city-') || !city.country) return city;
+    const key = foldText(city.name);
+    const byItsName = byName.get(key) ?? [];
+    const place = byItsName.length > 0 ? pick(city, byItsName) : pick(city, byAlias.get(key) ?? []);
+    if (!place || taken.has(place.id)) return city;
+    taken.add(place.id);
+    return { ...city, id: place.id };
+  });
+}
+
+/**
  * The tuned entities (breadth and curated, already assembled) with the knowledge base's: the
  * tuned record wins each field it has; aliases are united; the popularity is the highest of
  * the knowledge base's, the tuned record's and the estimate from its priority. Sorted by id.
@@ -230,11 +271,12 @@ export function withKnowledgeBase(
 ): Entity[] {
   const byId = new Map<string, Entity>();
   const curatedIds = new Set(curated.map((entity) => entity.id));
+  const linked = linkGeneratedCities(tuned, knowledge);
   // Whose a name is: every name of a curated entity, and the name of a country or capital of the
   // tuned part. The knowledge base does not give it to another tuned entity ("Idlib" is the
   // city's, the governorate is "Idlib province"; "Brasília" is no alias of Brazil).
   const owner = new Map<string, string>();
-  for (const entity of tuned)
+  for (const entity of linked)
     if (entity.kind === 'place' && (entity.hints?.priority ?? 0) >= 4)
       owner.set(foldText(entity.name), entity.id);
   for (const entity of curated)
@@ -242,7 +284,7 @@ export function withKnowledgeBase(
       owner.set(foldText(aliasText(alias)), entity.id);
   for (const entity of dropCuratedNamesakes([...knowledge], [...curated], CURATED_SAME_AS))
     byId.set(entity.id, entity);
-  for (const entity of tuned) {
+  for (const entity of linked) {
     const known = byId.get(entity.id);
     byId.set(
       entity.id,

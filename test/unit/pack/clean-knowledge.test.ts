@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanKnowledge } from '../../../scripts/pack/assemble-kb';
+import { cleanKnowledge, linkGeneratedCities } from '../../../scripts/pack/assemble-kb';
 import { entity } from '../../support/entities';
 
 const names = (entities: { name: string }[]) => entities.map((e) => e.name);
@@ -24,5 +24,40 @@ describe('knowledge-base entities as a reader meets them', () => {
       popularity: 90,
     };
     expect(names(cleanKnowledge([album, film, classic]))).toEqual(['The Martian', 'Casablanca']);
+  });
+});
+
+describe('generated cities and the knowledge base’s places', () => {
+  const city = (id: string, name: string, country: string) => ({
+    ...entity(id, 'place', name),
+    country,
+  });
+  const place = (id: string, name: string, en: string[], country?: string) => ({
+    ...entity(id, 'place', name, { en }),
+    ...(country ? { country } : {}),
+  });
+
+  it('are one entity when the base has one place of that name (or alias) for the city', () => {
+    const linked = linkGeneratedCities(
+      [city('bs:city-2886242', 'Köln', 'DE'), city('bs:city-3128760', 'Barcelona', 'ES')],
+      [
+        place('Q365', 'Cologne', ['Cologne', 'Koln']),
+        place('Q1492', 'Barcelona', ['Barcelona'], 'ES'),
+        place('Q1020', 'Barcelona', ['Barcelona'], 'VE'),
+      ],
+    );
+    expect(linked.map((e) => e.id)).toEqual(['Q365', 'Q1492']);
+  });
+
+  it('stay apart when the base’s place could be another of that name', () => {
+    const linked = linkGeneratedCities(
+      [city('bs:city-1269843', 'Hyderabad', 'IN'), city('bs:city-5', 'Salvador', 'BR')],
+      [
+        place('Q1361', 'Hyderabad', ['Hyderabad']),
+        place('Q207', 'Hyderabad', ['Hyderabad']),
+        place('Q9', 'Salvador', ['Salvador'], 'SV'),
+      ],
+    );
+    expect(linked.map((e) => e.id)).toEqual(['bs:city-1269843', 'bs:city-5']);
   });
 });
