@@ -79,6 +79,8 @@ const ORGANISATION = KIND_CODES.indexOf('organisation');
  * - `neverAlone` aliases, and a person's lone first name or surname, wait until the entity is
  *   named another way — a surname after a title ("Mr. Trump") or before "administration" names
  *   the best-known person of that name; a short acronym of a little-known entity waits too;
+ *   an organisation called by a place's name ("Stuttgart" for VfB Stuttgart) leaves the name to
+ *   the place while it waits;
  * - a dateline ("WASHINGTON (AP) —") names a city;
  * - among namesakes: context in the block, then on the page, then the pack's priority, then the
  *   best known (the most common referent of a name);
