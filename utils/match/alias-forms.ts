@@ -49,7 +49,8 @@ export function implicitFlags(
   return flags;
 }
 
-function isAcronym(word: string): boolean {
+/** A word written in capitals, two letters or more ("WHO", "SANA"): an acronym. */
+export function isAcronym(word: string): boolean {
   return word.length > 1 && word === word.toUpperCase() && word !== word.toLowerCase();
 }
 

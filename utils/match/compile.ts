@@ -273,20 +273,26 @@ function buildAutomaton(
   };
 }
 
+/**
+ * A place's role (`PlaceRole` bits: country, capital, settlement) from its facts; 0 for anything
+ * else. What the resolver's place rules read, and the pack's guards too.
+ */
+export function placeRoleOf(entity: Entity): number {
+  if (entity.kind !== 'place') return 0;
+  const labels = new Set(entity.facts?.map((fact) => fact.label));
+  if (labels.has('ISO 3166-1 code')) return PlaceRole.Country;
+  let bits = 0;
+  if (labels.has('Capital of')) bits |= PlaceRole.Capital | PlaceRole.Settlement;
+  if (labels.has('Population')) bits |= PlaceRole.Settlement;
+  return bits;
+}
+
 /** Each place's country entity and role (country, capital, settlement), from its facts. */
 function placesOf(entities: readonly Entity[]): {
   entityCountry: Int32Array;
   entityRole: Uint8Array;
 } {
-  const role = Uint8Array.from(entities, (entity) => {
-    if (entity.kind !== 'place') return 0;
-    const labels = new Set(entity.facts?.map((fact) => fact.label));
-    if (labels.has('ISO 3166-1 code')) return PlaceRole.Country;
-    let bits = 0;
-    if (labels.has('Capital of')) bits |= PlaceRole.Capital | PlaceRole.Settlement;
-    if (labels.has('Population')) bits |= PlaceRole.Settlement;
-    return bits;
-  });
+  const role = Uint8Array.from(entities, placeRoleOf);
   const countryByCode = new Map<string, number>();
   entities.forEach((entity, e) => {
     if (role[e] === PlaceRole.Country && entity.country) countryByCode.set(entity.country, e);

@@ -6,6 +6,7 @@
 import type { Alias, Entity } from '../../../utils/knowledge/schema';
 import { OBSCURE_POPULARITY } from '../../../utils/match/candidate-rules';
 import { popularityCode } from '../../../utils/match/matcher-data';
+import { aliasFlags, aliasText, makeAlias } from '../breadth/aliases';
 import { isEverydayWord } from './everyday';
 
 /**
@@ -28,17 +29,15 @@ export function guardEverydayWords(entities: Entity[]): number {
   let marked = 0;
   for (const entity of entities) {
     // The display name is matched too: give it its rule as an alias when no alias spells it.
-    const texts = Object.values(entity.aliases).flatMap((list) =>
-      list.map((alias) => (typeof alias === 'string' ? alias : alias.text)),
-    );
+    const texts = Object.values(entity.aliases).flatMap((list) => list.map(aliasText));
     if (!texts.includes(entity.name))
       entity.aliases.en = [...(entity.aliases.en ?? []), entity.name];
     for (const [language, list] of Object.entries(entity.aliases)) {
       entity.aliases[language] = list.map((alias): Alias => {
-        const text = typeof alias === 'string' ? alias : alias.text;
+        const text = aliasText(alias);
         if (/[\s\-‐‑]/.test(text.trim()) || !everydayAlias(entity, text)) return alias;
         marked++;
-        return typeof alias === 'string' ? { text, everyday: true } : { ...alias, everyday: true };
+        return makeAlias(text, { ...aliasFlags(alias), everyday: true });
       });
     }
   }

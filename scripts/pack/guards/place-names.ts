@@ -9,28 +9,22 @@
  * views and only a rough size of the cities.
  */
 import type { Alias, Entity } from '../../../utils/knowledge/schema';
+import { isAcronym } from '../../../utils/match/alias-forms';
+import { placeRoleOf } from '../../../utils/match/compile';
+import { aliasFlags, aliasText, makeAlias } from '../breadth/aliases';
 import { foldText } from '../breadth/words';
-
-/** Facts that make a place a country or a settlement (what the matcher's place roles read). */
-const PLACE_FACTS = new Set(['ISO 3166-1 code', 'Capital of', 'Population']);
-
-const textOf = (alias: Alias) => (typeof alias === 'string' ? alias : alias.text);
 
 /** The folded names of every country and settlement among the entities. */
 function placeNames(entities: readonly Entity[]): Set<string> {
   const names = new Set<string>();
   for (const entity of entities) {
-    if (entity.kind !== 'place' || !entity.facts?.some((fact) => PLACE_FACTS.has(fact.label)))
-      continue;
+    if (placeRoleOf(entity) === 0) continue;
     names.add(foldText(entity.name));
     for (const list of Object.values(entity.aliases))
-      for (const alias of list) names.add(foldText(textOf(alias)));
+      for (const alias of list) names.add(foldText(aliasText(alias)));
   }
   return names;
 }
-
-/** Written in capitals: an acronym ("SANA", the news agency), not a place's name ("Sana"). */
-const isAcronym = (text: string) => text === text.toUpperCase() && text !== text.toLowerCase();
 
 /**
  * Give every organisation's alias that is a country's or settlement's name, but not the
@@ -48,14 +42,14 @@ export function guardPlaceNamedOrganisations(
     const own = foldText(entity.name);
     for (const [language, list] of Object.entries(entity.aliases)) {
       entity.aliases[language] = list.map((alias): Alias => {
-        const text = textOf(alias);
+        const text = aliasText(alias);
         const folded = foldText(text);
+        // Acronyms ("SANA", the news agency) are not a place's name ("Sana").
         if (folded === own || isAcronym(text) || !places.has(folded)) return alias;
-        if (typeof alias === 'object' && alias.neverAlone !== undefined) return alias;
+        const flags = aliasFlags(alias);
+        if (flags.neverAlone !== undefined) return alias;
         guarded++;
-        return typeof alias === 'string'
-          ? { text: alias, neverAlone: true }
-          : { ...alias, neverAlone: true };
+        return makeAlias(text, { ...flags, neverAlone: true });
       });
     }
   }
