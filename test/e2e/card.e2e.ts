@@ -89,6 +89,10 @@ describe.each(BROWSERS)('hover cards in %s', (browserName) => {
   it('opens a card from the keyboard, focuses it and passes an accessibility check', async () => {
     const { page, card } = await openArticle(article);
     await sendToTab(browser, article, 'content:step', { direction: 1 });
+    // A reader's keyboard command comes from the tab in front, in the focused window: the probe
+    // that sent it may have left another window focused, and the card's frame (another process
+    // in Chromium) only holds the focus in the focused window's front tab.
+    await page.page.bringToFront();
     const view = await card.read();
     expect(view.title.length).toBeGreaterThan(0);
     await expect.poll(() => card.focusedInCard(), { timeout: 10_000 }).toContain('card');
