@@ -14,7 +14,7 @@ import { shardOf } from '../../utils/knowledge/shard-of';
 import { entity } from '../support/entities';
 import { BROWSERS, type ExtensionBrowser, launchBrowser } from './harness/browsers';
 import { CardPage } from './harness/card';
-import { ArticlePage, markTexts, OptionsPage } from './harness/pages';
+import { ArticlePage, diagnosticsOf, markTexts, OptionsPage } from './harness/pages';
 import { SubscriptionsSection } from './harness/subscriptions';
 
 /**
@@ -203,6 +203,22 @@ describe.each(BROWSERS)('subscriptions in %s', (browserName) => {
     await browser?.close();
   });
 
+  /** Marking sessions the open article has begun (a new pack begins another). */
+  const sessionsOf = async () => (await diagnosticsOf(browser, articleUrl)).sessions;
+
+  /**
+   * The open article, matched again after a pack update (the background tells open pages without
+   * waiting for them), marks `name` with the new pack: what a reader sees before hovering it.
+   */
+  async function rematched(before: number, name: string) {
+    const deadline = Date.now() + 15_000;
+    while ((await sessionsOf()) <= before) {
+      if (Date.now() > deadline) throw new Error('The open article was not matched again');
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    await article.waitForMarks((marks) => markTexts(marks).includes(name));
+  }
+
   /** The card of a name in the open article, as a reader hovers it. */
   async function cardOf(id: string, name: string) {
     const card = new CardPage(article.page);
@@ -265,6 +281,7 @@ describe.each(BROWSERS)('subscriptions in %s', (browserName) => {
       [ORCHID.id]: 'Aid network running clinics in southern Syria, now in four towns',
       [OTHER.id]: `${OTHER.description}, renamed in 2026`,
     });
+    const sessions = await sessionsOf();
     const updated = await section.checkNow(PACK_NAME);
     expect(updated).toMatchObject({
       line: 'Published by Test Newsroom · 8 entities, version 2',
@@ -278,6 +295,7 @@ describe.each(BROWSERS)('subscriptions in %s', (browserName) => {
         `200 ${shardFile(OTHER)}`,
       ].sort(),
     );
+    await rematched(sessions, 'Orchid Relief Network');
     const card = await cardOf('lead', 'Orchid Relief Network');
     expect(card.text).toContain('now in four towns');
   });

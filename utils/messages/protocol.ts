@@ -163,4 +163,6 @@ export interface PageDiagnostics {
    * waking it and loading the matcher, if it had stopped, included.
    */
   firstConfigMs: number;
+  /** Marking sessions begun on this page: a change of packs or settings that alters the matching begins another. */
+  sessions: number;
 }

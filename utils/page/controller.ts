@@ -63,6 +63,7 @@ export class PageController {
   /** How long Backstory's stretches of work on this page were (the 50 ms task budget). */
   readonly stats = new TaskStats();
   private batches = 0;
+  private sessionsBegun = 0;
   private matchWaitMs = 0;
   private firstConfigMs = Number.NaN;
   /** Paused on this tab only (the keyboard command), whatever the settings say. */
@@ -155,6 +156,7 @@ export class PageController {
       batches: this.batches,
       matchWaitMs: this.matchWaitMs,
       firstConfigMs: this.firstConfigMs,
+      sessions: this.sessionsBegun,
     };
   }
 
@@ -249,6 +251,7 @@ export class PageController {
       this.lifetime,
     );
     this.session = session;
+    if (session) this.sessionsBegun += 1;
     return session;
   }
 

@@ -119,8 +119,18 @@ export class CardPage {
           },
         };
       }
-      if (Date.now() > deadline)
-        throw new Error(`No card in state "${state}" after ${timeoutMs} ms`);
+      if (Date.now() > deadline) {
+        const seen = !frame
+          ? 'no card frame'
+          : !box || box.width === 0
+            ? 'the card frame hidden'
+            : `a card in state "${await frame
+                .evaluate(
+                  () => (document.querySelector('.card') as HTMLElement | null)?.dataset.state,
+                )
+                .catch(() => undefined)}"`;
+        throw new Error(`No card in state "${state}" after ${timeoutMs} ms (saw ${seen})`);
+      }
       await new Promise((r) => setTimeout(r, POLL_MS));
     }
   }

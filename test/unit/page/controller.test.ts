@@ -165,6 +165,7 @@ describe('page controller', () => {
     document.body.append(added);
     await vi.waitFor(() => expect(marked()).toBe('Daraa,Amman,Amman,Daraa'), { timeout: 3000 });
     expect(sent).toEqual(['page:start', 'page:match']);
+    expect(page.diagnostics().sessions).toBe(1);
     // The reader adds an entity of their own: the packs' key changes under the page.
     unwrap(
       await background.ask('user:save', {
@@ -176,6 +177,7 @@ describe('page controller', () => {
     document.body.append(more);
     await vi.waitFor(() => expect(marked()).toContain('calm'), { timeout: 5000 });
     expect(sent.slice(2)).toEqual(['page:match', 'page:config', 'page:match']);
+    expect(page.diagnostics().sessions).toBe(2);
   });
 
   it('pauses and resumes on this tab only', async () => {
