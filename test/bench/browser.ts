@@ -110,9 +110,15 @@ function countMarks(page: TestPage): Promise<number> {
 
 /** The page's main thread, profiled for one page load: V8's profiler in Chromium, Gecko's in Firefox. */
 interface ThreadProfile {
-  /** Milliseconds inside scripts `ours` recognises (and whatever they called): profiled, and in CPU time. */
-  stop(ours: IsOurs): Promise<{ ms: number; cpuMs: number }>;
+  /**
+   * Milliseconds inside scripts `ours` recognises (and whatever they called): profiled, and in CPU
+   * time. With `BENCH_PROFILES=DIR`, Chromium's profile is kept as `DIR/<label>-<n>.cpuprofile`
+   * (DevTools' Performance panel opens it) to see where the time went.
+   */
+  stop(ours: IsOurs, label: string): Promise<{ ms: number; cpuMs: number }>;
 }
+
+let profilesKept = 0;
 
 async function startThreadProfile(
   browser: ExtensionBrowser,
@@ -122,8 +128,13 @@ async function startThreadProfile(
     const tasks = await taskTracer.start(session);
     await v8Profiler.start(session);
     return {
-      stop: async (ours) => {
+      stop: async (ours, label) => {
         const profile = await v8Profiler.stop(session);
+        const keep = process.env.BENCH_PROFILES;
+        if (keep) {
+          mkdirSync(keep, { recursive: true });
+          writeFileSync(join(keep, `${label}-${++profilesKept}.cpuprofile`), JSON.stringify(profile));
+        }
         const events = await tasks();
         return { ms: v8ProfileMs(profile, ours), cpuMs: v8TaskCpuMs(profile, events, ours) };
       },
@@ -171,7 +182,7 @@ async function runExtension(browser: ExtensionBrowser, url: string, own = true):
     } else if (marks > 0 && Date.now() - stableSince > 1500) break;
     await new Promise((r) => setTimeout(r, 100));
   }
-  const profiled = (await profiler?.stop(isExtensionScript)) ?? {
+  const profiled = (await profiler?.stop(isExtensionScript, own ? 'backstory' : 'floor')) ?? {
     ms: Number.NaN,
     cpuMs: Number.NaN,
   };
