@@ -133,7 +133,10 @@ async function startThreadProfile(
         const keep = process.env.BENCH_PROFILES;
         if (keep) {
           mkdirSync(keep, { recursive: true });
-          writeFileSync(join(keep, `${label}-${++profilesKept}.cpuprofile`), JSON.stringify(profile));
+          writeFileSync(
+            join(keep, `${label}-${++profilesKept}.cpuprofile`),
+            JSON.stringify(profile),
+          );
         }
         const events = await tasks();
         return { ms: v8ProfileMs(profile, ours), cpuMs: v8TaskCpuMs(profile, events, ours) };
