@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { BROWSERS, type ExtensionBrowser, launchBrowser } from './harness/browsers';
 import { CardPage } from './harness/card';
-import { ArticlePage, markTexts, OptionsPage, sendToTab } from './harness/pages';
+import { ArticlePage, diagnosticsOf, markTexts, OptionsPage, sendToTab } from './harness/pages';
 
 /** Amman, the city (what the packs choose), and Amman, the governorate (the reader's correction). */
 const CITY = 'Q3805';
@@ -116,7 +116,23 @@ describe.each(BROWSERS)('the reader corrects a mark, in %s', (browserName) => {
         document.querySelector('#backstory-not-this')?.getAttribute('aria-expanded'),
       ),
     ).toBe('true');
+    const sessions = (await diagnosticsOf(browser, article)).sessions;
+    await page.page.bringToFront();
     await clickInCard(page, card, `.card__choice[data-entity="${GOVERNORATE}"]`);
+    // The card shows the choice, and stays open while the page is matched again with it.
+    await expect
+      .poll(async () => (await diagnosticsOf(browser, article)).sessions, { timeout: 15_000 })
+      .toBeGreaterThan(sessions);
+    await page.page.bringToFront();
+    const shown = await card.read();
+    expect(shown.text).toMatch(/Governorate/);
+    expect(
+      await (await card.frame())?.evaluate(() =>
+        document.querySelector('.card')?.getAttribute('data-entity'),
+      ),
+    ).toBe(GOVERNORATE);
+    await page.page.press('Escape');
+    await card.waitClosed();
     await cardShows(card, 'lead', 'Amman', GOVERNORATE);
     // Both mentions of the name, on this site: the second one too.
     await cardShows(card, 'talks', 'Amman', GOVERNORATE);

@@ -40,7 +40,11 @@ export interface ControllerDeps {
   counted?: (entities: number) => void;
   /** A session marks the page (the first answer said so, or later settings): what only a marked page needs may start. */
   onMarking?: () => void;
-  /** Marking stopped (switched off): close whatever shows a mention. */
+  /**
+   * Marking stopped (switched off, or paused here): close whatever shows a mention. Not called
+   * when another session takes over at once (the packs changed): a card the reader has open, say
+   * the one where they just chose another meaning, stays open.
+   */
   onStop?: () => void;
 }
 
@@ -182,7 +186,12 @@ export class PageController {
   /** The entity a mention names: its id, display name and kind. */
   describe(mention: Mention): FoundEntity | null {
     if (mention.explained) return mention.explained.entity;
-    return this.session?.remote.entity(mention.entity) ?? null;
+    const session = this.session;
+    // A mention of a session that ended (the packs changed while a hover waited) names nothing:
+    // its entity numbers were that session's.
+    const node = mention.nodes[0];
+    if (!session || !node || !session.annotator.mentionsIn(node).includes(mention)) return null;
+    return session.remote.entity(mention.entity) ?? null;
   }
 
   /** The painted mention under a viewport point (hover cards). */
@@ -210,7 +219,7 @@ export class PageController {
     }
     const session = this.session;
     if (!session || session.key !== config.key) {
-      this.stopSession();
+      this.stopSession({ takenOver: true });
       if (this.begin(lookOf(config), config.key, (batch) => this.deps.match(batch))) this.marking();
       return;
     }
@@ -255,11 +264,14 @@ export class PageController {
     return session;
   }
 
-  /** End the session: one abort stops the annotator, the watcher and the painter together. */
-  private stopSession(): void {
+  /**
+   * End the session: one abort stops the annotator, the watcher and the painter together.
+   * `takenOver`: a new session starts at once, so what shows a mention may stay.
+   */
+  private stopSession({ takenOver = false } = {}): void {
     const session = this.session;
     if (!session) return;
-    this.deps.onStop?.();
+    if (!takenOver) this.deps.onStop?.();
     this.session = null;
     session.abort.abort();
   }

@@ -51,6 +51,7 @@ async function ask<N extends keyof BackgroundProtocol & string>(
 
 function controller() {
   const counted: number[] = [];
+  const stops = { count: 0 };
   let ids = 0;
   const page = new PageController(
     {
@@ -63,10 +64,11 @@ function controller() {
       sessionId: () => `session-${++ids}-abcdef`,
       report: (count) => void ask('page:count', count),
       counted: (entities) => counted.push(entities),
+      onStop: () => stops.count++,
     },
     abort.signal,
   );
-  return { page, counted };
+  return { page, counted, stops };
 }
 
 const textOf = (range: AbstractRange) =>
@@ -178,6 +180,32 @@ describe('page controller', () => {
     await vi.waitFor(() => expect(marked()).toContain('calm'), { timeout: 5000 });
     expect(sent.slice(2)).toEqual(['page:match', 'page:config', 'page:match']);
     expect(page.diagnostics().sessions).toBe(2);
+  });
+
+  it('keeps an open card through new packs, closes it when switched off; an old mention names nothing', async () => {
+    const { page, stops } = controller();
+    page.start();
+    await settle();
+    const firstOf = () => [...(page.current?.annotator.mentions() ?? [])][0];
+    const old = firstOf();
+    expect(old && page.describe(old)?.name).toBe('Daraa');
+    // The reader's choice in a card (or any new pack) begins a new session: the card stays open.
+    unwrap(
+      await background.ask('user:save', {
+        entity: entity('bs:calm', 'topic', 'Calm', { en: ['calm'] }),
+      }),
+    );
+    await page.refresh();
+    expect(page.diagnostics().sessions).toBe(2);
+    expect(stops.count).toBe(0);
+    await vi.waitFor(() => expect(marked()).toContain('calm'), { timeout: 5000 });
+    // A hover that began on the old session's mark opens nothing: its entity numbers were that session's.
+    expect(old && page.describe(old)).toBeNull();
+    const fresh = firstOf();
+    expect(fresh && page.describe(fresh)?.name).toBe('Daraa');
+    background.setSettings({ ...background.settings(), enabled: false });
+    await page.refresh();
+    expect(stops.count).toBe(1);
   });
 
   it('pauses and resumes on this tab only', async () => {
