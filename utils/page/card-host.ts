@@ -187,12 +187,15 @@ export class CardHost {
         },
         { signal: this.signal },
       );
+      // Leaving the card does not hide it by itself: the reader's next move over the page does
+      // (hover intent), as it would from the mention. A card that changes under the pointer (the
+      // reader chose another meaning, and the shorter card no longer reaches the pointer) stays
+      // until the reader moves.
       link.frame.addEventListener(
         'pointerleave',
         (event) => {
           if (!trusted(event)) return;
           this.pointerOnCard = false;
-          this.hideSoon();
         },
         { signal: this.signal },
       );
