@@ -211,11 +211,7 @@ describe.each(BROWSERS)('subscriptions in %s', (browserName) => {
    * waiting for them), marks `name` with the new pack: what a reader sees before hovering it.
    */
   async function rematched(before: number, name: string) {
-    const deadline = Date.now() + 15_000;
-    while ((await sessionsOf()) <= before) {
-      if (Date.now() > deadline) throw new Error('The open article was not matched again');
-      await new Promise((r) => setTimeout(r, 200));
-    }
+    await expect.poll(sessionsOf, { timeout: 15_000 }).toBeGreaterThan(before);
     await article.waitForMarks((marks) => markTexts(marks).includes(name));
   }
 
