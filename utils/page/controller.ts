@@ -46,6 +46,8 @@ export interface ControllerDeps {
    * the one where they just chose another meaning, stays open.
    */
   onStop?: () => void;
+  /** How long after a first failure the page starts over (doubling after each; tests shorten it). */
+  retryFirstMs?: number;
 }
 
 /** Until the first answer, a page is read as it will most likely be marked: everything, underlined. */
@@ -75,6 +77,12 @@ export class PageController {
   private readonly badge = new BadgeCount();
   private reportTimer: ReturnType<typeof setTimeout> | undefined;
   private applying: Promise<void> = Promise.resolve();
+  /** Failed stretches of matching in a row (a lost message): each starts the page over, later. */
+  private failures = 0;
+  private lastFailure = 0;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The next settings answer starts a new session even when its key is the same (a retry). */
+  private restartNext = false;
 
   constructor(
     private readonly deps: ControllerDeps,
@@ -85,6 +93,7 @@ export class PageController {
       () => {
         this.stopSession();
         clearTimeout(this.reportTimer);
+        clearTimeout(this.retryTimer);
       },
       { once: true },
     );
@@ -211,6 +220,7 @@ export class PageController {
     const previous = this.config;
     this.config = config;
     if (!config.active || this.pausedHere) {
+      this.restartNext = false;
       if (this.session) {
         this.stopSession();
         this.scheduleReport();
@@ -218,7 +228,8 @@ export class PageController {
       return;
     }
     const session = this.session;
-    if (!session || session.key !== config.key) {
+    if (!session || session.key !== config.key || this.restartNext) {
+      this.restartNext = false;
       this.stopSession({ takenOver: true });
       if (this.begin(lookOf(config), config.key, (batch) => this.deps.match(batch))) this.marking();
       return;
@@ -253,7 +264,10 @@ export class PageController {
         onFailure: (error) => {
           // The packs changed under the page: ask again, and start over with the new ones.
           if (error instanceof StaleMatcherError) void this.refresh();
-          else if (!this.lifetime.aborted) console.warn('Backstory: a scan failed', error);
+          else if (!this.lifetime.aborted) {
+            console.warn('Backstory: a scan failed', error);
+            this.retryLater();
+          }
         },
         stats: this.stats,
       },
@@ -262,6 +276,32 @@ export class PageController {
     this.session = session;
     if (session) this.sessionsBegun += 1;
     return session;
+  }
+
+  /**
+   * A batch could not be matched (its message was lost: the background was restarting, say), so
+   * part of the page, perhaps all of it, is unmarked: start over in a moment, waiting longer after
+   * each failure in a row, and give up after a few (a failure that lasts is reported above).
+   */
+  private retryLater(): void {
+    const now = performance.now();
+    if (now - this.lastFailure > RETRY_FORGET_MS) this.failures = 0;
+    this.lastFailure = now;
+    if (this.retryTimer !== undefined || this.failures >= RETRIES) return;
+    const delay = (this.deps.retryFirstMs ?? RETRY_FIRST_MS) * 2 ** this.failures;
+    this.failures += 1;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined;
+      if (this.lifetime.aborted) return;
+      if (this.config === null) {
+        // The first answer never came: ask it again, with the page's text.
+        this.stopSession({ takenOver: true });
+        this.start();
+      } else {
+        this.restartNext = true;
+        void this.refresh();
+      }
+    }, delay);
   }
 
   /**
@@ -302,6 +342,12 @@ export class PageController {
     }, 250);
   }
 }
+
+/** How many times in a row a failed page is started over, the first after how long. */
+const RETRIES = 3;
+const RETRY_FIRST_MS = 1000;
+/** Failures this far apart are not "in a row". */
+const RETRY_FORGET_MS = 60_000;
 
 /** An answer with nothing in it (a session that ended before its first answer). */
 const NOTHING: Omit<MatchAnswer, 'key'> = { mentions: [], released: [], waiting: [], entities: [] };

@@ -26,12 +26,14 @@ export class ArticlePage {
   constructor(
     readonly page: TestPage,
     readonly url: string,
+    /** The browser it is open in: a wait that fails asks its content script what it did. */
+    private readonly browser?: ExtensionBrowser,
   ) {}
 
   static async open(browser: ExtensionBrowser, url: string): Promise<ArticlePage> {
     const page = await browser.newPage();
     await page.goto(url);
-    return new ArticlePage(page, url);
+    return new ArticlePage(page, url, browser);
   }
 
   /** The page's visible text, exactly as the reader would copy it. */
@@ -81,11 +83,27 @@ export class ArticlePage {
     let marks = await this.marks();
     while (!check(marks)) {
       if (Date.now() > deadline)
-        throw new Error(`Marks never matched; last seen: ${JSON.stringify(marks)}`);
+        throw new Error(
+          `Marks never matched; last seen: ${JSON.stringify(marks)}; ${await this.whatItDid()}`,
+        );
       await new Promise((r) => setTimeout(r, 100));
       marks = await this.marks();
     }
     return marks;
+  }
+
+  /** What Backstory's content script on the page says it did (for a failing wait's message). */
+  private async whatItDid(): Promise<string> {
+    if (!this.browser) return 'no browser to ask';
+    try {
+      const { sessions, batches, mentions, firstConfigMs } = await diagnosticsOf(
+        this.browser,
+        this.url,
+      );
+      return `the page began ${sessions} session(s), sent ${batches} batch(es), holds ${mentions} mention(s), first answer after ${Math.round(firstConfigMs)} ms`;
+    } catch (error) {
+      return `its content script did not answer (${error instanceof Error ? error.message : error})`;
+    }
   }
 
   close(): Promise<void> {

@@ -20,6 +20,8 @@ const PAGE: As = { role: 'content', tab: TAB, url: URL };
 let background = inProcessBackground(PACK);
 let abort: AbortController;
 let sent: string[];
+/** Messages lost on the way, in order (a background that was restarting): each throws once. */
+let lose: string[];
 
 /** What the page's highlight registry holds: each mark's text, in document order. */
 let registry: Map<string, Set<AbstractRange>>;
@@ -32,6 +34,7 @@ beforeEach(() => {
     '<p id="a">Troops ring Daraa.</p><p id="b">Amman urges calm.</p><p id="c">No names here.</p>';
   abort = new AbortController();
   sent = [];
+  lose = [];
 });
 afterEach(async () => {
   abort.abort();
@@ -46,10 +49,14 @@ async function ask<N extends keyof BackgroundProtocol & string>(
   payload: BackgroundProtocol[N]['request'],
 ): Promise<BackgroundProtocol[N]['response']> {
   sent.push(name);
+  if (lose[0] === name) {
+    lose.shift();
+    throw new Error('Could not establish connection. Receiving end does not exist.');
+  }
   return unwrap(await background.ask(name, payload, PAGE));
 }
 
-function controller() {
+function controller(retryFirstMs = 1000) {
   const counted: number[] = [];
   const stops = { count: 0 };
   let ids = 0;
@@ -65,6 +72,7 @@ function controller() {
       report: (count) => void ask('page:count', count),
       counted: (entities) => counted.push(entities),
       onStop: () => stops.count++,
+      retryFirstMs,
     },
     abort.signal,
   );
@@ -206,6 +214,38 @@ describe('page controller', () => {
     background.setSettings({ ...background.settings(), enabled: false });
     await page.refresh();
     expect(stops.count).toBe(1);
+  });
+
+  it('starts over when a message was lost: the first one, or a later batch', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    lose = ['page:start'];
+    const { page } = controller(200);
+    page.start();
+    // The page asks again a moment later, with its text, and is marked.
+    await vi.waitFor(() => expect(marked()).toBe('Daraa,Amman'), { timeout: 4000 });
+    expect(sent).toEqual(['page:start', 'page:start']);
+    // Text the page adds later whose batch is lost: the page is matched again, that text too.
+    lose = ['page:match'];
+    const added = document.createElement('p');
+    added.textContent = 'Later in Amman.';
+    document.body.append(added);
+    await vi.waitFor(() => expect(marked()).toBe('Daraa,Amman,Amman'), { timeout: 6000 });
+    expect(sent.slice(2)).toEqual(['page:match', 'page:config', 'page:match']);
+    expect(page.diagnostics().sessions).toBe(3);
+  });
+
+  it('gives up after a few failures in a row, and says so', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    lose = Array(10).fill('page:start');
+    const { page } = controller(50);
+    page.start();
+    // 50, 100 and 200 ms of waiting between four tries, then no more.
+    await vi.waitFor(() => expect(sent.length).toBe(4), { timeout: 3000, interval: 20 });
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    expect(sent).toEqual(Array(4).fill('page:start'));
+    expect(marked()).toBe('');
+    expect(warn).toHaveBeenCalledWith('Backstory: a scan failed', expect.any(Error));
+    expect(page.diagnostics().sessions).toBe(4);
   });
 
   it('pauses and resumes on this tab only', async () => {
