@@ -32,7 +32,8 @@ export function PopupContainer({ deps }: { deps: PopupDeps }) {
   const refresh = useCallback(
     async (id: number | undefined) => {
       if (id === undefined) return setPage(null);
-      const answer = await deps.askTab(id, 'content:summary', {});
+      // The whole page's names, a long page's unread end included.
+      const answer = await deps.askTab(id, 'content:summary', { whole: true });
       setPage(answer.ok ? answer.value : null);
     },
     [deps],

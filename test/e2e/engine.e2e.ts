@@ -1,6 +1,9 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { BROWSERS, type ExtensionBrowser, launchBrowser } from './harness/browsers';
-import { ArticlePage, markTexts, sendToTab, writeSettings } from './harness/pages';
+import { quietFor, timeEffect } from './harness/control';
+import { ArticlePage, markTexts, PopupPage, sendToTab, writeSettings } from './harness/pages';
 
 const EXPECTED = [
   'Daraa',
@@ -14,6 +17,21 @@ const EXPECTED = [
   'درعا',
   'Syrian regime',
 ];
+
+/** How long a long page's unread end is watched before saying it stayed unread (see `timeEffect`). */
+const QUIET_MS = 3000;
+
+beforeAll(() => {
+  // A long article (about 300 KB of text): Amman at the top, Bashar al-Assad in its last paragraph.
+  const filler = ' The talks went on through the night and into the next morning.'.repeat(16);
+  const paragraphs = Array.from({ length: 300 }, (_, i) => `<p>Part ${i + 1}.${filler}</p>`);
+  const dir = resolve('test/fixtures/pages/generated');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(
+    resolve(dir, 'long-article.html'),
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A long article</title></head><body><p id="lead">Envoys met in Amman.</p>${paragraphs.join('')}<p id="end">Bashar al-Assad was not heard from.</p></body></html>`,
+  );
+});
 
 describe.each(BROWSERS)('entity engine in %s', (browserName) => {
   let browser: ExtensionBrowser;
@@ -54,6 +72,36 @@ describe.each(BROWSERS)('entity engine in %s', (browserName) => {
     });
     expect(inside).toBe(0);
     await article.close();
+  });
+
+  it('reads a long page as the reader goes: its end is marked once they get there, and the popup lists it all', async () => {
+    const longUrl = `${inject('origin')}/generated/long-article.html`;
+    const article = await ArticlePage.open(browser, longUrl);
+    await article.waitForMarks((found) => markTexts(found).includes('Amman'));
+    await quietFor(QUIET_MS);
+    expect(markTexts(await article.marks())).not.toContain('Bashar al-Assad');
+    // Control: the reader goes to the end, and it is marked sooner than the wait above.
+    const took = await timeEffect(
+      () => article.page.evaluate(() => document.getElementById('end')?.scrollIntoView()),
+      () => article.waitForMarks((found) => markTexts(found).includes('Bashar al-Assad')),
+    );
+    expect(took).toBeLessThan(QUIET_MS);
+    await article.close();
+    // Without scrolling, the popup still lists the whole page's names: it has the rest read.
+    const unscrolled = await ArticlePage.open(browser, longUrl);
+    await unscrolled.waitForMarks((found) => markTexts(found).includes('Amman'));
+    const popup = await PopupPage.openFor(browser, longUrl);
+    await popup.page.waitFor(() =>
+      [...document.querySelectorAll('.entity-button__name')].some(
+        (name) => name.textContent === 'Bashar al-Assad',
+      ),
+    );
+    expect((await popup.entities()).map((line) => line.trim()).sort()).toEqual([
+      'Amman 1',
+      'Bashar al-Assad 1',
+    ]);
+    await popup.close();
+    await unscrolled.close();
   });
 
   it('never changes an input value or the page text', async () => {

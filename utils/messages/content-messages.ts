@@ -6,8 +6,11 @@ import * as v from 'valibot';
 import type { MessageSpecs, PageDiagnostics, PageSummary } from './protocol';
 
 export type ContentProtocol = {
-  /** The popup asks which entities the page mentions. */
-  'content:summary': { request: Record<string, never>; response: PageSummary };
+  /**
+   * The popup asks which entities the page mentions; `whole`: read the rest of a long page first
+   * (its unread part is otherwise read as the reader nears it).
+   */
+  'content:summary': { request: { whole?: boolean | undefined }; response: PageSummary };
   /** Move keyboard focus to the next (1) or previous (-1) mention and open its card. */
   'content:step': { request: { direction: 1 | -1 }; response: { entity: string | null } };
   /** Scroll to and flash the first mention of an entity (popup list). */
@@ -34,7 +37,10 @@ let specs: MessageSpecs<ContentProtocol> | null = null;
 export function contentMessages(): MessageSpecs<ContentProtocol> {
   const Empty = v.strictObject({});
   specs ??= {
-    'content:summary': { senders: ['extension-page'], request: Empty },
+    'content:summary': {
+      senders: ['extension-page'],
+      request: v.strictObject({ whole: v.optional(v.boolean()) }),
+    },
     'content:step': {
       senders: ['extension-page'],
       request: v.strictObject({ direction: v.picklist([1, -1]) }),

@@ -35,6 +35,11 @@ export interface AnnotatorOptions {
   paint?: 'auto' | 'near' | 'all';
   /** Where to record the length of each stretch of work (the 50 ms task budget). */
   stats?: TaskStats;
+  /**
+   * Characters of the page's text read at once, and again each time the reader nears the end of
+   * what was read ({@link READ_AHEAD} by default).
+   */
+  readAhead?: number;
 }
 
 /** How many mentions an entity has on the page. */
@@ -55,6 +60,32 @@ const PAINT_CHUNK = 1500;
 export const NEAR_ONLY_ABOVE = 200;
 
 /**
+ * Characters of a page's text read before its first marks, and again each time the reader comes
+ * within a few screens of the end of what was read: a long page costs what its reader reaches. An
+ * ordinary article (10–20 KB of text) is read whole at once.
+ */
+export const READ_AHEAD = 32 * 1024;
+
+/**
+ * When the last block read counts as near, so reading goes on: up to three screens below the
+ * viewport, and anywhere above it or beside it (a reader who jumped down the page).
+ */
+const READ_ON_MARGIN = '100000px 100000px 300% 100000px';
+
+/** The rest of the page, not read yet: the paused walk and where it stopped. */
+interface Unread {
+  root: Element;
+  walker: SegmentWalker;
+  /** Segments the walk gave that were not read yet (the last stretch ended among them). */
+  pending: TextSegment[];
+  /** Blocks this walk has read (a block whose mentions came from elsewhere was read by a rescan). */
+  own: WeakSet<Element>;
+  /** The last block read: when it nears the viewport, reading goes on. */
+  frontier: Element | null;
+  observer: IntersectionObserver | null;
+}
+
+/**
  * The page's mentions: finds them (scan, then matching in the background), keeps them per block
  * and per text node, paints them through a {@link Painter}, and replaces a block's mentions when
  * it changes. All work is sliced; the end of its session's signal leaves the page exactly as it was.
@@ -67,6 +98,7 @@ export class Annotator {
   private readonly firstOf = new Map<number, Mention>();
   private viewport: ViewportTracker | null = null;
   private running: Promise<void> = Promise.resolve();
+  private unread: Unread | null = null;
 
   constructor(
     private readonly doc: Document,
@@ -132,10 +164,32 @@ export class Annotator {
       .sort((a, b) => b.count - a.count);
   }
 
-  /** Scan `roots` (the whole body at start, changed blocks later), replacing what they held. */
+  /**
+   * Read the page from `root` (its body): at once as far as {@link READ_AHEAD} characters, then
+   * on as the reader nears the end of what was read (all at once where nothing can tell).
+   */
+  readPage(root: Element): Promise<void> {
+    return this.enqueue(() => this.startReading(root));
+  }
+
+  /** Read whatever of the page is still unread (the popup lists the whole page's entities). */
+  readAll(): Promise<void> {
+    return this.enqueue(() => this.readOn(Number.POSITIVE_INFINITY));
+  }
+
+  /** Is part of the page still unread (the reader has not come near it)? */
+  get partial(): boolean {
+    return this.unread !== null;
+  }
+
+  /** Scan `roots` (blocks that changed), replacing what they held. */
   scan(roots: readonly Element[]): Promise<void> {
-    // One scan at a time, in order: a rescan must not interleave with the scan before it.
-    const run = this.running.then(() => this.scanNow(roots, this.signal));
+    return this.enqueue(() => this.scanNow(roots, this.signal));
+  }
+
+  /** One scan at a time, in order: a rescan must not interleave with the scan before it. */
+  private enqueue(job: () => Promise<void>): Promise<void> {
+    const run = this.running.then(job);
     this.running = run.catch((error: unknown) => {
       if (error instanceof DOMException && error.name === 'AbortError') return;
       if (this.options.onFailure) this.options.onFailure(error);
@@ -198,6 +252,8 @@ export class Annotator {
   /** Unpaint everything and forget it; the page is as it was before Backstory looked. */
   private stop(): void {
     this.viewport?.disconnect();
+    this.unread?.observer?.disconnect();
+    this.unread = null;
     this.options.painter.clear();
     this.byBlock.clear();
     this.byNode = new WeakMap();
@@ -220,11 +276,118 @@ export class Annotator {
     this.options.forgetWaiting?.((segment) =>
       blocks.some((root) => root === segment.block || root.contains(segment.block)),
     );
+    const editable = this.doc.designMode === 'on';
+    const walkers = blocks
+      .filter((root) => !editable && !isInsideSkipped(root))
+      .map((root) => new SegmentWalker(root, this.options.isVisible));
+    let current = 0;
+    const next = () => {
+      for (; current < walkers.length; current++) {
+        const segments = walkers[current]?.next();
+        if (segments) return segments;
+      }
+      return null;
+    };
+    await this.read(next, slice, signal, Number.POSITIVE_INFINITY);
+    this.forgetEmpty(new Set(old.map((mention) => mention.block)));
+    slice.finish();
+    this.options.onChange?.();
+  }
 
-    // Read the text in slices and send it to be matched in batches; paint each answer as it comes.
+  /** Begin reading the page: its top now, the rest as the reader nears it. */
+  private async startReading(root: Element): Promise<void> {
+    if (this.doc.designMode === 'on' || isInsideSkipped(root)) {
+      this.options.onChange?.();
+      return;
+    }
+    const canWatch = Boolean(this.doc.defaultView?.IntersectionObserver);
+    this.unread = {
+      root,
+      walker: new SegmentWalker(root, this.options.isVisible),
+      pending: [],
+      own: new WeakSet(),
+      frontier: null,
+      observer: null,
+    };
+    await this.readOn(canWatch ? this.readAhead : Number.POSITIVE_INFINITY);
+  }
+
+  private get readAhead(): number {
+    return this.options.readAhead ?? READ_AHEAD;
+  }
+
+  /** Read on in the unread part of the page, `budget` characters (then pause) or to its end. */
+  private async readOn(budget: number): Promise<void> {
+    const unread = this.unread;
+    if (!unread) return;
+    unread.observer?.disconnect();
+    if (!unread.walker.attached) {
+      // The page removed where the walk had paused: read the page again, whole.
+      this.unread = null;
+      await this.scanNow([unread.root], this.signal);
+      return;
+    }
+    const slice = new Slice(undefined, this.options.stats);
+    const { done, rest } = await this.read(
+      () => (unread.pending.length > 0 ? unread.pending.splice(0) : unread.walker.next()),
+      slice,
+      this.signal,
+      budget,
+      (segment) => {
+        // A block that changed since, and was read then, is not read twice.
+        if (this.byBlock.has(segment.block) && !unread.own.has(segment.block)) return false;
+        unread.own.add(segment.block);
+        unread.frontier = segment.block;
+        return true;
+      },
+    );
+    unread.pending = rest;
+    slice.finish();
+    this.options.onChange?.();
+    if (this.unread !== unread) return;
+    if (done) this.unread = null;
+    else this.watchFrontier(unread);
+  }
+
+  /** Read on when the last block read comes near the viewport. */
+  private watchFrontier(unread: Unread): void {
+    const Observer = this.doc.defaultView?.IntersectionObserver;
+    if (!Observer || !unread.frontier) {
+      void this.readAll();
+      return;
+    }
+    unread.observer ??= new Observer(
+      (entries) => {
+        const near = entries.find((entry) => entry.isIntersecting);
+        if (!near) return;
+        unread.observer?.disconnect();
+        // A reader who jumped past what was read (the end key, a link to a section) is further
+        // down than one stretch would reach: read on in longer ones.
+        const passed = near.boundingClientRect.bottom < 0;
+        void this.enqueue(() => this.readOn(passed ? BATCH * 2 : this.readAhead));
+      },
+      { rootMargin: READ_ON_MARGIN },
+    );
+    unread.observer.observe(unread.frontier);
+  }
+
+  /**
+   * Read segments (`next` gives them a few at a time, null at the end) and send them to be matched
+   * in batches, painting each answer as it comes. Stops once `budget` characters were read;
+   * returns whether the text ran out, and the segments given but not read. `take` may leave a
+   * segment out.
+   */
+  private async read(
+    next: () => TextSegment[] | null,
+    slice: Slice,
+    signal: AbortSignal | undefined,
+    budget: number,
+    take?: (segment: TextSegment) => boolean,
+  ): Promise<{ done: boolean; rest: TextSegment[] }> {
     let batch: TextSegment[] = [];
     let chars = 0;
     let limit = FIRST_BATCH;
+    let read = 0;
     const flush = async () => {
       if (batch.length === 0) return;
       const sent = batch;
@@ -237,23 +400,23 @@ export class Annotator {
         .map((mention) => this.toMention(mention));
       await this.commit(fresh, slice, signal);
     };
-    const editable = this.doc.designMode === 'on';
-    for (const root of blocks) {
-      if (editable || isInsideSkipped(root)) continue;
-      const walker = new SegmentWalker(root, this.options.isVisible);
-      for (let segments = walker.next(); segments; segments = walker.next()) {
-        for (const segment of segments) {
-          batch.push(segment);
-          chars += segment.text.length;
-          if (chars >= limit) await flush();
+    for (let segments = next(); segments; segments = next()) {
+      for (let i = 0; i < segments.length; i++) {
+        const segment = segments[i] as TextSegment;
+        if (take && !take(segment)) continue;
+        batch.push(segment);
+        chars += segment.text.length;
+        read += segment.text.length;
+        if (read >= budget) {
+          await flush();
+          return { done: false, rest: segments.slice(i + 1) };
         }
-        await slice.breathe(signal);
+        if (chars >= limit) await flush();
       }
+      await slice.breathe(signal);
     }
     await flush();
-    this.forgetEmpty(new Set(old.map((mention) => mention.block)));
-    slice.finish();
-    this.options.onChange?.();
+    return { done: true, rest: [] };
   }
 
   private toMention({ segment, start: from, end: to, entity }: FoundMention): Mention {

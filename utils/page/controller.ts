@@ -173,6 +173,11 @@ export class PageController {
     };
   }
 
+  /** Read the rest of a long page now (the popup lists the whole page's entities). */
+  async readAll(): Promise<void> {
+    await this.session?.annotator.readAll();
+  }
+
   /** The entities on the page, for the popup. */
   summary(): PageSummary {
     const session = this.session;

@@ -192,7 +192,10 @@ export function startInPage(platform: InPagePlatform) {
   }
 
   const handlers: Handlers<ContentProtocol> = {
-    'content:summary': () => controller.summary(),
+    'content:summary': async ({ whole }) => {
+      if (whole) await controller.readAll();
+      return controller.summary();
+    },
     'content:step': async ({ direction }) => {
       const mention = focusOf(await onDemand()).step(direction);
       if (mention) void openCards().then((host) => host.open(mention, 'keyboard'));

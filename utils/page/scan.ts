@@ -149,6 +149,15 @@ export class SegmentWalker {
   }
 
   /**
+   * Is the walk still inside its subtree? A walk paused for a while (the rest of a long page,
+   * read as the reader nears it) is not when the page removed the node it stopped at.
+   */
+  get attached(): boolean {
+    const node = this.walker.currentNode;
+    return this.root.isConnected && (node === this.root || this.root.contains(node));
+  }
+
+  /**
    * The next segments, stopping after `budget` text nodes whatever they held: a page of 200,000
    * tiny nodes costs its walk in many short steps, not one long one. The list may be empty while
    * the walk goes on; `null` when the subtree is exhausted.

@@ -99,7 +99,7 @@ export function startSession(
     signal,
   );
   watcher.start();
-  void annotator.scan([doc.body]);
+  void annotator.readPage(doc.body);
   return { annotator, painter, remote, abort, key: hooks.key };
 }
 

@@ -201,6 +201,79 @@ describe('annotator', () => {
     expect(big.painted()).toHaveLength(10);
   });
 
+  it('reads a long page as the reader nears the end of what was read, the rest when asked, nothing twice', async () => {
+    // 120 paragraphs of about 1,000 characters, each naming Daraa once: about 120 KB of text.
+    const filler = ' The talks went on through the night and into the next morning.'.repeat(15);
+    document.body.innerHTML = Array.from(
+      { length: 120 },
+      (_, i) => `<p id="p${i}">Daraa${filler}</p>`,
+    ).join('');
+    const { observed, notify } = fakeIntersectionObserver();
+    const { api } = fakeHighlightApi();
+    const { annotator } = annotate(new HighlightPainter(api, 'underline'));
+    const found = () => [...annotator.mentions()].map((mention) => mention.block.id);
+    await annotator.readPage(document.body);
+    // The top of the page (32 KB of text) is read; the walk waits at its last paragraph.
+    const first = found().length;
+    expect(first).toBeGreaterThan(20);
+    expect(first).toBeLessThan(50);
+    expect(annotator.partial).toBe(true);
+    expect(observed.map((el) => el.id)).toEqual([`p${first - 1}`]);
+    // Nothing more is read while that paragraph is far below the viewport.
+    notify([{ target: observed[0], isIntersecting: false }]);
+    await annotator.scan([]);
+    expect(found()).toHaveLength(first);
+    // The reader scrolls near it: the next stretch is read.
+    notify([
+      { target: observed[0], isIntersecting: true, boundingClientRect: { bottom: 900 } as DOMRect },
+    ]);
+    await annotator.scan([]);
+    const second = found().length;
+    expect(second).toBeGreaterThan(first + 20);
+    expect(observed.at(-1)?.id).toBe(`p${second - 1}`);
+    // A paragraph far below changes before the reader gets there: it is read at once, and not
+    // again when reading reaches it.
+    const last = document.getElementById('p119') as HTMLElement;
+    last.textContent = 'SANA reported from Daraa.';
+    await annotator.scan([last]);
+    expect(found().filter((id) => id === 'p119')).toHaveLength(2);
+    // The popup asks for the whole page: the rest is read now.
+    await annotator.readAll();
+    expect(annotator.partial).toBe(false);
+    const ids = found();
+    expect(ids.filter((id) => id !== 'p119')).toHaveLength(119);
+    expect(new Set(ids.filter((id) => id !== 'p119')).size).toBe(119);
+    expect(ids.filter((id) => id === 'p119')).toHaveLength(2);
+  });
+
+  it('reads the page again, whole, when the page removed where the reading had paused', async () => {
+    const filler = ' The talks went on through the night and into the next morning.'.repeat(15);
+    document.body.innerHTML = `<div id="feed">${Array.from(
+      { length: 80 },
+      (_, i) => `<p id="p${i}">Daraa${filler}</p>`,
+    ).join('')}</div>`;
+    const { observed, notify } = fakeIntersectionObserver();
+    const { api } = fakeHighlightApi();
+    const { annotator } = annotate(new HighlightPainter(api, 'underline'));
+    await annotator.readPage(document.body);
+    expect(annotator.partial).toBe(true);
+    // The page replaces its feed (an infinite scroll reloading, say).
+    const feed = document.getElementById('feed') as HTMLElement;
+    const fresh = feed.cloneNode(true) as HTMLElement;
+    feed.replaceWith(fresh);
+    // What the page's watcher does on such a change: forget what left, read what came.
+    annotator.prune();
+    await annotator.scan([fresh]);
+    notify([
+      { target: observed[0], isIntersecting: true, boundingClientRect: { bottom: -50 } as DOMRect },
+    ]);
+    await annotator.scan([]);
+    await annotator.readAll();
+    const ids = [...annotator.mentions()].filter((mention) => mention.block.isConnected);
+    expect(ids).toHaveLength(80);
+    expect([...annotator.mentions()]).toHaveLength(80);
+  });
+
   it('finds the mentions on a text node for hit-testing', async () => {
     const { api } = fakeHighlightApi();
     const { annotator, idOf } = annotate(new HighlightPainter(api, 'underline'));

@@ -51,6 +51,8 @@ describe('popup', () => {
     const { deps, asked } = fakeDeps();
     render(<PopupContainer deps={deps} />);
     await screen.findByText('3 entities on this page');
+    // The list is the whole page's: a long page reads its unread end for it.
+    expect(asked).toContainEqual(['content:summary', { whole: true }]);
     expect(screen.getByRole('heading', { name: /Places 2/ })).toBeTruthy();
     expect(screen.getByRole('heading', { name: /People 1/ })).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: /Daraa/ }));
