@@ -61,6 +61,8 @@ export class CardHost {
   private request = 0;
   private returnFocus: HTMLElement | null = null;
   private pointerOnCard = false;
+  /** A card opened from the keyboard while the tab was not in front: it takes the focus on return. */
+  private focusOnReturn = false;
 
   constructor(
     private readonly deps: CardHostDeps,
@@ -70,6 +72,15 @@ export class CardHost {
       if (event.key !== 'Escape' || !this.current) return;
       event.stopPropagation();
       this.close();
+    });
+    deps.input.on('focus', (event) => {
+      // The reader is back in this tab (the command came as the tab changed, another window had
+      // the focus): the card opened from the keyboard takes the focus it could not take then.
+      // The window's own focus, not an element's (its target is no node).
+      if ((event.target as Partial<Node> | null)?.nodeType !== undefined) return;
+      if (!this.focusOnReturn) return;
+      this.focusOnReturn = false;
+      if (this.shown && this.opener === 'keyboard') this.link?.frame.focus({ preventScroll: true });
     });
     signal.addEventListener('abort', () => this.close(), { once: true });
   }
@@ -140,6 +151,7 @@ export class CardHost {
     this.current = null;
     this.shown = false;
     this.pointerOnCard = false;
+    this.focusOnReturn = false;
     this.deps.focus(null);
     this.stopFollowing?.();
     this.stopFollowing = null;
@@ -223,7 +235,10 @@ export class CardHost {
     }
     this.shown = true;
     this.place(link.frame, mention);
-    if (this.opener === 'keyboard') link.frame.focus({ preventScroll: true });
+    if (this.opener === 'keyboard') {
+      link.frame.focus({ preventScroll: true });
+      this.focusOnReturn = !this.deps.doc.hasFocus();
+    }
   }
 
   private setSize(frame: HTMLIFrameElement, width: number, height: number): void {

@@ -197,11 +197,17 @@ export function startInPage(platform: InPagePlatform) {
       return controller.summary();
     },
     'content:step': async ({ direction }) => {
+      // Stepping goes through the whole page (back from the first mention to the last): a long
+      // page's unread end is read first.
+      await controller.readAll();
       const mention = focusOf(await onDemand()).step(direction);
       if (mention) void openCards().then((host) => host.open(mention, 'keyboard'));
       return { entity: mention ? (controller.describe(mention)?.id ?? null) : null };
     },
-    'content:reveal': async ({ id }) => ({ found: focusOf(await onDemand()).reveal(id) }),
+    'content:reveal': async ({ id }) => {
+      await controller.readAll();
+      return { found: focusOf(await onDemand()).reveal(id) };
+    },
     'content:toggle': async () => ({ active: await controller.toggleHere() }),
     'content:diagnostics': () => controller.diagnostics(),
     'content:explain': async () =>

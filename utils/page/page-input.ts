@@ -1,5 +1,5 @@
 /** The input the page side reacts to. */
-export type InputType = 'pointermove' | 'pointerdown' | 'keydown';
+export type InputType = 'pointermove' | 'pointerdown' | 'keydown' | 'focus';
 
 /** Did the reader make this event, rather than the page's own script? */
 export type IsTrusted = (event: Event) => boolean;

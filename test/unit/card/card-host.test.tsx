@@ -183,6 +183,28 @@ describe('card host', () => {
     expect(frame.link.host.isConnected).toBe(true); // the fake link is removed by its owner
   });
 
+  it.each([
+    ['the reader coming back gives it the focus, once', true, 2],
+    ['the page forging the window’s focus moves nothing', false, 1],
+  ])(
+    'a card opened from the keyboard while the tab was not in front: %s',
+    async (_, trusted, calls) => {
+      const { host, daraa, frame, state, visible, abort } = await setup({ trusted });
+      const away = vi.spyOn(document, 'hasFocus').mockReturnValue(false);
+      const focus = vi.spyOn(frame.link.frame, 'focus').mockImplementation(() => {});
+      await host.open(daraa, 'keyboard');
+      await vi.advanceTimersByTimeAsync(50);
+      await until(() => visible() && state() === 'ready');
+      expect(focus).toHaveBeenCalledTimes(1);
+      away.mockReturnValue(true);
+      window.dispatchEvent(new FocusEvent('focus'));
+      window.dispatchEvent(new FocusEvent('focus'));
+      expect(focus).toHaveBeenCalledTimes(calls);
+      away.mockRestore();
+      abort.abort();
+    },
+  );
+
   it('opens on a touch of a mention and closes on a touch elsewhere', async () => {
     const { title, state, abort } = await setup();
     window.dispatchEvent(
