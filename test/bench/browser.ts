@@ -441,6 +441,7 @@ export async function runBrowserBench(name: BrowserName, options: BrowserBenchOp
           toMarksMs: medianOf(ext, 'toMarksMs'),
           longestFrameAfterLoadMs: medianOf(ext, 'longestFrameAfterLoadMs'),
           longestGapAfterLoadMs: medianOf(ext, 'longestGapAfterLoadMs'),
+          floorGapAfterLoadMs: medianOf(floorRuns, 'longestGapAfterLoadMs'),
           baselineFrameAfterLoadMs: peer.frameAfterLoadMs as number,
           baselineGapAfterLoadMs: peer.gapAfterLoadMs as number,
           heapAddedMb: medianOf(ext, 'heapMb') - (peer.heapMb as number),
