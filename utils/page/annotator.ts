@@ -35,11 +35,6 @@ export interface AnnotatorOptions {
   paint?: 'auto' | 'near' | 'all';
   /** Where to record the length of each stretch of work (the 50 ms task budget). */
   stats?: TaskStats;
-  /**
-   * Characters of the page's text read at once, and again each time the reader nears the end of
-   * what was read ({@link READ_AHEAD} by default).
-   */
-  readAhead?: number;
 }
 
 /** How many mentions an entity has on the page. */
@@ -309,11 +304,7 @@ export class Annotator {
       frontier: null,
       observer: null,
     };
-    await this.readOn(canWatch ? this.readAhead : Number.POSITIVE_INFINITY);
-  }
-
-  private get readAhead(): number {
-    return this.options.readAhead ?? READ_AHEAD;
+    await this.readOn(canWatch ? READ_AHEAD : Number.POSITIVE_INFINITY);
   }
 
   /** Read on in the unread part of the page, `budget` characters (then pause) or to its end. */
@@ -364,7 +355,7 @@ export class Annotator {
         // A reader who jumped past what was read (the end key, a link to a section) is further
         // down than one stretch would reach: read on in longer ones.
         const passed = near.boundingClientRect.bottom < 0;
-        void this.enqueue(() => this.readOn(passed ? BATCH * 2 : this.readAhead));
+        void this.enqueue(() => this.readOn(passed ? BATCH * 2 : READ_AHEAD));
       },
       { rootMargin: READ_ON_MARGIN },
     );
