@@ -55,11 +55,24 @@ await page.goto(articleUrl);
 
 if (headless) {
   const shot = resolve('.output/start-screenshot.png');
-  await page.waitForTimeout(1500);
+  // The screenshot shows the article as a reader sees it: once its names are marked (a loaded
+  // machine may take a few seconds), or after 20 s without them.
+  const marks = await page
+    .waitForFunction(
+      () => {
+        let count = 0;
+        for (const highlight of CSS.highlights?.values() ?? []) count += highlight.size;
+        return count;
+      },
+      undefined,
+      { timeout: 20_000 },
+    )
+    .then((handle) => handle.jsonValue())
+    .catch(() => 0);
   await page.screenshot({ path: shot });
   console.log(
     `Backstory: ${hasDisplay ? '' : 'no display found, so '}Chromium ran headless on ${articleUrl}.\n` +
-      `  Screenshot: ${shot}\n` +
+      `  Screenshot: ${shot} (${marks} marks on the page)\n` +
       '  To see the window, run `npm start` on a desktop session (or under xvfb-run with a VNC viewer).',
   );
   await context.close();

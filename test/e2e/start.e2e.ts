@@ -13,5 +13,8 @@ describe('npm start (quick start)', () => {
     const { stdout } = await run('npx', ['tsx', 'scripts/start.ts', '--once'], { timeout: 90_000 });
     expect(stdout).toMatch(/Chromium ran headless on http:\/\/127\.0\.0\.1:\d+\/article\.html/);
     expect(existsSync(shot)).toBe(true);
+    // The screenshot was taken once the article was marked.
+    const marked = Number(/\((\d+) marks on the page\)/.exec(stdout)?.[1] ?? 0);
+    expect(marked).toBeGreaterThan(10);
   });
 });
