@@ -87,10 +87,20 @@ export class PageEvidence {
       if (local.groups.has(group)) near++;
       if (this.groups[group] === 1) onPage++;
     }
+    // A town's related country the page names through one of its places counts too (Daraa,
+    // beside Jordan, on a page that names Amman), but not the town's own country: a page naming
+    // Damascus does not vouch for every Syrian village.
+    const town = ((this.data.entityRole[entity] as number) & PlaceRole.Settlement) !== 0;
+    const own = this.data.entityCountry[entity] ?? -1;
+    const ownCountry = own >= 0 ? this.canon(own) : -1;
     for (let i = relatedStart[entity] as number; i < (relatedStart[entity + 1] as number); i++) {
       const other = this.canon(related[i] as number);
       if (local.present.has(other)) near++;
-      if (this.present[other] === 1) onPage++;
+      if (
+        this.present[other] === 1 ||
+        (town && other !== ownCountry && this.countries[other] === 1)
+      )
+        onPage++;
     }
     return { near, onPage };
   }

@@ -5,6 +5,7 @@ import { compileMatcher } from '@/utils/match/compile';
 import { inflectionsOf } from '@/utils/match/inflect';
 import { Matcher } from '@/utils/match/matcher';
 import { KIND_CODES, stringsOf } from '@/utils/match/matcher-data';
+import { PageMatch } from '@/utils/match/page-match';
 import { Resolver } from '@/utils/match/resolve';
 import { decodeMatcher, encodeMatcher } from '@/utils/match/serialize';
 import { inAddress, isCaseless } from '@/utils/match/surface';
@@ -94,6 +95,13 @@ const ENTITIES: Entity[] = [
     popularity: 3,
   },
   { ...entity('Q1612', 'place', 'Arkansas', { en: ['Arkansas'] }), popularity: 200 },
+  place('Q810', 'Jordan', 'JO', ['ISO 3166-1 code']),
+  place('Q858', 'Syria', 'SY', ['ISO 3166-1 code']),
+  place('Q3805', 'Amman', 'JO', ['Capital of', 'Population'], { hints: { priority: 4 } }),
+  place('Q238217', 'Daraa', 'SY', ['Population'], {
+    hints: { priority: 1 },
+    related: ['Q810', 'Q858'],
+  }),
 ];
 
 const { data } = compileMatcher(ENTITIES);
@@ -285,6 +293,26 @@ describe('places', () => {
     expect(marks(['In Palermo, Italy, the mayor spoke.'])).toEqual([
       'Italy → Q38',
       'Palermo → Q2656',
+    ]);
+  });
+
+  it('takes a smaller city abroad related to a country the page names by its places, batch by batch', () => {
+    // A long page is matched in batches: Amman (Jordan) in the first, Daraa (Syria, on Jordan's
+    // border) in a later one. The same as when both come in one batch.
+    const page = new PageMatch<number>(new Matcher(data));
+    const named = (blocks: string[], from: number) =>
+      page
+        .match(blocks.map((text, i) => ({ key: from + i, text })))
+        .mentions.map(
+          (m) => `${blocks[m.key - from]?.slice(m.start, m.end)} → ${data.entityIds.at(m.entity)}`,
+        );
+    expect(named(['Envoys met in Amman.'], 0)).toEqual(['Amman → Q3805']);
+    expect(named(['Fighting resumed in Daraa.'], 1)).toEqual(['Daraa → Q238217']);
+    // A smaller city abroad with no tie to the page's country still waits.
+    expect(named(['The barrio of Palermo filled.'], 2)).toEqual([]);
+    expect(marks(['Envoys met in Amman.', 'Fighting resumed in Daraa.'])).toEqual([
+      'Amman → Q3805',
+      'Daraa → Q238217',
     ]);
   });
 
