@@ -1,8 +1,9 @@
 import type { DateEvidence } from '../article-date/signals';
 import type { EntityKind } from '../knowledge/schema';
 import type { MatchAnswer, PageConfig } from '../messages/protocol';
-import { Annotator, type PaintFilter } from './annotator';
+import { Annotator } from './annotator';
 import type { HighlightStyle } from './highlight-styles';
+import type { PaintFilter } from './page-marks';
 import { HighlightPainter, highlightApiOf, type Painter, WrapperPainter } from './paint';
 import { type MatchBatch, RemoteMatcher } from './remote-matcher';
 import type { TaskStats } from './slices';

@@ -1,8 +1,9 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ENTITY_KINDS } from '@/utils/knowledge/schema';
-import { Annotator, type AnnotatorOptions, NEAR_ONLY_ABOVE } from '@/utils/page/annotator';
+import { Annotator, type AnnotatorOptions } from '@/utils/page/annotator';
 import type { Mention } from '@/utils/page/mention';
+import { NEAR_ONLY_ABOVE } from '@/utils/page/page-marks';
 import {
   type HighlightApi,
   HighlightPainter,
