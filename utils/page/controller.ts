@@ -7,12 +7,13 @@ import type {
   PageStart,
   PageSummary,
 } from '../messages/protocol';
+import { Backoff } from './backoff';
 import { BadgeCount, type PageCount } from './badge-count';
 import { mentionAtPoint } from './hit';
 import type { Mention } from './mention';
+import { PageTally } from './page-tally';
 import { type MatchBatch, StaleMatcherError } from './remote-matcher';
 import { lookOf, type PageSession, type SessionLook, startSession } from './session';
-import { TaskStats } from './slices';
 
 /** What the controller needs from the extension; the content script passes the real ones. */
 export interface ControllerDeps {
@@ -66,21 +67,14 @@ export class PageController {
   /** Null until the first answer. */
   private config: PageConfig | null = null;
   private session: PageSession | null = null;
-  /** How long Backstory's stretches of work on this page were (the 50 ms task budget). */
-  readonly stats = new TaskStats();
-  private batches = 0;
-  private sessionsBegun = 0;
-  private matchWaitMs = 0;
-  private firstConfigMs = Number.NaN;
+  private readonly tally = new PageTally();
   /** Paused on this tab only (the keyboard command), whatever the settings say. */
   private pausedHere = false;
   private readonly badge = new BadgeCount();
   private reportTimer: ReturnType<typeof setTimeout> | undefined;
   private applying: Promise<void> = Promise.resolve();
-  /** Failed stretches of matching in a row (a lost message): each starts the page over, later. */
-  private failures = 0;
-  private lastFailure = 0;
-  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Failed stretches of matching (a lost message): each starts the page over, later. */
+  private readonly retries: Backoff;
   /** The next settings answer starts a new session even when its key is the same (a retry). */
   private restartNext = false;
 
@@ -88,12 +82,12 @@ export class PageController {
     private readonly deps: ControllerDeps,
     private readonly lifetime: AbortSignal,
   ) {
+    this.retries = new Backoff(lifetime, deps.retryFirstMs);
     lifetime.addEventListener(
       'abort',
       () => {
         this.stopSession();
         clearTimeout(this.reportTimer);
-        clearTimeout(this.retryTimer);
       },
       { once: true },
     );
@@ -108,7 +102,7 @@ export class PageController {
       if (asked) return this.deps.match(batch);
       asked = true;
       const { config, answer } = await this.deps.start(batch);
-      this.firstConfigMs = performance.now() - started;
+      this.tally.firstConfigMs = performance.now() - started;
       // A refresh took over meanwhile (settings changed, or paused here): this answer is stale.
       if (!session || this.session !== session) return { ...NOTHING, key: '' };
       this.config = config;
@@ -158,19 +152,7 @@ export class PageController {
 
   /** Diagnostics for tests and the curious: the longest task so far, the whole cost, and the page's mentions. */
   diagnostics(): PageDiagnostics {
-    const mentions = [...(this.session?.annotator.mentions() ?? [])].length;
-    const { longestMs, tasks, overBudget, busyMs } = this.stats;
-    return {
-      longestTaskMs: longestMs,
-      tasks,
-      overBudget,
-      busyMs,
-      mentions,
-      batches: this.batches,
-      matchWaitMs: this.matchWaitMs,
-      firstConfigMs: this.firstConfigMs,
-      sessions: this.sessionsBegun,
-    };
+    return this.tally.diagnostics([...(this.session?.annotator.mentions() ?? [])].length);
   }
 
   /** Read the rest of a long page now (the popup lists the whole page's entities). */
@@ -260,7 +242,7 @@ export class PageController {
       this.deps.doc,
       look,
       {
-        send: (batch) => this.timed(send, batch),
+        send: (batch) => this.tally.timed(() => send(batch)),
         sessionId: this.deps.sessionId(),
         key,
         dateEvidence: this.deps.dateEvidence(),
@@ -274,30 +256,21 @@ export class PageController {
             this.retryLater();
           }
         },
-        stats: this.stats,
+        stats: this.tally.stats,
       },
       this.lifetime,
     );
     this.session = session;
-    if (session) this.sessionsBegun += 1;
+    if (session) this.tally.sessions += 1;
     return session;
   }
 
   /**
    * A batch could not be matched (its message was lost: the background was restarting, say), so
-   * part of the page, perhaps all of it, is unmarked: start over in a moment, waiting longer after
-   * each failure in a row, and give up after a few (a failure that lasts is reported above).
+   * part of the page, perhaps all of it, is unmarked: start over in a moment ({@link Backoff}).
    */
   private retryLater(): void {
-    const now = performance.now();
-    if (now - this.lastFailure > RETRY_FORGET_MS) this.failures = 0;
-    this.lastFailure = now;
-    if (this.retryTimer !== undefined || this.failures >= RETRIES) return;
-    const delay = (this.deps.retryFirstMs ?? RETRY_FIRST_MS) * 2 ** this.failures;
-    this.failures += 1;
-    this.retryTimer = setTimeout(() => {
-      this.retryTimer = undefined;
-      if (this.lifetime.aborted) return;
+    this.retries.failed(() => {
       if (this.config === null) {
         // The first answer never came: ask it again, with the page's text.
         this.stopSession({ takenOver: true });
@@ -306,7 +279,7 @@ export class PageController {
         this.restartNext = true;
         void this.refresh();
       }
-    }, delay);
+    });
   }
 
   /**
@@ -319,19 +292,6 @@ export class PageController {
     if (!takenOver) this.deps.onStop?.();
     this.session = null;
     session.abort.abort();
-  }
-
-  private async timed(
-    send: (batch: MatchBatch) => Promise<MatchAnswer>,
-    batch: MatchBatch,
-  ): Promise<MatchAnswer> {
-    const started = performance.now();
-    try {
-      return await send(batch);
-    } finally {
-      this.batches++;
-      this.matchWaitMs += performance.now() - started;
-    }
   }
 
   private scheduleReport(): void {
@@ -347,12 +307,6 @@ export class PageController {
     }, 250);
   }
 }
-
-/** How many times in a row a failed page is started over, the first after how long. */
-const RETRIES = 3;
-const RETRY_FIRST_MS = 1000;
-/** Failures this far apart are not "in a row". */
-const RETRY_FORGET_MS = 60_000;
 
 /** An answer with nothing in it (a session that ended before its first answer). */
 const NOTHING: Omit<MatchAnswer, 'key'> = { mentions: [], released: [], waiting: [], entities: [] };
