@@ -1,8 +1,9 @@
 import type { CandidateRules } from './candidate-rules';
+import { isCaseless, sentenceStart } from './capitals';
 import type { RawMatch } from './matcher';
 import { KIND_CODES, type MatcherData, PlaceRole } from './matcher-data';
 import { sameSpan } from './ranking';
-import { afterThe, isCaseless, namesArea, Surface, sentenceStart, surfaceOf } from './surface';
+import { afterThe, namesArea, Surface, surfaceOf } from './surface';
 
 const ORGANISATION = KIND_CODES.indexOf('organisation');
 

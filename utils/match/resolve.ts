@@ -1,4 +1,5 @@
 import { CandidateRules, cased, EVERYDAY_POPULARITY } from './candidate-rules';
+import { isDateline, sentenceStart } from './capitals';
 import type { RawMatch } from './matcher';
 import { CandidateFlag, dayNumber, KIND_CODES, type MatcherData, PlaceRole } from './matcher-data';
 import { type LocalContext, type MatchedSegment, PageEvidence } from './page-evidence';
@@ -11,15 +12,7 @@ import {
   sameAs,
   sameSpan,
 } from './ranking';
-import {
-  afterThe,
-  governmentAfter,
-  isDateline,
-  namesArea,
-  Surface,
-  sentenceStart,
-  titleBefore,
-} from './surface';
+import { afterThe, governmentAfter, namesArea, Surface, titleBefore } from './surface';
 
 /** A mention accepted late: it waited (`neverAlone`) until its entity was named another way. */
 export interface ReleasedMention<K> {

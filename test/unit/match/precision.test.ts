@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Entity } from '@/utils/knowledge/schema';
 import { ENTITY_KINDS } from '@/utils/knowledge/schema';
+import { inAddress } from '@/utils/match/address';
+import { isCaseless } from '@/utils/match/capitals';
 import { compileMatcher } from '@/utils/match/compile';
 import { inflectionsOf } from '@/utils/match/inflect';
 import { Matcher } from '@/utils/match/matcher';
@@ -8,7 +10,6 @@ import { KIND_CODES, stringsOf } from '@/utils/match/matcher-data';
 import { PageMatch } from '@/utils/match/page-match';
 import { Resolver } from '@/utils/match/resolve';
 import { decodeMatcher, encodeMatcher } from '@/utils/match/serialize';
-import { inAddress, isCaseless } from '@/utils/match/surface';
 import { entity } from '../../support/entities';
 
 const place = (id: string, name: string, country: string, facts: string[], extra = {}) => ({
