@@ -25,7 +25,15 @@
  * are listed in `conflicts`.
  */
 import { jsonLdDates } from './json-ld';
-import { dateInAddress, formatDay, type ParsedDate, Precision, parseDate } from './parse';
+import {
+  type Candidate,
+  type DateSource,
+  dateInAddress,
+  formatDay,
+  type ParsedDate,
+  Precision,
+  parseDate,
+} from './parse';
 import {
   DATELINE_PLACES,
   type DateEvidence,
@@ -34,9 +42,6 @@ import {
   PUBLISHED_METAS,
   TIME_PLACES,
 } from './signals';
-
-/** Where a publication date came from. */
-export type DateSource = 'meta' | 'json-ld' | 'time' | 'dateline' | 'url' | 'none';
 
 /** When a page was published, and how sure we are. */
 export interface ArticleDate {
@@ -51,13 +56,6 @@ export interface ArticleDate {
   detail: string;
   /** Other dates found that disagree (for transparency), each with its detail. */
   conflicts: { date: string; detail: string }[];
-}
-
-/** A date one signal gives, with how far to trust it. */
-export interface Candidate extends ParsedDate {
-  source: Exclude<DateSource, 'none'>;
-  confidence: number;
-  detail: string;
 }
 
 /** Above this, a source counts as high-confidence when agreeing or disagreeing. */

@@ -2,8 +2,7 @@
  * Publication dates in JSON-LD: Article-like and WebPage-like nodes, found in arrays, `@graph`
  * and `mainEntity`. Only JSON.parse, never eval; bounded in size, depth and nodes.
  */
-import type { Candidate } from './choose';
-import { parseDate } from './parse';
+import { type Candidate, parseDate } from './parse';
 import {
   MAX_JSON_LD_CHARS,
   MAX_JSON_LD_DEPTH,

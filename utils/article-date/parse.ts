@@ -18,6 +18,16 @@ export interface ParsedDate {
   instant?: number;
 }
 
+/** Where a publication date came from. */
+export type DateSource = 'meta' | 'json-ld' | 'time' | 'dateline' | 'url' | 'none';
+
+/** A date one signal gives, with how far to trust it. */
+export interface Candidate extends ParsedDate {
+  source: Exclude<DateSource, 'none'>;
+  confidence: number;
+  detail: string;
+}
+
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const MONTH_NAMES = `(?:${MONTHS.join('|')})[a-z]*`;
 /** A month name with its first three letters captured: `Aug`, `August`, `Aug.`. */
