@@ -1,5 +1,5 @@
 import { PageSessions } from '@/utils/background/page-sessions';
-import type { LoadedMatcher } from '@/utils/knowledge/pack-service';
+import type { LoadedMatcher } from '@/utils/knowledge/layered-matcher';
 import type { Entity } from '@/utils/knowledge/schema';
 import { compileMatcher } from '@/utils/match/compile';
 import { Matcher } from '@/utils/match/matcher';

@@ -3,7 +3,7 @@ import type { DateEvidence } from '../article-date/signals';
 import { correctMark } from '../corrections/apply';
 import type { Correction } from '../corrections/correction';
 import { correctionsFor, correctionsKey } from '../corrections/correction-index';
-import type { LoadedMatcher } from '../knowledge/pack-service';
+import type { LoadedMatcher } from '../knowledge/layered-matcher';
 import { indexOfId } from '../match/layers';
 import { KIND_CODES } from '../match/matcher-data';
 import { PageMatch } from '../match/page-match';

@@ -1,24 +1,17 @@
-import * as v from 'valibot';
-import { type Scanner, scannerOf } from '../match/layers';
-import { MATCHER_FORMAT, type MatcherData } from '../match/matcher-data';
+/**
+ * The background's knowledge service: which packs there are, their entities, the reader's
+ * changes to them one at a time, and the layered matcher pages are marked with.
+ */
 import { ProblemsError } from '../messages/router';
-import { buildDist } from './dist/build-dist';
 import type { DistManifest } from './dist/manifest';
 import { type DistFileReader, DistPack } from './dist/read-dist';
-import type { CapitalPoint, KnowledgeStore, PackOrigin, StoredLayer } from './knowledge-store';
+import type { CapitalPoint, KnowledgeStore, StoredLayer } from './knowledge-store';
+import { type LoadedMatcher, loadLayeredMatcher } from './layered-matcher';
 import { mergeEntity } from './merge';
 import { type PackSummary, type PacksOverview, summaryOf } from './pack-summary';
-import { Entity, type KnowledgePack, type Source } from './schema';
-import { checkImport, parseReaderPacks, USER_PACK_ID } from './user-packs';
-
-/** The compiled packs the background matches pages with. */
-export interface LoadedMatcher {
-  key: string;
-  matcher: Scanner;
-  capitals: Record<string, CapitalPoint>;
-  /** Matcher indexes of the reader's own entities (which they may choose not to mark). */
-  own: Set<number>;
-}
+import type { Entity } from './schema';
+import { checkedEntity, moveLegacyPacks, putUserPack, storePack } from './store-packs';
+import { checkImport, USER_PACK_ID } from './user-packs';
 
 /** The built-in pack, read in place from the extension package. */
 export interface BuiltInPack {
@@ -102,7 +95,7 @@ export class PackService {
     return this.write(async () => {
       const checked = checkImport(data);
       if (!checked.ok) throw new ProblemsError(checked.errors);
-      const layer = await this.storePack(checked.pack, 'import');
+      const layer = await storePack(this.deps, checked.pack, 'import');
       return summaryOf(layer.manifest, 'import', layer);
     });
   }
@@ -128,18 +121,9 @@ export class PackService {
   /** Add or replace one of the reader's own entities, after validating it. */
   saveUserEntity(candidate: unknown): Promise<string> {
     return this.write(async () => {
-      const result = v.safeParse(Entity, candidate, { abortPipeEarly: true });
-      if (!result.success) {
-        throw new ProblemsError(
-          result.issues.map((issue) => {
-            const field = (issue.path ?? []).map((item) => String(item.key)).join('.');
-            return field ? `field ${field}: ${issue.message}` : issue.message;
-          }),
-        );
-      }
-      const entity = result.output;
+      const entity = checkedEntity(candidate);
       const others = (await this.userEntities()).filter((other) => other.id !== entity.id);
-      await this.putUserPack([...others, entity]);
+      await putUserPack(this.deps, [...others, entity]);
       return entity.id;
     });
   }
@@ -150,7 +134,7 @@ export class PackService {
       const entities = await this.userEntities();
       const kept = entities.filter((entity) => entity.id !== id);
       if (kept.length === entities.length) return false;
-      await this.putUserPack(kept);
+      await putUserPack(this.deps, kept);
       return true;
     });
   }
@@ -160,7 +144,7 @@ export class PackService {
    * built-in pack needs no readying: it is read where it is.
    */
   ready(): Promise<void> {
-    this.readied ??= this.readyNow().catch((error) => {
+    this.readied ??= moveLegacyPacks(this.deps, this.warnings).catch((error) => {
       this.readied = null;
       throw error;
     });
@@ -190,56 +174,6 @@ export class PackService {
     return run;
   }
 
-  /** Build a pack's shipping form from its entities and store it as a layer of the given origin. */
-  async storePack(pack: KnowledgePack, origin: PackOrigin): Promise<StoredLayer> {
-    const built = await buildDist({
-      id: pack.id,
-      name: pack.name,
-      publisher: origin === 'user' ? 'You' : 'Imported file',
-      version: pack.version,
-      ...(pack.description ? { description: pack.description } : {}),
-      licence: licenceOf(pack.sources ?? []),
-      sources: pack.sources ?? [],
-      entities: pack.entities,
-    });
-    const earlier = await this.deps.store.layer(pack.id);
-    return this.deps.store.putLayer(
-      {
-        id: pack.id,
-        origin,
-        manifest: built.manifest,
-        storedAt: earlier?.storedAt ?? this.deps.now(),
-      },
-      built.files,
-    );
-  }
-
-  private async readyNow(): Promise<void> {
-    const store = this.deps.store;
-    for (const { pack, entities } of await store.legacyPacks()) {
-      const origin: PackOrigin = pack.layer === 'user' ? 'user' : 'import';
-      await this.storePack(
-        {
-          format: 'backstory-pack',
-          schemaVersion: 1,
-          id: pack.id,
-          name: pack.name,
-          version: pack.version,
-          entities,
-        },
-        origin,
-      );
-    }
-    await store.clearLegacy();
-    const legacy = await this.deps.takeLegacyReaderPacks?.();
-    if (legacy !== undefined && legacy !== null) {
-      const { packs, warnings } = parseReaderPacks(legacy);
-      this.warnings.push(...warnings);
-      for (const pack of packs.imported) await this.storePack(pack, 'import');
-      if (packs.user.entities.length > 0) await this.storePack(packs.user, 'user');
-    }
-  }
-
   private builtIn(): Promise<DistPack> {
     this.builtInPack ??= this.deps
       .builtIn()
@@ -267,93 +201,12 @@ export class PackService {
 
   private async loadMatcher(): Promise<LoadedMatcher> {
     await this.ready();
-    const builtIn = await this.builtIn();
-    const layers: { id: string; manifest: DistManifest; data: MatcherData }[] = [
-      { id: builtIn.manifest.id, manifest: builtIn.manifest, data: await builtIn.matcher() },
-    ];
-    for (const { layer, pack } of await this.storedPacks()) {
-      try {
-        layers.push({
-          id: layer.id,
-          manifest: layer.manifest,
-          data: await this.matcherOf(layer, pack),
-        });
-      } catch (error) {
-        // One damaged pack must not take the others with it.
-        const note = `The pack “${layer.manifest.name}” could not be read and is left out: ${
-          error instanceof Error ? error.message : String(error)
-        }`;
-        if (!this.warnings.includes(note)) this.warnings.push(note);
-      }
-    }
-    const key = `${layers.map(({ id, manifest }) => `${id}@${manifest.version}`).join('|')}|matcher@${MATCHER_FORMAT}`;
-    const matcher = scannerOf(layers.map((layer) => layer.data));
-    const capitals: Record<string, CapitalPoint> = {};
-    for (const { manifest } of layers) Object.assign(capitals, manifest.capitals ?? {});
-    return { key, matcher, capitals, own: ownOf(matcher.data, layers) };
+    return loadLayeredMatcher({
+      store: this.deps.store,
+      builtIn: () => this.builtIn(),
+      storedPacks: () => this.storedPacks(),
+      open: (layer) => this.open(layer),
+      warnings: this.warnings,
+    });
   }
-
-  /** A stored pack's matcher; a pack stored by a version with another matcher format is rebuilt. */
-  private async matcherOf(layer: StoredLayer, pack: DistPack): Promise<MatcherData> {
-    if (layer.manifest.matcherFormat === MATCHER_FORMAT) return pack.matcher();
-    const entities: Entity[] = [];
-    for await (const entity of pack.entities()) entities.push(entity);
-    const rebuilt = await buildDist({ ...layer.manifest, entities });
-    const stored = await this.deps.store.putLayer(
-      {
-        id: layer.id,
-        origin: layer.origin,
-        manifest: rebuilt.manifest,
-        storedAt: layer.storedAt,
-        ...(layer.subscription ? { subscription: layer.subscription } : {}),
-      },
-      rebuilt.files,
-    );
-    return this.open(stored).matcher();
-  }
-
-  private async putUserPack(entities: Entity[]): Promise<void> {
-    if (entities.length === 0) {
-      await this.deps.store.removeLayer(USER_PACK_ID);
-      return;
-    }
-    await this.storePack(
-      {
-        format: 'backstory-pack',
-        schemaVersion: 1,
-        id: USER_PACK_ID,
-        name: 'Your entities',
-        version: String(this.deps.now()),
-        entities,
-      },
-      'user',
-    );
-  }
-}
-
-/** A pack file's licences, in a few words (the manifest needs one). */
-function licenceOf(sources: Source[]): string {
-  const licences = [
-    ...new Set(sources.flatMap((source) => (source.licence ? [source.licence] : []))),
-  ];
-  return licences.length > 0 ? licences.join('; ').slice(0, 200) : 'as stated by its author';
-}
-
-/** Indexes (in the layered tables) of every entity the reader's own pack names. */
-function ownOf(
-  data: MatcherData,
-  layers: readonly { id: string; data: MatcherData }[],
-): Set<number> {
-  const own = new Set<number>();
-  let at = 0;
-  const canon = (e: number) => (data.entityCanon ? (data.entityCanon[e] as number) : e);
-  const mine = new Set<number>();
-  for (const layer of layers) {
-    if (layer.id === USER_PACK_ID)
-      for (let i = 0; i < layer.data.entityIds.length; i++) mine.add(canon(at + i));
-    at += layer.data.entityIds.length;
-  }
-  if (mine.size === 0) return own;
-  for (let e = 0; e < data.entityIds.length; e++) if (mine.has(canon(e))) own.add(e);
-  return own;
 }
