@@ -59,13 +59,6 @@ export async function writeSettings(settings: Settings): Promise<void> {
   await settingsItem().setValue(settings);
 }
 
-/** Read, change and save in one step. */
-export async function updateSettings(change: (settings: Settings) => Settings): Promise<Settings> {
-  const next = change(await readSettings());
-  await writeSettings(next);
-  return next;
-}
-
 /** Call `listener` with fresh, validated settings whenever they change; returns the unsubscribe. */
 export function watchSettings(listener: (settings: Settings) => void): () => void {
   return settingsItem().watch((value) => listener(parseSettings(value).settings));
