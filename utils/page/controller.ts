@@ -12,6 +12,7 @@ import { BadgeCount, type PageCount } from './badge-count';
 import { mentionAtPoint } from './hit';
 import type { Mention } from './mention';
 import { PageTally } from './page-tally';
+import { HighlightPainter } from './paint';
 import { type MatchBatch, StaleMatcherError } from './remote-matcher';
 import { lookOf, type PageSession, type SessionLook, startSession } from './session';
 
@@ -77,6 +78,9 @@ export class PageController {
   private readonly retries: Backoff;
   /** The next settings answer starts a new session even when its key is the same (a retry). */
   private restartNext = false;
+  /** The session a new one took over from, its marks still shown (see {@link retire}). */
+  private retiring: PageSession | null = null;
+  private retireTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly deps: ControllerDeps,
@@ -217,8 +221,11 @@ export class PageController {
     const session = this.session;
     if (!session || session.key !== config.key || this.restartNext) {
       this.restartNext = false;
-      this.stopSession({ takenOver: true });
-      if (this.begin(lookOf(config), config.key, (batch) => this.deps.match(batch))) this.marking();
+      // The old session keeps its marks on screen until the new one has painted.
+      this.session = null;
+      const fresh = this.begin(lookOf(config), config.key, (batch) => this.deps.match(batch));
+      if (fresh) this.marking();
+      if (session) this.retire(session, fresh !== null);
       return;
     }
     const look = lookOf(config);
@@ -247,8 +254,14 @@ export class PageController {
         key,
         dateEvidence: this.deps.dateEvidence(),
         lang: this.deps.language?.(),
-        onChange: () => this.scheduleReport(),
+        onChange: () => {
+          // The new session painted its first batch: the one it took over from may go.
+          if (this.session === session) this.endRetiring();
+          this.scheduleReport();
+        },
         onFailure: (error) => {
+          // A session already taken over fails as it ends: nothing to do.
+          if (this.session !== session) return;
           // The packs changed under the page: ask again, and start over with the new ones.
           if (error instanceof StaleMatcherError) void this.refresh();
           else if (!this.lifetime.aborted) {
@@ -287,11 +300,33 @@ export class PageController {
    * `takenOver`: a new session starts at once, so what shows a mention may stay.
    */
   private stopSession({ takenOver = false } = {}): void {
+    this.endRetiring();
     const session = this.session;
     if (!session) return;
     if (!takenOver) this.deps.onStop?.();
     this.session = null;
     session.abort.abort();
+  }
+
+  /**
+   * A new session took over (the packs changed): the old one's marks stay until the new one has
+   * painted its first batch, or {@link RETIRE_MS} passed, so the page does not flash unmarked.
+   * Wrappers in the DOM (no CSS highlights) cannot overlap: they go at once.
+   */
+  private retire(old: PageSession, replaced: boolean): void {
+    this.endRetiring();
+    if (!replaced || !(old.painter instanceof HighlightPainter)) {
+      old.abort.abort();
+      return;
+    }
+    this.retiring = old;
+    this.retireTimer = setTimeout(() => this.endRetiring(), RETIRE_MS);
+  }
+
+  private endRetiring(): void {
+    clearTimeout(this.retireTimer);
+    this.retiring?.abort.abort();
+    this.retiring = null;
   }
 
   private scheduleReport(): void {
@@ -307,6 +342,9 @@ export class PageController {
     }, 250);
   }
 }
+
+/** Longest an old session's marks stay on screen after a new one took over (its matcher may be compiling). */
+const RETIRE_MS = 10_000;
 
 /** An answer with nothing in it (a session that ended before its first answer). */
 const NOTHING: Omit<MatchAnswer, 'key'> = { mentions: [], released: [], waiting: [], entities: [] };

@@ -89,13 +89,12 @@ export class HighlightPainter implements Painter {
     this.focused.clear();
     if (mention) this.focused.add(mention.range);
     if (this.focused.size > 0) this.api.registry.set(FOCUS_HIGHLIGHT, this.focused);
-    else this.api.registry.delete(FOCUS_HIGHLIGHT);
+    else this.unregister(FOCUS_HIGHLIGHT, this.focused);
   }
 
   setStyle(style: HighlightStyle): void {
     if (style === this.style) return;
-    this.api.registry.delete(highlightName(this.style));
-    this.api.registry.delete(highlightName(this.style, true));
+    this.unregisterMarks();
     this.style = style;
     this.register();
   }
@@ -103,9 +102,21 @@ export class HighlightPainter implements Painter {
   clear(): void {
     this.marks.clear();
     this.liveMarks.clear();
-    this.api.registry.delete(highlightName(this.style));
-    this.api.registry.delete(highlightName(this.style, true));
+    this.unregisterMarks();
     this.focus(null);
+  }
+
+  private unregisterMarks(): void {
+    this.unregister(highlightName(this.style), this.marks);
+    this.unregister(highlightName(this.style, true), this.liveMarks);
+  }
+
+  /**
+   * Take a name out of the registry if it holds this painter's highlight: a painter that took
+   * over (the packs changed, and the new session painted) keeps its marks.
+   */
+  private unregister(name: string, highlight: Highlight): void {
+    if (this.api.registry.get(name) === highlight) this.api.registry.delete(name);
   }
 }
 

@@ -190,6 +190,29 @@ describe('page controller', () => {
     expect(page.diagnostics().sessions).toBe(2);
   });
 
+  it('keeps the old marks on screen until the new packs have painted: the page does not flash', async () => {
+    const { page } = controller();
+    page.start();
+    await settle();
+    const old = registry.get('backstory-underline');
+    expect(old?.size).toBe(2);
+    const deleted = vi.spyOn(registry, 'delete');
+    unwrap(
+      await background.ask('user:save', {
+        entity: entity('bs:calm', 'topic', 'Calm', { en: ['calm'] }),
+      }),
+    );
+    await page.refresh();
+    await vi.waitFor(() => expect(marked()).toBe('Daraa,Amman,calm'), { timeout: 5000 });
+    // The new session's highlight took the name's place; the old one never left it empty.
+    expect(registry.get('backstory-underline')).not.toBe(old);
+    expect(deleted).not.toHaveBeenCalled();
+    // Switched off, the marks go at once.
+    background.setSettings({ ...background.settings(), enabled: false });
+    await page.refresh();
+    expect(marked()).toBe('');
+  });
+
   it('keeps an open card through new packs, closes it when switched off; an old mention names nothing', async () => {
     const { page, stops } = controller();
     page.start();
