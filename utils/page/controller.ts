@@ -9,10 +9,10 @@ import type {
 } from '../messages/protocol';
 import { Backoff } from './backoff';
 import { BadgeCount, type PageCount } from './badge-count';
+import { Handover } from './handover';
 import { mentionAtPoint } from './hit';
 import type { Mention } from './mention';
 import { PageTally } from './page-tally';
-import { HighlightPainter } from './paint';
 import { type MatchBatch, StaleMatcherError } from './remote-matcher';
 import { lookOf, type PageSession, type SessionLook, startSession } from './session';
 
@@ -78,9 +78,8 @@ export class PageController {
   private readonly retries: Backoff;
   /** The next settings answer starts a new session even when its key is the same (a retry). */
   private restartNext = false;
-  /** The session a new one took over from, its marks still shown (see {@link retire}). */
-  private retiring: PageSession | null = null;
-  private retireTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The session a new one took over from, its marks still shown until the new one paints. */
+  private readonly handover = new Handover();
 
   constructor(
     private readonly deps: ControllerDeps,
@@ -225,7 +224,7 @@ export class PageController {
       this.session = null;
       const fresh = this.begin(lookOf(config), config.key, (batch) => this.deps.match(batch));
       if (fresh) this.marking();
-      if (session) this.retire(session, fresh !== null);
+      if (session) this.handover.begin(session, fresh !== null);
       return;
     }
     const look = lookOf(config);
@@ -256,7 +255,7 @@ export class PageController {
         lang: this.deps.language?.(),
         onChange: () => {
           // The new session painted its first batch: the one it took over from may go.
-          if (this.session === session) this.endRetiring();
+          if (this.session === session) this.handover.end();
           this.scheduleReport();
         },
         onFailure: (error) => {
@@ -300,33 +299,12 @@ export class PageController {
    * `takenOver`: a new session starts at once, so what shows a mention may stay.
    */
   private stopSession({ takenOver = false } = {}): void {
-    this.endRetiring();
+    this.handover.end();
     const session = this.session;
     if (!session) return;
     if (!takenOver) this.deps.onStop?.();
     this.session = null;
     session.abort.abort();
-  }
-
-  /**
-   * A new session took over (the packs changed): the old one's marks stay until the new one has
-   * painted its first batch, or {@link RETIRE_MS} passed, so the page does not flash unmarked.
-   * Wrappers in the DOM (no CSS highlights) cannot overlap: they go at once.
-   */
-  private retire(old: PageSession, replaced: boolean): void {
-    this.endRetiring();
-    if (!replaced || !(old.painter instanceof HighlightPainter)) {
-      old.abort.abort();
-      return;
-    }
-    this.retiring = old;
-    this.retireTimer = setTimeout(() => this.endRetiring(), RETIRE_MS);
-  }
-
-  private endRetiring(): void {
-    clearTimeout(this.retireTimer);
-    this.retiring?.abort.abort();
-    this.retiring = null;
   }
 
   private scheduleReport(): void {
@@ -342,9 +320,6 @@ export class PageController {
     }, 250);
   }
 }
-
-/** Longest an old session's marks stay on screen after a new one took over (its matcher may be compiling). */
-const RETIRE_MS = 10_000;
 
 /** An answer with nothing in it (a session that ended before its first answer). */
 const NOTHING: Omit<MatchAnswer, 'key'> = { mentions: [], released: [], waiting: [], entities: [] };
