@@ -165,4 +165,8 @@ export interface PageDiagnostics {
   firstConfigMs: number;
   /** Marking sessions begun on this page: a change of packs or settings that alters the matching begins another. */
   sessions: number;
+  /** Times the page asked again how to mark it (settings or packs changed), and applied the answer. */
+  refreshes: number;
+  /** Is the page being marked now? */
+  marking: boolean;
 }

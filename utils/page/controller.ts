@@ -128,6 +128,7 @@ export class PageController {
     const run = this.applying.then(async () => {
       if (this.lifetime.aborted) return;
       this.apply(await this.deps.config());
+      this.tally.refreshes += 1;
     });
     this.applying = run.catch((error: unknown) => {
       if (!this.lifetime.aborted) console.warn('Backstory: could not apply settings', error);
@@ -155,7 +156,8 @@ export class PageController {
 
   /** Diagnostics for tests and the curious: the longest task so far, the whole cost, and the page's mentions. */
   diagnostics(): PageDiagnostics {
-    return this.tally.diagnostics([...(this.session?.annotator.mentions() ?? [])].length);
+    const mentions = [...(this.session?.annotator.mentions() ?? [])].length;
+    return this.tally.diagnostics(mentions, this.active);
   }
 
   /** Read the rest of a long page now (the popup lists the whole page's entities). */

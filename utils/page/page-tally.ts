@@ -15,6 +15,8 @@ export class PageTally {
   sessions = 0;
   /** Milliseconds from the start to the first answer (NaN until it came). */
   firstConfigMs = Number.NaN;
+  /** Settings answers applied after the first. */
+  refreshes = 0;
 
   /** Send a batch, counting it and the wait for its answer. */
   async timed<T>(send: () => Promise<T>): Promise<T> {
@@ -27,8 +29,8 @@ export class PageTally {
     }
   }
 
-  /** The figures, with the page's mentions now. */
-  diagnostics(mentions: number): PageDiagnostics {
+  /** The figures, with the page's mentions now and whether it is being marked. */
+  diagnostics(mentions: number, marking: boolean): PageDiagnostics {
     const { longestMs, tasks, overBudget, busyMs } = this.stats;
     return {
       longestTaskMs: longestMs,
@@ -40,6 +42,8 @@ export class PageTally {
       matchWaitMs: this.matchWaitMs,
       firstConfigMs: this.firstConfigMs,
       sessions: this.sessions,
+      refreshes: this.refreshes,
+      marking,
     };
   }
 }

@@ -96,11 +96,9 @@ export class ArticlePage {
   private async whatItDid(): Promise<string> {
     if (!this.browser) return 'no browser to ask';
     try {
-      const { sessions, batches, mentions, firstConfigMs } = await diagnosticsOf(
-        this.browser,
-        this.url,
-      );
-      return `the page began ${sessions} session(s), sent ${batches} batch(es), holds ${mentions} mention(s), first answer after ${Math.round(firstConfigMs)} ms`;
+      const { sessions, batches, mentions, firstConfigMs, refreshes, marking } =
+        await diagnosticsOf(this.browser, this.url);
+      return `the page began ${sessions} session(s), sent ${batches} batch(es), holds ${mentions} mention(s), first answer after ${Math.round(firstConfigMs)} ms; asked again how to mark it ${refreshes} time(s), and is ${marking ? '' : 'not '}being marked`;
     } catch (error) {
       return `its content script did not answer (${error instanceof Error ? error.message : error})`;
     }

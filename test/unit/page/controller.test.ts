@@ -154,6 +154,9 @@ describe('page controller', () => {
     expect(page.active).toBe(false);
     expect(sent.at(-1)).toBe('page:count');
     expect(background.badges.get(TAB)).toBe('');
+    // What a failing end-to-end wait reports: a session begun when switched on (the first ended at
+    // its first answer), four answers applied after the first, not marking now.
+    expect(page.diagnostics()).toMatchObject({ refreshes: 4, marking: false, sessions: 2 });
   });
 
   it('tells the badge its own count when mentions leave the page', async () => {
