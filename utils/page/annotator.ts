@@ -48,15 +48,10 @@ export class Annotator extends PageMarks {
     this.reading = new PageReading({
       doc,
       isVisible: this.options.isVisible,
-      read: async (next, budget, take) => {
-        const slice = new Slice(undefined, this.options.stats);
-        const read = await this.read(next, slice, this.signal, budget, take);
-        slice.finish();
-        this.options.onChange?.();
-        return read;
-      },
+      read: (next, budget, take) =>
+        this.stretch((slice) => this.read(next, slice, this.signal, budget, take)),
       rescan: (root) => this.scanNow([root], this.signal),
-      holds: (block) => this.byBlock.has(block),
+      holds: (block) => this.holds(block),
       enqueue: (job) => this.enqueue(job),
     });
     signal.addEventListener(
@@ -116,15 +111,9 @@ export class Annotator extends PageMarks {
    * recorded and painted like the rest, in turn with the scans.
    */
   place(found: readonly FoundMention[]): Promise<void> {
-    const run = this.running.then(async () => {
-      const slice = new Slice(undefined, this.options.stats);
-      const fresh = found
-        .filter(({ segment }) => segment.block.isConnected)
-        .map((mention) => this.toMention(mention));
-      await this.commit(fresh, slice, this.signal);
-      slice.finish();
-      this.options.onChange?.();
-    });
+    const run = this.running.then(() =>
+      this.stretch((slice) => this.record(found, slice, this.signal)),
+    );
     this.running = run.catch((error: unknown) => {
       if (!(error instanceof DOMException && error.name === 'AbortError'))
         console.warn('Backstory: late mentions failed', error);
@@ -132,21 +121,34 @@ export class Annotator extends PageMarks {
     return this.running;
   }
 
-  private async scanNow(roots: readonly Element[], signal?: AbortSignal): Promise<void> {
+  /** One stretch of work on the mentions, timed for the task budget; they changed after it. */
+  private async stretch<T>(work: (slice: Slice) => Promise<T>): Promise<T> {
     const slice = new Slice(undefined, this.options.stats);
-    const blocks = outermost(roots);
+    const result = await work(slice);
+    slice.finish();
+    this.options.onChange?.();
+    return result;
+  }
+
+  /** Record and paint what the background found, in the blocks still on the page. */
+  private record(found: readonly FoundMention[], slice: Slice, signal?: AbortSignal) {
+    const fresh = found
+      .filter(({ segment }) => segment.block.isConnected)
+      .map((mention) => this.toMention(mention));
+    return this.commit(fresh, slice, signal);
+  }
+
+  private scanNow(roots: readonly Element[], signal?: AbortSignal): Promise<void> {
+    return this.stretch((slice) => this.rescan(outermost(roots), slice, signal));
+  }
+
+  /** Read `blocks` again, replacing what they held. */
+  private async rescan(blocks: Element[], slice: Slice, signal?: AbortSignal): Promise<void> {
+    const inside = (block: Element) =>
+      blocks.some((root) => root === block || root.contains(block));
     // Old mentions inside the rescanned roots go first.
-    const old: Mention[] = [];
-    for (const [block, list] of this.byBlock) {
-      if (blocks.some((root) => root === block || root.contains(block))) {
-        old.push(...list);
-        this.byBlock.delete(block);
-      }
-    }
-    if (old.length > 0) this.unpaint(old);
-    this.options.forgetWaiting?.((segment) =>
-      blocks.some((root) => root === segment.block || root.contains(segment.block)),
-    );
+    const old = this.takeInside(inside);
+    this.options.forgetWaiting?.((segment) => inside(segment.block));
     const editable = this.doc.designMode === 'on';
     const walkers = blocks
       .filter((root) => !editable && !isInsideSkipped(root))
@@ -161,8 +163,6 @@ export class Annotator extends PageMarks {
     };
     await this.read(next, slice, signal, Number.POSITIVE_INFINITY);
     this.forgetEmpty(new Set(old.map((mention) => mention.block)));
-    slice.finish();
-    this.options.onChange?.();
   }
 
   /**
@@ -188,11 +188,7 @@ export class Annotator extends PageMarks {
       batch = [];
       chars = 0;
       limit = BATCH;
-      const found = await slice.wait(this.options.match(sent), signal);
-      const fresh = found
-        .filter(({ segment }) => segment.block.isConnected)
-        .map((mention) => this.toMention(mention));
-      await this.commit(fresh, slice, signal);
+      await this.record(await slice.wait(this.options.match(sent), signal), slice, signal);
     };
     for (let segments = next(); segments; segments = next()) {
       for (let i = 0; i < segments.length; i++) {

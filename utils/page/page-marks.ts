@@ -34,7 +34,7 @@ export const NEAR_ONLY_ABOVE = 200;
  * viewport. The {@link Annotator} finds them; this holds and paints them.
  */
 export class PageMarks {
-  protected readonly byBlock = new Map<Element, Mention[]>();
+  private readonly byBlock = new Map<Element, Mention[]>();
   private byNode = new WeakMap<Text, Mention[]>();
   private readonly painted = new Set<Mention>();
   /** Each entity's first mention found (for "only the first mention"). */
@@ -108,6 +108,27 @@ export class PageMarks {
     return [...counts]
       .map(([entity, count]) => ({ entity, count }))
       .sort((a, b) => b.count - a.count);
+  }
+
+  /** Does a block hold mentions? */
+  holds(block: Element): boolean {
+    return this.byBlock.has(block);
+  }
+
+  /**
+   * Take out, and unpaint, the mentions of the blocks `inside` says are in a rescanned root; call
+   * {@link forgetEmpty} with their blocks once the rescan has put back what is still there.
+   */
+  protected takeInside(inside: (block: Element) => boolean): Mention[] {
+    const old: Mention[] = [];
+    for (const [block, list] of this.byBlock) {
+      if (inside(block)) {
+        old.push(...list);
+        this.byBlock.delete(block);
+      }
+    }
+    if (old.length > 0) this.unpaint(old);
+    return old;
   }
 
   /** Forget mentions whose text left the page (their nodes were removed); did any go? */
@@ -202,7 +223,7 @@ export class PageMarks {
     for (const block of entered) this.paintBlock(block);
   }
 
-  protected unpaint(mentions: Mention[]): void {
+  private unpaint(mentions: Mention[]): void {
     this.painter.remove(mentions.filter((mention) => this.painted.has(mention)));
     for (const mention of mentions) {
       this.painted.delete(mention);

@@ -75,14 +75,17 @@ export class HighlightPainter implements Painter {
    * Firefox a pass over every range, which made painting a long page quadratic.
    */
   private register(): void {
-    for (const [highlight, live] of [
-      [this.marks, false],
-      [this.liveMarks, true],
-    ] as const) {
-      const name = highlightName(this.style, live);
+    for (const [name, highlight] of this.named())
       if (highlight.size > 0 && this.api.registry.get(name) !== highlight)
         this.api.registry.set(name, highlight);
-    }
+  }
+
+  /** The marks' highlights under their names in the current style. */
+  private named(): [string, Highlight][] {
+    return [
+      [highlightName(this.style), this.marks],
+      [highlightName(this.style, true), this.liveMarks],
+    ];
   }
 
   focus(mention: Mention | null): void {
@@ -107,8 +110,7 @@ export class HighlightPainter implements Painter {
   }
 
   private unregisterMarks(): void {
-    this.unregister(highlightName(this.style), this.marks);
-    this.unregister(highlightName(this.style, true), this.liveMarks);
+    for (const [name, highlight] of this.named()) this.unregister(name, highlight);
   }
 
   /**
