@@ -10,6 +10,7 @@ import type { Entity } from '../knowledge/schema';
 import { indexOfId } from '../match/layers';
 import { KIND_CODES } from '../match/matcher-data';
 import type { BackgroundProtocol } from '../messages/background-messages';
+import { issuePath } from '../messages/issue-path';
 import type { CorrectionChoice, FoundEntity } from '../messages/protocol';
 import { type Handler, ProblemsError } from '../messages/router';
 import type { SenderInfo } from '../messages/sender';
@@ -170,7 +171,7 @@ export function splitImport(data: unknown): {
   if (!checked.success)
     throw new ProblemsError(
       checked.issues.slice(0, 20).map((issue) => {
-        const path = (issue.path ?? []).map((item) => String(item.key)).join('.');
+        const path = issuePath(issue);
         return `pack field corrections${path ? `.${path}` : ''}: ${issue.message}`;
       }),
     );

@@ -3,7 +3,9 @@
  * built-in pack: imported files, the reader's own entities, and packs earlier versions kept
  * elsewhere.
  */
+
 import * as v from 'valibot';
+import { issuePath } from '../messages/issue-path';
 import { ProblemsError } from '../messages/router';
 import { buildDist } from './dist/build-dist';
 import type { KnowledgeStore, PackOrigin, StoredLayer } from './knowledge-store';
@@ -85,7 +87,7 @@ export function checkedEntity(candidate: unknown): Entity {
   if (!result.success) {
     throw new ProblemsError(
       result.issues.map((issue) => {
-        const field = (issue.path ?? []).map((item) => String(item.key)).join('.');
+        const field = issuePath(issue);
         return field ? `field ${field}: ${issue.message}` : issue.message;
       }),
     );

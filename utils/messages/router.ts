@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { issuePath } from './issue-path';
 import {
   type Envelope,
   isEnvelope,
@@ -51,7 +52,7 @@ export function createRouter<P extends ProtocolMap>(
       return Promise.resolve({
         ok: false,
         errors: checked.issues.slice(0, MAX_PROBLEMS).map((issue) => {
-          const path = (issue.path ?? []).map((item) => String(item.key)).join('.');
+          const path = issuePath(issue);
           return `${String(message.name)}${path ? ` ${path}` : ''}: ${issue.message}`;
         }),
       });

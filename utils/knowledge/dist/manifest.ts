@@ -6,7 +6,9 @@
  * in place from the extension package; a subscription's is fetched over https, its manifest
  * signed by its publisher (`manifest.sig`). See `build-dist.ts` and `read-dist.ts`.
  */
+
 import * as v from 'valibot';
+import { issuePath } from '../../messages/issue-path';
 import { Source } from '../schema';
 
 export const DIST_FORMAT = 'backstory-pack-dist';
@@ -104,7 +106,7 @@ export function parseManifest(
     return {
       ok: false,
       errors: result.issues.slice(0, 20).map((issue) => {
-        const field = (issue.path ?? []).map((item) => String(item.key)).join('.');
+        const field = issuePath(issue);
         return field ? `manifest field ${field}: ${issue.message}` : `manifest: ${issue.message}`;
       }),
     };
