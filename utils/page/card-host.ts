@@ -61,7 +61,10 @@ export class CardHost {
   private request = 0;
   private returnFocus: HTMLElement | null = null;
   private pointerOnCard = false;
-  /** A card opened from the keyboard while the tab was not in front: it takes the focus on return. */
+  /**
+   * A card opened from the keyboard takes the focus again, once, when the reader comes back to
+   * the window: the tab may not have been in front when it opened, or lost the focus just after.
+   */
   private focusOnReturn = false;
 
   constructor(
@@ -80,7 +83,14 @@ export class CardHost {
       if ((event.target as Partial<Node> | null)?.nodeType !== undefined) return;
       if (!this.focusOnReturn) return;
       this.focusOnReturn = false;
-      if (this.shown && this.opener === 'keyboard') this.link?.frame.focus({ preventScroll: true });
+      const frame = this.link?.frame;
+      if (!frame || !this.shown || this.opener !== 'keyboard') return;
+      // Only when the page's focus is nowhere: the card still holding it keeps where it is inside
+      // (focusing the frame again would move it to the card's start), and a place the reader
+      // put it on the page meanwhile stays.
+      const active = this.deps.doc.activeElement;
+      if (active && active !== this.deps.doc.body) return;
+      frame.focus({ preventScroll: true });
     });
     signal.addEventListener('abort', () => this.close(), { once: true });
   }
@@ -237,7 +247,7 @@ export class CardHost {
     this.place(link.frame, mention);
     if (this.opener === 'keyboard') {
       link.frame.focus({ preventScroll: true });
-      this.focusOnReturn = !this.deps.doc.hasFocus();
+      this.focusOnReturn = true;
     }
   }
 

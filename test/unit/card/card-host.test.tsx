@@ -205,6 +205,28 @@ describe('card host', () => {
     },
   );
 
+  it.each([
+    ['takes the focus back when the reader returns', false, 2],
+    ['leaves it where the reader put it on the page', true, 1],
+  ])(
+    'a card opened from the keyboard in the tab in front that lost the focus just after: %s',
+    async (_, elsewhere, calls) => {
+      const { host, daraa, frame, state, visible, abort } = await setup({ trusted: true });
+      const focus = vi.spyOn(frame.link.frame, 'focus').mockImplementation(() => {});
+      await host.open(daraa, 'keyboard');
+      await vi.advanceTimersByTimeAsync(50);
+      await until(() => visible() && state() === 'ready');
+      expect(focus).toHaveBeenCalledTimes(1);
+      const field = document.createElement('button');
+      document.body.append(field);
+      if (elsewhere) field.focus();
+      window.dispatchEvent(new FocusEvent('focus'));
+      expect(focus).toHaveBeenCalledTimes(calls);
+      field.remove();
+      abort.abort();
+    },
+  );
+
   it('opens on a touch of a mention and closes on a touch elsewhere', async () => {
     const { title, state, abort } = await setup();
     window.dispatchEvent(
