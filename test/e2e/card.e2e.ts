@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { BROWSERS, type ExtensionBrowser, launchBrowser } from './harness/browsers';
 import { CardPage } from './harness/card';
-import { ArticlePage, markTexts, OptionsPage, sendToTab } from './harness/pages';
+import { ArticlePage, markTexts, OptionsPage, sendFromFront } from './harness/pages';
 import { docScreenshot } from './harness/screenshots';
 
 describe.each(BROWSERS)('hover cards in %s', (browserName) => {
@@ -88,14 +88,11 @@ describe.each(BROWSERS)('hover cards in %s', (browserName) => {
 
   it('opens a card from the keyboard, focuses it and passes an accessibility check', async () => {
     const { page, card } = await openArticle(article);
-    await sendToTab(browser, article, 'content:step', { direction: 1 });
-    // A reader's keyboard command comes from the tab in front, in the focused window: the probe
-    // that sent it may have left another window focused, and the card's frame (another process
-    // in Chromium) only holds the focus in the focused window's front tab.
-    await page.page.bringToFront();
+    // A reader's keyboard command reaches the tab in front, in the focused window.
+    await sendFromFront(browser, page, 'content:step', { direction: 1 });
     const view = await card.read();
     expect(view.title.length).toBeGreaterThan(0);
-    await expect.poll(() => card.focusedInCard(), { timeout: 10_000 }).toContain('card');
+    await card.waitFocused();
     expect(await card.axeViolations()).toEqual([]);
     // Escape inside the card closes it and gives the focus back to the page.
     await page.page.press('Escape');

@@ -82,6 +82,16 @@ export class CardFrame {
         this.post({ type: 'close', reason: 'escape' });
       }
     });
+    // The focus coming into the frame while a card opened from the keyboard shows goes to the
+    // card, not to the frame's empty body (the card took it once drawn, but its tab or window
+    // may have lost the focus since, or never had it).
+    deps.win.addEventListener('focus', (event) => {
+      if (event.target !== deps.win || this.showing?.opener !== 'keyboard') return;
+      const card = this.deps.cardElement();
+      const active = card?.ownerDocument.activeElement;
+      if (!card || (active && active !== card.ownerDocument.body)) return;
+      card.focus({ preventScroll: true });
+    });
   }
 
   /** A message to the frame's window: the content script's greeting, or anything a page posts. */

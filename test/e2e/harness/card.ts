@@ -164,6 +164,33 @@ export class CardPage {
     );
   }
 
+  /**
+   * Wait until the focus is on the card inside its frame; failing, say where the focus is (in the
+   * frame and in the page), so a failure tells a lost focus from a window that never had it.
+   */
+  async waitFocused(timeoutMs = 10_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!(await this.focusedInCard()).includes('card')) {
+      if (Date.now() > deadline)
+        throw new Error(
+          `The card did not get the focus in ${timeoutMs} ms: ${await this.focusReport()}`,
+        );
+      await new Promise((r) => setTimeout(r, POLL_MS));
+    }
+  }
+
+  /** Where the focus is, in the card's frame and in the page. */
+  async focusReport(): Promise<string> {
+    const where = () => {
+      const active = document.activeElement;
+      const on = active ? `${active.tagName.toLowerCase()}.${active.className || '-'}` : 'nothing';
+      return `${document.hasFocus() ? 'has the focus' : 'lacks the focus'}, active ${on}, ${document.visibilityState}`;
+    };
+    const frame = await this.frame();
+    const inFrame = frame ? await frame.evaluate(where) : 'no card frame';
+    return `card frame ${inFrame}; page ${await this.page.evaluate(where)}`;
+  }
+
   /** Click a button in the card by its visible text. */
   async clickButton(label: string): Promise<void> {
     const frame = await this.frame();

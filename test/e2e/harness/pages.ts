@@ -160,6 +160,33 @@ export async function sendToTab(
   });
 }
 
+/**
+ * Send a content-protocol message the way a keyboard command reaches a page: the reader's tab is
+ * in front of the focused window when the background relays it. The probe that sends it is
+ * opened first, then the article is brought to the front (and holds the focus), so the message
+ * arrives in a focused page rather than behind the probe.
+ */
+export async function sendFromFront(
+  browser: ExtensionBrowser,
+  article: ArticlePage,
+  name: string,
+  payload: unknown,
+): Promise<unknown> {
+  return withProbe(browser, async (probe) => {
+    const tabId = await tabIdIn(probe, article.url);
+    await article.page.bringToFront();
+    await article.page.waitFor(() => document.hasFocus(), undefined, 5000);
+    return probe.evaluate(
+      async ({ tabId, message }) => {
+        const api =
+          (globalThis as ExtensionGlobals).browser ?? (globalThis as ExtensionGlobals).chrome;
+        return api?.tabs.sendMessage(tabId, message);
+      },
+      { tabId, message: { backstory: 1, name, payload } },
+    );
+  });
+}
+
 /** How Backstory is doing on the page in the tab showing `articleUrl` (its own diagnostics). */
 export async function diagnosticsOf(
   browser: ExtensionBrowser,

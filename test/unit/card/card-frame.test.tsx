@@ -37,6 +37,20 @@ function frameWith(overrides: Partial<CardFrameDeps> = {}) {
 const greeting = (data: unknown, port?: unknown) =>
   new MessageEvent('message', { data, ports: port ? [port as MessagePort] : [] });
 
+/** The page side's request to show Daraa's card (with the given changes). */
+const showDaraa = (changes: Partial<Extract<ToFrame, { type: 'show' }>> = {}): ToFrame => ({
+  type: 'show',
+  request: 1,
+  id: 'Q1',
+  name: 'Daraa',
+  kind: 'place',
+  opener: 'hover',
+  scheme: 'light',
+  maxWidth: 360,
+  maxHeight: 500,
+  ...changes,
+});
+
 describe('card frame', () => {
   it('accepts only a greeting with the token the background vouches for, and only once', async () => {
     const { frame } = frameWith();
@@ -64,18 +78,7 @@ describe('card frame', () => {
     await frame.accept(greeting({ backstoryCard: 1, token: TOKEN }, port));
     const heard: FromFrame[] = [];
     page.onmessage = (event) => heard.push(event.data as FromFrame);
-    const show: ToFrame = {
-      type: 'show',
-      request: 4,
-      id: 'Q1',
-      name: 'Daraa',
-      kind: 'place',
-      opener: 'hover',
-      scheme: 'dark',
-      maxWidth: 360,
-      maxHeight: 500,
-    };
-    page.postMessage(show);
+    page.postMessage(showDaraa({ request: 4, scheme: 'dark' }));
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(drawn).toEqual(['loading', 'ready']);
     expect(heard).toContainEqual(expect.objectContaining({ type: 'size', request: 4 }));
@@ -83,6 +86,40 @@ describe('card frame', () => {
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(drawn.at(-1)).toBeNull();
   });
+
+  it.each([
+    ['keyboard', true],
+    ['hover', false],
+  ] as const)(
+    'a card opened from the %s takes the focus coming into its frame: %s',
+    async (opener, takes) => {
+      const win = new EventTarget() as unknown as Window;
+      const card = document.createElement('section');
+      card.tabIndex = -1;
+      document.body.append(card);
+      const { frame } = frameWith({ win, cardElement: () => card });
+      const [page, port] = portPair();
+      await frame.accept(greeting({ backstoryCard: 1, token: TOKEN }, port));
+      page.postMessage({
+        type: 'show',
+        request: 2,
+        id: 'Q1',
+        name: 'Daraa',
+        kind: 'place',
+        opener,
+        scheme: 'light',
+        maxWidth: 360,
+        maxHeight: 500,
+      } satisfies ToFrame);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      // The frame's focus went elsewhere (its window lost it), and now comes back to the frame.
+      card.blur();
+      expect(document.activeElement).toBe(document.body);
+      win.dispatchEvent(new Event('focus'));
+      expect(document.activeElement === card).toBe(takes);
+      card.remove();
+    },
+  );
 
   it('says so in the card when the background cannot answer', async () => {
     const models: unknown[] = [];
@@ -94,17 +131,7 @@ describe('card frame', () => {
     });
     const [page, port] = portPair();
     await frame.accept(greeting({ backstoryCard: 1, token: TOKEN }, port));
-    page.postMessage({
-      type: 'show',
-      request: 1,
-      id: 'Q1',
-      name: 'Daraa',
-      kind: 'place',
-      opener: 'hover',
-      scheme: 'light',
-      maxWidth: 360,
-      maxHeight: 500,
-    } satisfies ToFrame);
+    page.postMessage(showDaraa());
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(models.at(-1)).toMatchObject({
       state: 'error',
