@@ -10,7 +10,7 @@ import type { Entity } from '../knowledge/schema';
 import { indexOfId } from '../match/layers';
 import { KIND_CODES } from '../match/matcher-data';
 import type { BackgroundProtocol } from '../messages/background-messages';
-import { issuePath } from '../messages/issue-path';
+import { issueLine } from '../messages/problem';
 import type { CorrectionChoice, FoundEntity } from '../messages/protocol';
 import { type Handler, ProblemsError } from '../messages/router';
 import type { SenderInfo } from '../messages/sender';
@@ -170,10 +170,7 @@ export function splitImport(data: unknown): {
   const checked = v.safeParse(CorrectionList, corrections);
   if (!checked.success)
     throw new ProblemsError(
-      checked.issues.slice(0, 20).map((issue) => {
-        const path = issuePath(issue);
-        return `pack field corrections${path ? `.${path}` : ''}: ${issue.message}`;
-      }),
+      checked.issues.slice(0, 20).map((issue) => issueLine('pack', issue, ['corrections'])),
     );
   // A correction's folded name is derived again here: a file cannot make one name stand for another.
   const fixed = checked.output.flatMap((c) => {

@@ -5,7 +5,7 @@
  */
 
 import * as v from 'valibot';
-import { issuePath } from '../messages/issue-path';
+import { issueLine } from '../messages/problem';
 import { ProblemsError } from '../messages/router';
 import { buildDist } from './dist/build-dist';
 import type { KnowledgeStore, PackOrigin, StoredLayer } from './knowledge-store';
@@ -85,12 +85,7 @@ export async function moveLegacyPacks(
 export function checkedEntity(candidate: unknown): Entity {
   const result = v.safeParse(Entity, candidate, { abortPipeEarly: true });
   if (!result.success) {
-    throw new ProblemsError(
-      result.issues.map((issue) => {
-        const field = issuePath(issue);
-        return field ? `field ${field}: ${issue.message}` : issue.message;
-      }),
-    );
+    throw new ProblemsError(result.issues.map((issue) => issueLine('', issue)));
   }
   return result.output;
 }

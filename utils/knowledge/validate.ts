@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { fieldPath, issueKeys, problemLine } from '../messages/problem';
 import { type KnowledgePack, KnowledgePack as PackSchema } from './schema';
 
 export type PackValidation = { ok: true; pack: KnowledgePack } | { ok: false; errors: string[] };
@@ -18,7 +19,9 @@ export function validatePack(data: unknown): PackValidation {
     if (duplicates.length === 0) return { ok: true, pack: result.output };
     return {
       ok: false,
-      errors: duplicates.map((id) => `entity ${id}: the id is used more than once`),
+      errors: duplicates.map((id) =>
+        problemLine(`entity ${id}`, '', 'the id is used more than once'),
+      ),
     };
   }
   const errors = result.issues.slice(0, MAX_ERRORS).map((issue) => describeIssue(data, issue));
@@ -41,14 +44,10 @@ function duplicateIds(pack: KnowledgePack): string[] {
 type Issue = v.InferIssue<typeof PackSchema>;
 
 function describeIssue(data: unknown, issue: Issue): string {
-  const keys = (issue.path ?? []).map((item) => item.key as string | number);
-  if (keys[0] === 'entities' && typeof keys[1] === 'number') {
-    const entity = readEntityLabel(data, keys[1]);
-    const field = formatPath(keys.slice(2));
-    return `${entity}${field ? `, field ${field}` : ''}: ${issue.message}`;
-  }
-  const field = formatPath(keys);
-  return field ? `pack field ${field}: ${issue.message}` : `pack: ${issue.message}`;
+  const keys = issueKeys(issue);
+  if (keys[0] === 'entities' && typeof keys[1] === 'number')
+    return problemLine(readEntityLabel(data, keys[1]), fieldPath(keys.slice(2)), issue.message);
+  return problemLine('pack', fieldPath(keys), issue.message);
 }
 
 function readEntityLabel(data: unknown, index: number): string {
@@ -58,10 +57,4 @@ function readEntityLabel(data: unknown, index: number): string {
   const id = typeof entity?.id === 'string' ? entity.id.slice(0, 60) : `#${index + 1}`;
   const name = typeof entity?.name === 'string' ? ` (${entity.name.slice(0, 60)})` : '';
   return `entity ${id}${name}`;
-}
-
-function formatPath(keys: (string | number)[]): string {
-  return keys
-    .map((key, i) => (typeof key === 'number' ? `[${key}]` : i === 0 ? key : `.${key}`))
-    .join('');
 }

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { issuePath } from './issue-path';
+import { issueLine } from './problem';
 import {
   type Envelope,
   isEnvelope,
@@ -51,10 +51,9 @@ export function createRouter<P extends ProtocolMap>(
     if (!checked.success) {
       return Promise.resolve({
         ok: false,
-        errors: checked.issues.slice(0, MAX_PROBLEMS).map((issue) => {
-          const path = issuePath(issue);
-          return `${String(message.name)}${path ? ` ${path}` : ''}: ${issue.message}`;
-        }),
+        errors: checked.issues
+          .slice(0, MAX_PROBLEMS)
+          .map((issue) => issueLine(`message ${String(message.name)}`, issue)),
       });
     }
     return dispatch(handlers, message.name, checked.output, sender);

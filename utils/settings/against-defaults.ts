@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { problemLine } from '../messages/problem';
 
 /**
  * Reading a stored value against its defaults, key by key (Dark Reader's rule): a key that is
@@ -20,7 +21,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 /**
  * `raw` read against `schema`, with `defaults` standing in for whatever is missing or damaged.
- * `problems` receives one line per damaged key (`kinds.person: Invalid type…`).
+ * `problems` receives one line per damaged key (`field kinds.person: Invalid type…`).
  */
 export function againstDefaults<T>(
   schema: v.GenericSchema<unknown, T>,
@@ -32,7 +33,7 @@ export function againstDefaults<T>(
   const entries = entriesOf(schema);
   if (entries && isRecord(defaults)) {
     if (!isRecord(raw)) {
-      if (raw !== undefined) problems.push(`${path || 'value'}: not an object`);
+      if (raw !== undefined) problems.push(problemLine('', path, 'not an object'));
       return structuredClone(defaults);
     }
     const out: Record<string, unknown> = {};
@@ -47,6 +48,6 @@ export function againstDefaults<T>(
   }
   const parsed = v.safeParse(schema, raw);
   if (parsed.success) return parsed.output;
-  problems.push(`${path || 'value'}: ${parsed.issues[0]?.message}`);
+  problems.push(problemLine('', path, parsed.issues[0]?.message ?? 'invalid'));
   return structuredClone(defaults);
 }

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import * as v from 'valibot';
 import { parse } from 'yaml';
 import { Alias, AliasObject } from '../../../utils/knowledge/schema';
+import { issueLine } from '../../../utils/messages/problem';
 import { ROOT } from '../paths';
 
 /** Where the override files live. */
@@ -83,18 +84,9 @@ export class OverridesError extends Error {
   }
 }
 
-/** `extraAliases › US › [2] › text` from a valibot issue path. */
-function where(issue: v.BaseIssue<unknown>): string {
-  const keys = (issue.path ?? []).map((item) => {
-    const key = item.key as string | number;
-    return typeof key === 'number' ? `[${key}]` : `"${key}"`;
-  });
-  return keys.length > 0 ? keys.join(' › ') : '(top level)';
-}
-
 /**
  * Validate parsed override data against a schema; `file` names it in the messages, e.g.
- * `cities.yaml: entry names › "IQ:Basrah" › "aliases" › [0]: Invalid type: Expected … but received 5`.
+ * `cities.yaml, field names.IQ:Basrah.aliases[0]: Invalid type: Expected … but received 5`.
  */
 export function validateOverrides<S extends v.GenericSchema>(
   file: string,
@@ -103,9 +95,7 @@ export function validateOverrides<S extends v.GenericSchema>(
 ): v.InferOutput<S> {
   const result = v.safeParse(schema, data);
   if (result.success) return result.output;
-  throw new OverridesError(
-    result.issues.map((issue) => `${file}: entry ${where(issue)}: ${issue.message}`),
-  );
+  throw new OverridesError(result.issues.map((issue) => issueLine(file, issue)));
 }
 
 /** Read and validate one override file from `packs/overrides`. */

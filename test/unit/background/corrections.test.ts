@@ -179,7 +179,7 @@ describe('background: corrections of marks', () => {
     ]);
     const broken = await stage({ ...mine, corrections: [{ ...correction, action: 'delete-all' }] });
     expect(broken.ok).toBe(false);
-    if (!broken.ok) expect(broken.errors[0]).toMatch(/^pack field corrections\.0\.action/);
+    if (!broken.ok) expect(broken.errors[0]).toMatch(/^pack, field corrections\[0\]\.action: /);
   });
 
   it('explains a selection: what the packs say it names, corrections applied', async () => {

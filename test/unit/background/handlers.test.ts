@@ -341,7 +341,7 @@ describe('background: packs', () => {
   it('refuses payloads that fail their schema, naming the field', async () => {
     const answer = await background.ask('history:list', { limit: 5000 });
     expect(answer.ok).toBe(false);
-    if (!answer.ok) expect(answer.errors[0]).toMatch(/^history:list limit: /);
+    if (!answer.ok) expect(answer.errors[0]).toMatch(/^message history:list, field limit: /);
     const forged = await background.route(
       { backstory: 1, name: 'page:match', payload: { session: 'x', key: 1 } },
       page(1, 'https://a.example/'),

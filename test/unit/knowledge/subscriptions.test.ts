@@ -333,7 +333,7 @@ describe('refusals keep the old pack serving, with the problem and the next try'
     const { manifest } = await publishDist(packInput(PUBLISHED_ENTITIES, '2'), key);
     const { licence: _, ...broken } = manifest;
     await serveSigned(JSON.stringify(broken));
-    await refused(/^The manifest is broken: manifest field licence/, undefined, 2);
+    await refused(/^The manifest is broken: manifest, field licence: /, undefined, 2);
   });
 
   it('a signature that does not match', async () => {

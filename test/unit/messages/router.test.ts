@@ -110,8 +110,8 @@ describe('message router', () => {
     expect(bad).toEqual({
       ok: false,
       errors: [
-        expect.stringMatching(/^page:count active: /),
-        expect.stringMatching(/^page:count entities: /),
+        expect.stringMatching(/^message page:count, field active: /),
+        expect.stringMatching(/^message page:count, field entities: /),
       ],
     });
     const extra = await route(envelope('history:list', { limit: 5, evil: true }), popupSender);
@@ -125,7 +125,7 @@ describe('message router', () => {
       }),
       contentSender,
     );
-    expect(huge).toEqual({ ok: false, errors: ['page:match: Batch too large'] });
+    expect(huge).toEqual({ ok: false, errors: ['message page:match: Batch too large'] });
     expect(handlers['page:count']).not.toHaveBeenCalled();
     expect(handlers['page:match']).not.toHaveBeenCalled();
   });

@@ -37,7 +37,7 @@ describe('override data (packs/overrides/*.yaml)', () => {
     expect(error).toBeInstanceOf(OverridesError);
     const problems = (error as OverridesError).problems;
     expect(problems.length).toBeGreaterThan(0);
-    expect(problems[0]).toMatch(/^cities\.yaml: entry "names" › "IQ:Basrah" › "aliases" › \[0\]: /);
+    expect(problems[0]).toMatch(/^cities\.yaml, field names\.IQ:Basrah\.aliases\[0\]: /);
   });
 
   it('rejects unknown fields and bad codes', () => {
@@ -45,11 +45,11 @@ describe('override data (packs/overrides/*.yaml)', () => {
       validateOverrides('offices.yaml', OfficeOverrides, {
         titles: { France: { state: { title: 'President', since: 1959 } } },
       }),
-    ).toThrow(/offices\.yaml: entry "titles" › "France": Expected an ISO 3166-1 alpha-2 code/);
+    ).toThrow(/offices\.yaml, field titles\.France: Expected an ISO 3166-1 alpha-2 code/);
     expect(() =>
       validateOverrides('offices.yaml', OfficeOverrides, {
         titles: { FR: { state: { title: 'President', since: 1959, until: 2000 } } },
       }),
-    ).toThrow(/offices\.yaml: entry "titles" › "FR" › "state" › "until"/);
+    ).toThrow(/offices\.yaml, field titles\.FR\.state\.until: /);
   });
 });

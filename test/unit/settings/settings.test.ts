@@ -135,7 +135,7 @@ describe('settings in storage', () => {
     expect(
       againstDefaults(schema, { on: false, sources: { a: true, b: 3 } }, defaults, problems),
     ).toEqual({ on: false, sources: { a: true, b: false, added: false } });
-    expect(problems).toEqual([expect.stringMatching(/^sources\.b: /)]);
+    expect(problems).toEqual([expect.stringMatching(/^field sources\.b: /)]);
   });
 
   it('falls back to defaults, field by field, for a corrupt value, with a warning', async () => {

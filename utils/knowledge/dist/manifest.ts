@@ -8,7 +8,7 @@
  */
 
 import * as v from 'valibot';
-import { issuePath } from '../../messages/issue-path';
+import { issueLine } from '../../messages/problem';
 import { Source } from '../schema';
 
 export const DIST_FORMAT = 'backstory-pack-dist';
@@ -105,10 +105,7 @@ export function parseManifest(
   if (!result.success) {
     return {
       ok: false,
-      errors: result.issues.slice(0, 20).map((issue) => {
-        const field = issuePath(issue);
-        return field ? `manifest field ${field}: ${issue.message}` : `manifest: ${issue.message}`;
-      }),
+      errors: result.issues.slice(0, 20).map((issue) => issueLine('manifest', issue)),
     };
   }
   const manifest = result.output;
