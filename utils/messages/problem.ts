@@ -15,7 +15,7 @@ export function problemLine(what: string, field: string, message: string): strin
 /** A path of keys as a reader reads one: `timeline[2].links[0].url` ('' for none). */
 export function fieldPath(keys: readonly (string | number)[]): string {
   return keys
-    .map((key, i) => (typeof key === 'number' ? `[${key}]` : i === 0 ? key : `.${key}`))
+    .map((key, i) => (typeof key === 'number' ? `[${key}]` : `${i === 0 ? '' : '.'}${String(key)}`))
     .join('');
 }
 
