@@ -1,4 +1,5 @@
 import type { PageDiagnostics } from '../../../utils/messages/protocol';
+import { SETTINGS_VERSION } from '../../../utils/settings/storage';
 import type { ExtensionBrowser, TestPage } from './browsers';
 
 /** The little of the extension API a test probe needs: `browser` in Firefox, `chrome` in Chromium. */
@@ -113,23 +114,35 @@ export class ArticlePage {
 export const markTexts = (marks: string[]) =>
   marks.map((mark) => mark.slice(mark.indexOf(': ') + 2));
 
-/** Backstory's settings, written the way the popup and options page write them. */
+/**
+ * Backstory's settings, written the way the popup and options page write them: the value with its
+ * version beside it (WXT's storage item keeps it under `settings$`). Without the version, the next
+ * page of the extension to read the settings takes them for the first version's, "migrates" them
+ * and writes back what it read: the probe page itself did so while this wrote, and a clean-clone
+ * CI lost a switch turned back on.
+ */
 export async function writeSettings(
   browser: ExtensionBrowser,
   patch: Record<string, unknown>,
 ): Promise<void> {
   await withProbe(browser, (probe) =>
-    probe.evaluate(async (changes) => {
-      const api =
-        (globalThis as ExtensionGlobals).browser ?? (globalThis as ExtensionGlobals).chrome;
-      if (!api) throw new Error('No extension API on the options page');
-      const { settings } = (await api.storage.sync.get('settings')) as {
-        settings?: Record<string, unknown>;
-      };
-      // A setting not stored takes its default (`parseSettings`): a fresh profile needs nothing here.
-      const base = settings ?? {};
-      await api.storage.sync.set({ settings: { ...base, ...changes } });
-    }, patch),
+    probe.evaluate(
+      async ({ changes, version }) => {
+        const api =
+          (globalThis as ExtensionGlobals).browser ?? (globalThis as ExtensionGlobals).chrome;
+        if (!api) throw new Error('No extension API on the options page');
+        const { settings } = (await api.storage.sync.get('settings')) as {
+          settings?: Record<string, unknown>;
+        };
+        // A setting not stored takes its default (`parseSettings`): a fresh profile needs nothing here.
+        const base = settings ?? {};
+        await api.storage.sync.set({
+          settings: { ...base, ...changes },
+          settings$: { v: version },
+        });
+      },
+      { changes: patch, version: SETTINGS_VERSION },
+    ),
   );
 }
 
