@@ -161,15 +161,7 @@ export async function sendToTab(
 ): Promise<unknown> {
   return withProbe(browser, async (probe) => {
     const tabId = await tabIdIn(probe, articleUrl);
-    return probe.evaluate(
-      async ({ tabId, message }) => {
-        const api =
-          (globalThis as ExtensionGlobals).browser ?? (globalThis as ExtensionGlobals).chrome;
-        await api?.tabs.update(tabId, { active: true });
-        return api?.tabs.sendMessage(tabId, message);
-      },
-      { tabId, message: { backstory: 1, name, payload } },
-    );
+    return messageTab(probe, tabId, { backstory: 1, name, payload }, true);
   });
 }
 
@@ -189,15 +181,26 @@ export async function sendFromFront(
     const tabId = await tabIdIn(probe, article.url);
     await article.page.bringToFront();
     await article.page.waitFor(() => document.hasFocus(), undefined, 5000);
-    return probe.evaluate(
-      async ({ tabId, message }) => {
-        const api =
-          (globalThis as ExtensionGlobals).browser ?? (globalThis as ExtensionGlobals).chrome;
-        return api?.tabs.sendMessage(tabId, message);
-      },
-      { tabId, message: { backstory: 1, name, payload } },
-    );
+    return messageTab(probe, tabId, { backstory: 1, name, payload }, false);
   });
+}
+
+/** Send `message` to a tab from the probe page, bringing the tab to the front first if `activate`. */
+function messageTab(
+  probe: TestPage,
+  tabId: number,
+  message: unknown,
+  activate: boolean,
+): Promise<unknown> {
+  return probe.evaluate(
+    async ({ tabId, message, activate }) => {
+      const api =
+        (globalThis as ExtensionGlobals).browser ?? (globalThis as ExtensionGlobals).chrome;
+      if (activate) await api?.tabs.update(tabId, { active: true });
+      return api?.tabs.sendMessage(tabId, message);
+    },
+    { tabId, message, activate },
+  );
 }
 
 /** How Backstory is doing on the page in the tab showing `articleUrl` (its own diagnostics). */
