@@ -1,10 +1,11 @@
 import { BATCH, FIRST_BATCH } from './batches';
+import { isInsideSkipped } from './elements';
 import { type Mention, makeStaticRange } from './mention';
 import { PageMarks, type PaintFilter } from './page-marks';
 import { PageReading } from './page-reading';
 import type { Painter } from './paint';
 import type { FoundMention } from './remote-matcher';
-import { isInsideSkipped, locate, SegmentWalker, type TextSegment } from './scan';
+import { locate, SegmentWalker, type TextSegment } from './scan';
 import { Slice, type TaskStats } from './slices';
 
 export interface AnnotatorOptions {

@@ -4,6 +4,7 @@
  * `<br>` do. Skipped: code, scripts, styles, form fields, editable regions, hidden and
  * aria-hidden subtrees, SVG and MathML, and Backstory's own UI.
  */
+import { isInline, isSkipped } from './elements';
 
 /** A stretch of one text node: `node.data.slice(from, to)`. */
 export interface TextPiece {
@@ -21,103 +22,8 @@ export interface TextSegment {
   text: string;
 }
 
-/** Elements laid out inline by default: they continue the text around them. */
-const INLINE = new Set([
-  'a',
-  'abbr',
-  'b',
-  'bdi',
-  'bdo',
-  'cite',
-  'data',
-  'dfn',
-  'em',
-  'font',
-  'i',
-  'ins',
-  'del',
-  'label',
-  'mark',
-  'q',
-  'ruby',
-  'rb',
-  'rt',
-  's',
-  'small',
-  'span',
-  'strong',
-  'sub',
-  'sup',
-  'time',
-  'u',
-  'wbr',
-  'big',
-  'tt',
-  'nobr',
-]);
-
-/** Elements whose text is never a reader's prose, or is not ours to touch. */
-const SKIPPED = new Set([
-  'script',
-  'style',
-  'noscript',
-  'template',
-  'code',
-  'pre',
-  'kbd',
-  'samp',
-  'var',
-  'textarea',
-  'input',
-  'select',
-  'option',
-  'optgroup',
-  'button',
-  'svg',
-  'math',
-  'iframe',
-  'frame',
-  'object',
-  'embed',
-  'canvas',
-  'video',
-  'audio',
-  'head',
-  'title',
-  'datalist',
-  'output',
-  'meter',
-  'progress',
-]);
-
-/** Prefix of Backstory's own elements (the card host). */
-export const OWN_ELEMENT_PREFIX = 'backstory-';
-
 /** Longest segment handed to the matcher in one go; longer text is cut at a sentence end. */
 export const MAX_SEGMENT = 32_768;
-
-/** Should this element and everything inside it be left alone? */
-export function isSkipped(element: Element): boolean {
-  const name = element.localName;
-  if (SKIPPED.has(name) || name.startsWith(OWN_ELEMENT_PREFIX)) return true;
-  if (element.namespaceURI !== null && element.namespaceURI !== 'http://www.w3.org/1999/xhtml')
-    return true;
-  if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true') return true;
-  const editable = element.getAttribute('contenteditable');
-  return editable !== null && editable !== 'false';
-}
-
-/** Is any ancestor of `node` (or the node itself) skipped? For rescans that start mid-page. */
-export function isInsideSkipped(node: Node, stopAt: Node | null = null): boolean {
-  for (
-    let el = node.nodeType === 1 ? (node as Element) : node.parentElement;
-    el && el !== stopAt;
-    el = el.parentElement
-  ) {
-    if (isSkipped(el)) return true;
-  }
-  return false;
-}
 
 /**
  * Walks a subtree and yields its segments a few at a time, so a huge page can be read across
@@ -237,7 +143,7 @@ export class SegmentWalker {
    */
   private blockOfText(text: Text): Element | null {
     let element = text.parentElement;
-    while (element && element !== this.root && INLINE.has(element.localName)) {
+    while (element && element !== this.root && isInline(element)) {
       if (isSkipped(element)) return null;
       element = element.parentElement;
     }

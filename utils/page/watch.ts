@@ -1,30 +1,5 @@
-import { isInsideSkipped } from './scan';
+import { isInline, isInsideSkipped } from './elements';
 import { whenIdle } from './slices';
-
-/** Elements laid out inline: a change inside one is a change to its block. */
-const INLINE_PARENTS = new Set([
-  'a',
-  'b',
-  'i',
-  'em',
-  'strong',
-  'span',
-  'small',
-  'mark',
-  'q',
-  'cite',
-  'time',
-  'u',
-  's',
-  'sub',
-  'sup',
-  'abbr',
-  'font',
-  'bdi',
-  'bdo',
-  'label',
-  'data',
-]);
 
 /** Attributes whose change can show or hide text. */
 const VISIBILITY_ATTRIBUTES = [
@@ -169,8 +144,8 @@ export class PageWatcher {
   private add(node: Node): void {
     let element = node.nodeType === 1 ? (node as Element) : node.parentElement;
     if (!element || isInsideSkipped(element)) return;
-    while (INLINE_PARENTS.has(element.localName) && element.parentElement)
-      element = element.parentElement;
+    // A change inside an inline element is a change to its block, read again as a whole.
+    while (isInline(element) && element.parentElement) element = element.parentElement;
     this.blocks.add(element);
   }
 

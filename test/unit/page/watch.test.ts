@@ -48,6 +48,20 @@ describe('page watcher', () => {
     expect(ids().sort()).toEqual(['added', 'lead']);
   });
 
+  it.each(['ins', 'del', 'dfn', 'ruby', 'nobr'])(
+    'lifts a change inside <%s> to its block, as the text is read (one list of inline elements)',
+    async (name) => {
+      const inline = document.createElement(name);
+      inline.textContent = 'Daraa';
+      byId('lead').append(inline);
+      await settle();
+      batches = [];
+      (inline.firstChild as Text).data = 'Daraa al-Balad';
+      await settle();
+      expect(ids()).toEqual(['lead']);
+    },
+  );
+
   it('lets clocks and counters tick for free, unless their text held a mention', async () => {
     const clock = byId('clock').firstChild as Text;
     clock.data = '12:01';
