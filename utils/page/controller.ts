@@ -10,11 +10,20 @@ import type {
 import { Backoff } from './backoff';
 import { BadgeCount, type PageCount } from './badge-count';
 import { Handover } from './handover';
-import { mentionAtPoint } from './hit';
 import type { Mention } from './mention';
 import { PageTally } from './page-tally';
 import { type MatchBatch, StaleMatcherError } from './remote-matcher';
-import { lookOf, type PageSession, type SessionLook, startSession } from './session';
+import {
+  describeIn,
+  FIRST_LOOK,
+  filterChanged,
+  lookOf,
+  mentionAtIn,
+  type PageSession,
+  type SessionLook,
+  startSession,
+  summaryOf,
+} from './session';
 
 /** What the controller needs from the extension; the content script passes the real ones. */
 export interface ControllerDeps {
@@ -51,12 +60,6 @@ export interface ControllerDeps {
   /** How long after a first failure the page starts over (doubling after each; tests shorten it). */
   retryFirstMs?: number;
 }
-
-/** Until the first answer, a page is read as it will most likely be marked: everything, underlined. */
-const FIRST_LOOK: SessionLook = {
-  style: 'underline',
-  filter: { kinds: new Set(), firstMentionOnly: false },
-};
 
 /**
  * Backstory on one page: starts marking with the page's first batch of text (one message asks
@@ -167,45 +170,17 @@ export class PageController {
 
   /** The entities on the page, for the popup. */
   summary(): PageSummary {
-    const session = this.session;
-    const entities = session
-      ? session.annotator.counts().flatMap(({ entity, count }) => {
-          const found = session.remote.entity(entity);
-          return found ? [{ id: found.id, name: found.name, kind: found.kind, count }] : [];
-        })
-      : [];
-    const doc = this.deps.doc;
-    return {
-      active: session !== null,
-      host: this.deps.host(),
-      url: doc.URL,
-      title: doc.title,
-      entities,
-    };
+    return summaryOf(this.session, this.deps.doc, this.deps.host());
   }
 
   /** The entity a mention names: its id, display name and kind. */
   describe(mention: Mention): FoundEntity | null {
-    if (mention.explained) return mention.explained.entity;
-    const session = this.session;
-    // A mention of a session that ended (the packs changed while a hover waited) names nothing:
-    // its entity numbers were that session's.
-    const node = mention.nodes[0];
-    if (!session || !node || !session.annotator.mentionsIn(node).includes(mention)) return null;
-    return session.remote.entity(mention.entity) ?? null;
+    return describeIn(this.session, mention);
   }
 
   /** The painted mention under a viewport point (hover cards). */
   mentionAt(x: number, y: number): Mention | null {
-    const annotator = this.session?.annotator;
-    if (!annotator) return null;
-    return mentionAtPoint(
-      this.deps.doc,
-      x,
-      y,
-      (node) => annotator.mentionsIn(node),
-      (mention) => annotator.isPainted(mention),
-    );
+    return mentionAtIn(this.session, this.deps.doc, x, y);
   }
 
   private apply(config: PageConfig): void {
@@ -325,12 +300,3 @@ export class PageController {
 
 /** An answer with nothing in it (a session that ended before its first answer). */
 const NOTHING: Omit<MatchAnswer, 'key'> = { mentions: [], released: [], waiting: [], entities: [] };
-
-function filterChanged(a: PageConfig | null, b: PageConfig): boolean {
-  return (
-    !a ||
-    a.firstMentionOnly !== b.firstMentionOnly ||
-    a.kinds.length !== b.kinds.length ||
-    a.kinds.some((kind) => !b.kinds.includes(kind))
-  );
-}

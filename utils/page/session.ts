@@ -1,8 +1,10 @@
 import type { DateEvidence } from '../article-date/signals';
 import type { EntityKind } from '../knowledge/schema';
-import type { MatchAnswer, PageConfig } from '../messages/protocol';
+import type { FoundEntity, MatchAnswer, PageConfig, PageSummary } from '../messages/protocol';
 import { Annotator } from './annotator';
 import type { HighlightStyle } from './highlight-styles';
+import { mentionAtPoint } from './hit';
+import type { Mention } from './mention';
 import type { PaintFilter } from './page-marks';
 import { HighlightPainter, highlightApiOf, type Painter, WrapperPainter } from './paint';
 import { type MatchBatch, RemoteMatcher } from './remote-matcher';
@@ -45,12 +47,28 @@ export interface PageSession {
   key: string;
 }
 
+/** Until the first answer, a page is read as it will most likely be marked: everything, underlined. */
+export const FIRST_LOOK: SessionLook = {
+  style: 'underline',
+  filter: { kinds: new Set(), firstMentionOnly: false },
+};
+
 /** The look a config asks for. */
 export function lookOf(config: PageConfig): SessionLook {
   return {
     style: config.style,
     filter: { kinds: new Set<EntityKind>(config.kinds), firstMentionOnly: config.firstMentionOnly },
   };
+}
+
+/** Does `b` paint other kinds, or other mentions, than `a` (null: nothing painted yet)? */
+export function filterChanged(a: PageConfig | null, b: PageConfig): boolean {
+  return (
+    !a ||
+    a.firstMentionOnly !== b.firstMentionOnly ||
+    a.kinds.length !== b.kinds.length ||
+    a.kinds.some((kind) => !b.kinds.includes(kind))
+  );
 }
 
 /**
@@ -119,4 +137,47 @@ function withDomWriteGuard(painter: Painter, afterWrite: () => void): Painter {
     setStyle: guarded((style) => painter.setStyle(style)),
     clear: guarded(() => painter.clear()),
   };
+}
+
+/** The entities a session found on the page, for the popup (none when nothing marks it). */
+export function summaryOf(
+  session: PageSession | null,
+  doc: Document,
+  host: string | null,
+): PageSummary {
+  const entities = session
+    ? session.annotator.counts().flatMap(({ entity, count }) => {
+        const found = session.remote.entity(entity);
+        return found ? [{ id: found.id, name: found.name, kind: found.kind, count }] : [];
+      })
+    : [];
+  return { active: session !== null, host, url: doc.URL, title: doc.title, entities };
+}
+
+/** The entity a mention names: its id, display name and kind. */
+export function describeIn(session: PageSession | null, mention: Mention): FoundEntity | null {
+  if (mention.explained) return mention.explained.entity;
+  // A mention of a session that ended (the packs changed while a hover waited) names nothing:
+  // its entity numbers were that session's.
+  const node = mention.nodes[0];
+  if (!session || !node || !session.annotator.mentionsIn(node).includes(mention)) return null;
+  return session.remote.entity(mention.entity) ?? null;
+}
+
+/** The painted mention of a session under a viewport point (hover cards). */
+export function mentionAtIn(
+  session: PageSession | null,
+  doc: Document,
+  x: number,
+  y: number,
+): Mention | null {
+  const annotator = session?.annotator;
+  if (!annotator) return null;
+  return mentionAtPoint(
+    doc,
+    x,
+    y,
+    (node) => annotator.mentionsIn(node),
+    (mention) => annotator.isPainted(mention),
+  );
 }
