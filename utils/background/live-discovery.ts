@@ -1,7 +1,6 @@
 import type { Entity } from '../knowledge/schema';
 import type { AnswerCache } from '../live/cache';
-import type { Span } from '../live/candidates';
-import { acceptablePage, chooseDiscovered, type FoundPage } from '../live/discovered';
+import { choosePages, type FoundPage } from '../live/discovered';
 import {
   countRequest,
   type DiscoveredTab,
@@ -9,7 +8,7 @@ import {
   requestsToday,
 } from '../live/discovered-entity';
 import { isOwn, rank } from '../live/discovery-names';
-import { DiscoveryPage, type NameToAsk } from '../live/discovery-page';
+import { DiscoveryPage, spansByBlock } from '../live/discovery-page';
 import { wikipediaLanguage } from '../live/page-language';
 import { LIVE_SOURCES, type LiveSource } from '../live/sources';
 import { cachedTitles } from '../live/title-lookups';
@@ -184,19 +183,7 @@ export class LiveDiscovery {
     suppressed: readonly number[],
   ): void {
     for (const entity of answer.entities) run.packRefs.set(entity.id, entity.ref);
-    const taken = new Map<number, Span[]>();
-    for (let i = 0; i + 2 < suppressed.length; i += 3) {
-      const key = suppressed[i] as number;
-      const list = taken.get(key) ?? [];
-      list.push([suppressed[i + 1] as number, suppressed[i + 2] as number]);
-      taken.set(key, list);
-    }
-    for (let i = 0; i + 3 < answer.mentions.length; i += 4) {
-      const key = answer.mentions[i] as number;
-      const list = taken.get(key) ?? [];
-      list.push([answer.mentions[i + 1] as number, answer.mentions[i + 2] as number]);
-      taken.set(key, list);
-    }
+    const taken = spansByBlock(answer.mentions, 4, spansByBlock(suppressed, 3));
     for (let i = 0; i + 3 < answer.released.length; i += 4)
       run.page.markTaken(answer.released[i] as number, [
         answer.released[i + 1] as number,
@@ -254,7 +241,8 @@ export class LiveDiscovery {
     }
     // Names left over (beyond the limits) are not asked on this page.
     for (const name of unknown.slice(asking.length)) run.outcomes.set(name, undefined);
-    this.choose(run, names);
+    for (const [name, page] of choosePages(names, run.outcomes, run.page.lang, run.page.words))
+      run.chosen.set(name, page);
   }
 
   /** How many requests the page may still make for `unknown` names, within both limits. */
@@ -269,24 +257,6 @@ export class LiveDiscovery {
         DISCOVERY_LIMITS.requestsPerDay - today,
       ),
     );
-  }
-
-  /** Choose each name's page with the page's words. */
-  private choose(run: PageRun, names: readonly NameToAsk[]): void {
-    const lang = run.page.lang;
-    const own = new Map<string, FoundPage | null>();
-    for (const { name } of names) own.set(name, acceptablePage(name, run.outcomes.get(name), lang));
-    const people = [...own].filter(
-      (entry): entry is [string, FoundPage] => entry[1]?.kind === 'person' && /\s/.test(entry[0]),
-    );
-    for (const { name, words, count } of names) {
-      const longer =
-        words === 1
-          ? people.filter(([full]) => full.endsWith(` ${name}`)).map(([, page]) => page)
-          : [];
-      const chosen = chooseDiscovered(name, own.get(name) ?? null, longer, run.page.words, count);
-      if (chosen) run.chosen.set(name, chosen);
-    }
   }
 
   /** The chosen names' marks, as released mentions of their entities. */

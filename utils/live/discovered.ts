@@ -1,5 +1,6 @@
 import type { EntityKind } from '../knowledge/schema';
 import { choosePage, type Candidate as PageCandidate } from './choose-page';
+import type { NameToAsk } from './discovery-page';
 import { CONNECTORS } from './everyday-words';
 import type { TitleOutcome } from './wikipedia';
 
@@ -110,4 +111,31 @@ export function chooseDiscovered(
   // its page, or the page keeps writing it; a person named in full on the page needs neither.
   const guess = !/\s/.test(name.trim()) && longer.length === 0 && count < 2;
   return choosePage(name, candidates, pageWords, { requireContext: guess }).chosen;
+}
+
+/**
+ * Each name's page, chosen with the page's words from what the look-ups found (`outcomes`); names
+ * whose page is not clear are left out. A lone word may mean a person the page names in full.
+ */
+export function choosePages(
+  names: readonly NameToAsk[],
+  outcomes: ReadonlyMap<string, TitleOutcome | undefined>,
+  lang: string,
+  pageWords: ReadonlySet<string>,
+): Map<string, FoundPage> {
+  const own = new Map<string, FoundPage | null>();
+  for (const { name } of names) own.set(name, acceptablePage(name, outcomes.get(name), lang));
+  const people = [...own].filter(
+    (entry): entry is [string, FoundPage] => entry[1]?.kind === 'person' && /\s/.test(entry[0]),
+  );
+  const chosen = new Map<string, FoundPage>();
+  for (const { name, words, count } of names) {
+    const longer =
+      words === 1
+        ? people.filter(([full]) => full.endsWith(` ${name}`)).map(([, page]) => page)
+        : [];
+    const page = chooseDiscovered(name, own.get(name) ?? null, longer, pageWords, count);
+    if (page) chosen.set(name, page);
+  }
+  return chosen;
 }

@@ -152,3 +152,22 @@ export class DiscoveryPage {
     for (const key of keys) this.blocks.delete(key);
   }
 }
+
+/**
+ * Spans of text a matcher's answer took, by block: from flat tuples of `size` numbers each,
+ * `[block, start, end, …]` (mentions carry an entity after the end; suppressed marks do not),
+ * added to `into`.
+ */
+export function spansByBlock(
+  flat: readonly number[],
+  size: 3 | 4,
+  into = new Map<number, Span[]>(),
+): Map<number, Span[]> {
+  for (let i = 0; i + size - 1 < flat.length; i += size) {
+    const block = flat[i] as number;
+    const list = into.get(block) ?? [];
+    list.push([flat[i + 1] as number, flat[i + 2] as number]);
+    into.set(block, list);
+  }
+  return into;
+}

@@ -8,22 +8,13 @@ import {
 } from '../card/frame-messages';
 import type { FoundEntity } from '../messages/protocol';
 import { type CardFrameLink, hideFromTopLayer, showInTopLayer } from './card-frame-link';
-import { liveRange } from './hit';
+import { EDGE, FramePlacement } from './frame-placement';
 import { type Mention, mentionText } from './mention';
-import { mentionDirection, mentionLanguage } from './mention-language';
+import { mentionLanguage } from './mention-language';
 import type { PageInput } from './page-input';
-import { placeCard } from './placement';
 
 /** Milliseconds a card stays after the pointer leaves, so the pointer can travel onto it. */
 export const HIDE_GRACE = 300;
-/** Room kept between the card and the edges of the viewport. */
-const EDGE = 8;
-/**
- * Room between the mention and the card: the frame's transparent margin (for the card's shadow)
- * then ends at the mention's line, so the frame never lies over the text the reader points at.
- */
-const GAP = FRAME_MARGIN;
-
 /** What the card host needs from its page and extension. */
 export interface CardHostDeps {
   doc: Document;
@@ -55,9 +46,7 @@ export class CardHost {
   private pointer: { x: number; y: number } | undefined;
   private shown = false;
   private hideTimer: ReturnType<typeof setTimeout> | undefined;
-  private stopFollowing: (() => void) | null = null;
-  private reposition: (() => void) | null = null;
-  private size = { width: 0, height: 0 };
+  private readonly placement: FramePlacement;
   private request = 0;
   private returnFocus: HTMLElement | null = null;
   private pointerOnCard = false;
@@ -71,6 +60,7 @@ export class CardHost {
     private readonly deps: CardHostDeps,
     private readonly signal: AbortSignal,
   ) {
+    this.placement = new FramePlacement(deps.doc, signal);
     deps.input.on('keydown', (event) => {
       if (event.key !== 'Escape' || !this.current) return;
       event.stopPropagation();
@@ -132,7 +122,7 @@ export class CardHost {
     const maxWidth = Math.min(CARD_WIDTH, (win?.innerWidth ?? CARD_WIDTH) - 2 * EDGE);
     const maxHeight = Math.min(CARD_MAX_HEIGHT, Math.round((win?.innerHeight ?? 800) * 0.7));
     // Laid out, but unseen until the frame says how big the card is.
-    this.setSize(link.frame, maxWidth + 2 * FRAME_MARGIN, 120);
+    this.placement.resize(link.frame, maxWidth + 2 * FRAME_MARGIN, 120);
     showInTopLayer(link.frame);
     link.post({
       type: 'show',
@@ -163,9 +153,7 @@ export class CardHost {
     this.pointerOnCard = false;
     this.focusOnReturn = false;
     this.deps.focus(null);
-    this.stopFollowing?.();
-    this.stopFollowing = null;
-    this.reposition = null;
+    this.placement.stop();
     if (this.link) {
       this.link.post({ type: 'hide' });
       this.link.frame.style.setProperty('visibility', 'hidden');
@@ -238,82 +226,18 @@ export class CardHost {
     const link = this.link;
     const mention = this.current;
     if (!link || !mention || message.request !== this.request) return;
-    this.setSize(link.frame, message.width, message.height);
+    this.placement.resize(link.frame, message.width, message.height);
     if (this.shown) {
-      this.reposition?.();
+      this.placement.replace();
       return;
     }
     this.shown = true;
-    this.place(link.frame, mention);
+    this.placement.follow(link.frame, mention, this.pointer, () => this.current === mention);
     if (this.opener === 'keyboard') {
       link.frame.focus({ preventScroll: true });
       this.focusOnReturn = true;
     }
   }
-
-  private setSize(frame: HTMLIFrameElement, width: number, height: number): void {
-    this.size = { width: Math.ceil(width), height: Math.ceil(height) };
-    frame.style.setProperty('width', `${this.size.width}px`);
-    frame.style.setProperty('height', `${this.size.height}px`);
-  }
-
-  /**
-   * Keep the card beside the mention (below, or above when there is no room), never on it, and
-   * follow it while the page scrolls or the window changes size.
-   */
-  private place(frame: HTMLIFrameElement, mention: Mention): void {
-    this.stopFollowing?.();
-    const win = this.deps.doc.defaultView;
-    if (!win) return;
-    const pointer = this.pointer;
-    const direction = mentionDirection(mention, win);
-    const update = () => {
-      if (this.current !== mention) return;
-      // The frame's transparent margin holds the card's shadow: place the card, not the frame.
-      const { x, y } = placeCard({
-        lines: [...liveRange(this.deps.doc, mention).getClientRects()],
-        pointer,
-        width: this.size.width - 2 * FRAME_MARGIN,
-        height: this.size.height - 2 * FRAME_MARGIN,
-        viewport: { width: win.innerWidth, height: win.innerHeight },
-        gap: GAP,
-        edge: EDGE,
-        direction,
-      });
-      frame.style.setProperty('left', `${x - FRAME_MARGIN}px`);
-      frame.style.setProperty('top', `${y - FRAME_MARGIN}px`);
-      frame.style.setProperty('visibility', 'visible');
-    };
-    this.reposition = update;
-    this.stopFollowing = everyFrameAfter(win, ['scroll', 'resize'], update, this.signal);
-    update();
-  }
-}
-
-/**
- * Run `update` once per animation frame after any of the window's `events`, until the returned
- * function is called (or the signal ends).
- */
-function everyFrameAfter(
-  win: Window,
-  events: string[],
-  update: () => void,
-  signal: AbortSignal,
-): () => void {
-  let queued = 0;
-  const later = () => {
-    queued ||= win.requestAnimationFrame(() => {
-      queued = 0;
-      update();
-    });
-  };
-  const stop = new AbortController();
-  const options = { capture: true, passive: true, signal: AbortSignal.any([stop.signal, signal]) };
-  for (const type of events) win.addEventListener(type, later, options);
-  return () => {
-    stop.abort();
-    win.cancelAnimationFrame(queued);
-  };
 }
 
 /** `{ [key]: value }` when there is a value: optional message fields stay absent, not undefined. */
