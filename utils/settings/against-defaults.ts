@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { problemLine } from '../messages/problem';
+import { fieldPath, issueLine, problemLine } from '../messages/problem';
 
 /**
  * Reading a stored value against its defaults, key by key (Dark Reader's rule): a key that is
@@ -28,12 +28,12 @@ export function againstDefaults<T>(
   raw: unknown,
   defaults: T,
   problems: string[] = [],
-  path = '',
+  keys: readonly string[] = [],
 ): T {
   const entries = entriesOf(schema);
   if (entries && isRecord(defaults)) {
     if (!isRecord(raw)) {
-      if (raw !== undefined) problems.push(problemLine('', path, 'not an object'));
+      if (raw !== undefined) problems.push(problemLine('', fieldPath(keys), 'not an object'));
       return structuredClone(defaults);
     }
     const out: Record<string, unknown> = {};
@@ -41,13 +41,14 @@ export function againstDefaults<T>(
       const fallback = (defaults as Record<string, unknown>)[key];
       // Own fields only: nothing a value inherits is a setting.
       out[key] = Object.hasOwn(raw, key)
-        ? againstDefaults(entry, raw[key], fallback, problems, path ? `${path}.${key}` : key)
+        ? againstDefaults(entry, raw[key], fallback, problems, [...keys, key])
         : structuredClone(fallback);
     }
     return out as T;
   }
   const parsed = v.safeParse(schema, raw);
   if (parsed.success) return parsed.output;
-  problems.push(problemLine('', path, parsed.issues[0]?.message ?? 'invalid'));
+  const issue = parsed.issues[0];
+  problems.push(issue ? issueLine('', issue, keys) : problemLine('', fieldPath(keys), 'invalid'));
   return structuredClone(defaults);
 }

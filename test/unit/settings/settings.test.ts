@@ -138,6 +138,15 @@ describe('settings in storage', () => {
     expect(problems).toEqual([expect.stringMatching(/^field sources\.b: /)]);
   });
 
+  it('names a damaged value inside a list by its place in it', () => {
+    const schema = v.object({ sites: v.array(v.string()) });
+    const problems: string[] = [];
+    expect(againstDefaults(schema, { sites: ['a.com', 3] }, { sites: [] }, problems)).toEqual({
+      sites: [],
+    });
+    expect(problems).toEqual([expect.stringMatching(/^field sites\[1\]: /)]);
+  });
+
   it('falls back to defaults, field by field, for a corrupt value, with a warning', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     await fakeBrowser.storage.sync.set({
