@@ -4,13 +4,7 @@
  * (`../shared/data`, or `$BACKSTORY_DATA`; `scripts/pack/breadth.ts`) → validated, merged, and
  * written in its shipping form (a manifest, the compiled matcher and entity shards; see
  * `utils/knowledge/dist/`) to `public/packs/default/`, which the extension reads in place.
- *
- *   npx tsx scripts/pack/build.ts            build (skipped when the output is newer than its inputs)
- *   npx tsx scripts/pack/build.ts --force    build anyway
- *   npx tsx scripts/pack/build.ts --report   build and print the pack report (`--verbose`: corpus misses too)
- *   npx tsx scripts/pack/build.ts --publish DIR --key KEY [--pack FILE]   a signed folder to serve
- *   npx tsx scripts/pack/build.ts --keygen KEYFILE                        a publisher's key
- *     (see `scripts/pack/publish.ts`)
+ * Run as `npm run pack` (`scripts/pack/main.ts`).
  */
 
 import { spawn } from 'node:child_process';
@@ -23,7 +17,7 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { type DistManifest, MANIFEST_FILE } from '../../utils/knowledge/dist/manifest';
@@ -216,7 +210,7 @@ export const BUILD_HEAP_MB = 12_000;
  */
 export async function ensureDefaultPack(): Promise<void> {
   if (packIsCurrent()) return;
-  const script = fileURLToPath(import.meta.url);
+  const script = fileURLToPath(new URL('./main.ts', import.meta.url));
   const code = await new Promise<number | null>((done, fail) => {
     const child = spawn(
       process.execPath,
@@ -282,27 +276,4 @@ export async function writeDist(
   mkdirSync(dir, { recursive: true });
   for (const [name, bytes] of published) writeFileSync(join(dir, name), bytes);
   return manifest;
-}
-
-const isMain = process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
-if (isMain && process.argv.some((arg) => arg === '--publish' || arg === '--keygen')) {
-  // Not awaited: publish.ts imports this module, which must finish evaluating first.
-  void import('./publish').then(async ({ publishMain }) =>
-    process.exit(await publishMain(process.argv.slice(2))),
-  );
-} else if (isMain) {
-  const report = process.argv.includes('--report');
-  try {
-    const { pack, written } = await writeDefaultPack(process.argv.includes('--force') || report);
-    console.log(
-      written ? `pack: wrote ${PACK_DIR} (${pack?.entities.length} entities)` : 'pack: up to date',
-    );
-    if (report && pack) {
-      const { printReport } = await import('./report');
-      await printReport(pack, process.argv.includes('--verbose'));
-    }
-  } catch (error) {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  }
 }

@@ -1,8 +1,8 @@
-import type { LiveAnswer, LiveSummary } from '../live/answer';
+import type { LiveAnswer } from '../live/answer';
 import { allowedPicture } from '../live/build-config';
 import { type CoverageItem, earlierCoverage } from '../live/coverage';
 import { isOkResult, type LiveResult } from '../live/result';
-import type { Contribution, SourceAsk, SourceContext } from '../live/source';
+import type { Contribution, LiveSummary, SourceAsk, SourceContext } from '../live/source';
 import type { LiveSource, LiveSourceId } from '../live/sources';
 
 /**

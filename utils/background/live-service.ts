@@ -1,11 +1,11 @@
 import { type ArticleDate, knownDate } from '../article-date/choose';
 import type { Entity } from '../knowledge/schema';
-import { type LiveAnswer, type LivePart, NOTHING_ASKED } from '../live/answer';
+import { type LiveAnswer, NOTHING_ASKED } from '../live/answer';
 import type { LiveBuildConfig } from '../live/build-config';
 import type { AnswerCache } from '../live/cache';
 import { utcDay } from '../live/coverage';
 import type { LiveHttp } from '../live/http';
-import type { SourceContext } from '../live/source';
+import type { LivePart, SourceContext } from '../live/source';
 import { hostPermissions, LIVE_SOURCES, type LiveSource, type LiveSourceId } from '../live/sources';
 import { linkedArticle } from '../live/sources/wikipedia';
 import { isActiveOn, type Settings, siteOf } from '../settings/settings';

@@ -2,13 +2,8 @@ import type { CorrectionRequest } from '../corrections/correction';
 import { ENGLISH } from '../i18n/english';
 import { cardLanguage, type UiLanguage } from '../i18n/languages';
 import type { Translator } from '../i18n/translator';
-import {
-  joinAnswers,
-  LIVE_PARTS,
-  type LiveAnswer,
-  type LivePart,
-  NOTHING_ASKED,
-} from '../live/answer';
+import { joinAnswers, type LiveAnswer, NOTHING_ASKED } from '../live/answer';
+import { LIVE_PARTS, type LivePart } from '../live/source';
 import type { LocatorMap } from '../map/locator';
 import type { CardData, CorrectionOptions, FoundEntity } from '../messages/protocol';
 import type { CardCorrection } from './card-correction';

@@ -1,5 +1,6 @@
 import type { Fact } from '../knowledge/schema';
 import type { CoverageItem } from './coverage';
+import type { LiveSummary } from './source';
 import type { LiveSourceId } from './sources';
 
 /**
@@ -10,21 +11,6 @@ import type { LiveSourceId } from './sources';
  * Its fields say what kind of thing was found, not which source found it: each source of a part
  * adds to them (see `source.ts`).
  */
-
-/** `about`: who or what it is (Wikipedia, Wikidata). `coverage`: earlier news (GDELT, The Guardian). */
-export type LivePart = 'about' | 'coverage';
-export const LIVE_PARTS: readonly LivePart[] = ['about', 'coverage'];
-
-/** An encyclopaedia page's summary (Wikipedia's), as a card shows it. */
-export interface LiveSummary {
-  title: string;
-  /** The article on Wikipedia (the card's attribution link). */
-  url: string;
-  description?: string;
-  extract?: string;
-  /** A picture on Wikimedia's image host (checked against the build's allowed origins). */
-  thumbnail?: string;
-}
 
 export interface LiveAnswer {
   /** Sources asked for this part: on, permitted in this browser, and the page's site not excluded. */

@@ -1,4 +1,4 @@
-import { type Candidate, overlaps, type Span, type Token } from './candidates';
+import { type Candidate, overlaps, type Span, type Token } from './candidate';
 
 /**
  * Candidate names in Arabic text, which has no capitals: the name after a title ("الرئيس",

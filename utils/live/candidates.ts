@@ -1,4 +1,5 @@
 import { arabicCandidates } from './arabic-candidates';
+import { type Candidate, overlaps, type Span, type Token } from './candidate';
 import { CONNECTORS, isCalendarWord, isFunctionWord, TITLES } from './everyday-words';
 
 /**
@@ -10,22 +11,6 @@ import { CONNECTORS, isCalendarWord, isFunctionWord, TITLES } from './everyday-w
  * "مدينة", "حزب"). The page-wide guards (everyday words, a sentence's first word) are applied by
  * {@link settleCandidate} once the whole page has been read.
  */
-
-/** One proposed name on the page: `text[start, end)` of its block. */
-export interface Candidate {
-  start: number;
-  end: number;
-  /** Its words, as written ("Katalin", "Karikó"), and where each starts in the block. */
-  words: string[];
-  starts: number[];
-  /** Its first word opens a sentence (or the block): its capital proves nothing. */
-  initial: boolean;
-  /** `latin` (capitalised run) or `cue` (after a title, in Arabic). */
-  by: 'latin' | 'cue';
-}
-
-/** A span the packs marked. */
-export type Span = readonly [start: number, end: number];
 
 /** Longest run of words proposed as one name. */
 const MAX_WORDS = 6;
@@ -66,19 +51,6 @@ function isShouting(text: string): boolean {
   const letters = text.match(/\p{L}/gu)?.length ?? 0;
   const capitals = text.match(/\p{Lu}/gu)?.length ?? 0;
   return letters >= 12 && capitals / letters > 0.6;
-}
-
-export const overlaps = (start: number, end: number, spans: readonly Span[]) =>
-  spans.some(([from, to]) => start < to && from < end);
-
-/** Words of a block with their positions. */
-export interface Token {
-  word: string;
-  start: number;
-  end: number;
-  capital: boolean;
-  /** A name ends with this word ("Washington" of "Washington-based"). */
-  last?: boolean;
 }
 
 /** Words whose possessive is part of names ("People's Liberation Army", "Children's Hospital"). */

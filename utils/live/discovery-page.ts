@@ -1,4 +1,5 @@
-import { type Candidate, proposeCandidates, type Span, settleCandidate } from './candidates';
+import type { Candidate, Span } from './candidate';
+import { proposeCandidates, settleCandidate } from './candidates';
 import { isFunctionWord } from './everyday-words';
 import { contentWords } from './text';
 

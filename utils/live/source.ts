@@ -1,12 +1,26 @@
 import type { MessageKey } from '../i18n/translator';
 import type { Entity, Fact } from '../knowledge/schema';
-import type { LivePart, LiveSummary } from './answer';
 import type { AnswerCache } from './cache';
 import type { CoverageItem } from './coverage';
 import type { LiveEndpoints } from './endpoints';
 import type { LiveHttp } from './http';
 import type { LiveResult } from './result';
 import type { TitleOutcome } from './wikipedia';
+
+/** `about`: who or what it is (Wikipedia, Wikidata). `coverage`: earlier news (GDELT, The Guardian). */
+export type LivePart = 'about' | 'coverage';
+export const LIVE_PARTS: readonly LivePart[] = ['about', 'coverage'];
+
+/** An encyclopaedia page's summary (Wikipedia's), as a card shows it. */
+export interface LiveSummary {
+  title: string;
+  /** The article on Wikipedia (the card's attribution link). */
+  url: string;
+  description?: string;
+  extract?: string;
+  /** A picture on Wikimedia's image host (checked against the build's allowed origins). */
+  thumbnail?: string;
+}
 
 /**
  * What a live source is, in one place: who it is (its messages, licence, hosts), which part of a

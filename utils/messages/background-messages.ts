@@ -11,7 +11,8 @@ import type { ListedCorrection } from '../corrections/correction-store';
 import type { VisitedPage } from '../history/history-store';
 import type { PackSummary, PacksOverview } from '../knowledge/pack-summary';
 import { EntityId } from '../knowledge/schema';
-import { LIVE_PARTS, type LiveAnswer, type LivePart } from '../live/answer';
+import type { LiveAnswer } from '../live/answer';
+import { LIVE_PARTS, type LivePart } from '../live/source';
 import type { LocatorMap } from '../map/locator';
 import type {
   CardData,

@@ -1,7 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Entity } from '@/utils/knowledge/schema';
-import type { LiveAnswer, LivePart } from '@/utils/live/answer';
+import type { LiveAnswer } from '@/utils/live/answer';
 import { DAY_MS } from '@/utils/live/cache';
+import type { LivePart } from '@/utils/live/source';
 import {
   allHostPermissions,
   allSourcesOff,

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  type Candidate,
-  isTitleCaseLine,
-  proposeCandidates,
-  settleCandidate,
-} from '@/utils/live/candidates';
+import type { Candidate } from '@/utils/live/candidate';
+import { isTitleCaseLine, proposeCandidates, settleCandidate } from '@/utils/live/candidates';
 import { DiscoveryPage } from '@/utils/live/discovery-page';
 
 /** Proposing the names a page's packs did not mark, on sentences of our own. */
