@@ -83,8 +83,3 @@ export function foldName(text: string): string {
     .map((token) => token.folded)
     .join(' ');
 }
-
-/** Does a correction that leaves its name unmarked? */
-export function suppresses(correction: Correction): boolean {
-  return correction.action !== 'choose';
-}

@@ -87,14 +87,4 @@ export function packedOf(code: number): number {
   return PACKED[code] as number;
 }
 
-/** The folded code unit (0 when dropped). */
-export function foldUnit(code: number): number {
-  return packedOf(code) & 0xffff;
-}
-
-/** The character class of a code unit. */
-export function classOf(code: number): CharClass {
-  return (packedOf(code) >> 16) as CharClass;
-}
-
 export { PACKED };
