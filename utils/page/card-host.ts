@@ -15,6 +15,7 @@ import type { PageInput } from './page-input';
 
 /** Milliseconds a card stays after the pointer leaves, so the pointer can travel onto it. */
 export const HIDE_GRACE = 300;
+
 /** What the card host needs from its page and extension. */
 export interface CardHostDeps {
   doc: Document;
