@@ -1,4 +1,5 @@
 import type { Alias, Entity, EntityKind } from '../knowledge/schema';
+import { CharClass, packedOf } from './fold';
 import { inflectionsOf } from './inflect';
 import { CandidateFlag } from './matcher-data';
 import { foldedText, type Token, tokenize } from './tokenize';
@@ -85,6 +86,28 @@ export function flagsOf(entity: Entity, alias: { rules: Exclude<Alias, string> |
     (pick('neverAlone') ? CandidateFlag.NeverAlone : 0) |
     (alias.rules?.everyday ? CandidateFlag.Everyday : 0)
   );
+}
+
+/** Signs a name may rest on that the tokenizer does not keep (it reads them as breaks). */
+const SIGNS = new Set([...'+#*@$%=~^|<>']);
+
+function isWordAt(text: string, i: number): boolean {
+  return i >= 0 && i < text.length && packedOf(text.charCodeAt(i)) >> 16 === CharClass.Word;
+}
+
+/**
+ * Does the tokenizer drop a sign this name rests on? "Google+" would read as Google, "C#" as the
+ * letter C, "Notepad++" as Notepad: such a name is better not matched than matched as another.
+ * A hashtag's "#" says nothing ("#MeToo" is MeToo).
+ */
+export function losesSigns(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const sign = text.charAt(i);
+    if (!SIGNS.has(sign)) continue;
+    if (sign === '#' && !isWordAt(text, i - 1) && isWordAt(text, i + 1)) continue;
+    return true;
+  }
+  return false;
 }
 
 /** Arabic articles written with a hyphen ("al-Assad"): news spells names with and without them. */

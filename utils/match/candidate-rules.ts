@@ -10,6 +10,8 @@ import { tokenize } from './tokenize';
 const ACRONYM_POPULARITY = 180;
 /** Acronyms of at most this many letters are weak evidence on their own. */
 const SHORT_ACRONYM = 3;
+/** One short word all in capitals ("TOI", "AA"): read as an acronym. */
+const SHORT_WORD_IN_CAPITALS = new RegExp(`^\\p{Lu}{2,${SHORT_ACRONYM}}$`, 'u');
 /** How well known (≈ 30 Wikipedias) an entity named by an everyday word must be to be marked by it alone. */
 export const EVERYDAY_POPULARITY = 150;
 /** Well known enough (≈ 100 Wikipedias: "China", "Trump") to be named even at a sentence's start. */
@@ -118,15 +120,25 @@ export class CandidateRules {
   /**
    * Does the match keep the capitals its alias asks for? Case-sensitive aliases word by word;
    * acronyms in capitals ("Nato" and "Unesco" too: four letters or more may be written as a
-   * word); a proper name with at least one capital.
+   * word); a proper name with at least one capital, but not a short word written all in
+   * capitals: "TOI" and "AA" are acronyms, not the village Toi or the river Aa.
    */
   caseMatches(text: string, raw: RawMatch, candidate: number): boolean {
     const flags = this.data.candFlags[candidate] as number;
-    if (flags & CandidateFlag.Proper) {
-      const written = text.slice(raw.start, raw.end);
-      if (written === written.toLowerCase() && written !== written.toUpperCase()) return false;
-    }
     const pattern = this.data.candCase.at(candidate) ?? '';
+    const written = text.slice(raw.start, raw.end);
+    if (
+      flags & CandidateFlag.Proper &&
+      written === written.toLowerCase() &&
+      written !== written.toUpperCase()
+    )
+      return false;
+    if (
+      !(flags & CandidateFlag.Acronym) &&
+      !/[UA]/.test(pattern) &&
+      SHORT_WORD_IN_CAPITALS.test(written)
+    )
+      return false;
     if (!pattern) return true;
     const words = tokenize(text.slice(raw.start, raw.end));
     if (words.length !== pattern.length) return true;

@@ -4,6 +4,7 @@ import {
   casePatternOf,
   flagsOf,
   implicitFlags,
+  losesSigns,
   personNameWords,
   variantsOf,
   wordsOf,
@@ -73,7 +74,7 @@ export function compileMatcher(unordered: readonly Entity[]): {
       const flags = flagsOf(entity, alias);
       for (const variant of variantsOf(alias.text, alias.language)) {
         const tokens = wordsOf(variant, entity.kind === 'topic');
-        if (tokens.length === 0 || tokens.length > MAX_ALIAS_WORDS) {
+        if (tokens.length === 0 || tokens.length > MAX_ALIAS_WORDS || losesSigns(variant)) {
           report.skipped.push(`${entity.id}: "${variant}"`);
           continue;
         }

@@ -17,7 +17,7 @@ export const Surface = {
   NameTail: 2,
   /** Part of a longer name that goes on after it ("Sydney Morning Herald", "Trump Tower"). */
   NameHead: 3,
-  /** Linked into a longer name: "Bank of England", "Stade de France", "Paris 2024". */
+  /** Linked into a longer name: "Bank of England", "Stade de France", "Paris 2024", "Google+". */
   Linked: 4,
   /** Inside an address, an e-mail, a path or code: never a mention. */
   Address: 5,
@@ -159,6 +159,9 @@ export function surfaceOf(
   caseless: boolean | (() => boolean),
 ): Surface {
   if (inAddress(text, start, end)) return Surface.Address;
+  // "Google+", "C#": a sign right after the name makes it another name.
+  const next = text.charCodeAt(end);
+  if (next === 0x2b || next === 0x23) return Surface.Linked;
   const before = wordBefore(text, start);
   const after = wordAfter(text, end);
   // A year after a place names an event: "Paris 2024", "Euro 2024", "Qatar 2022".

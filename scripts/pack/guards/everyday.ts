@@ -49,6 +49,18 @@ const FREQUENT_RANK = 3000;
  */
 const FREQUENT_RANK_UNCASED = 10_000;
 
+/**
+ * Abbreviations news writes in capitals for things that are not names: the time of day, time
+ * zones, titles, and US states' postal codes (in datelines and addresses). "9 PM" is no party in
+ * Peru, "Tampa, FL" no party in Liechtenstein. Left out: codes that are also well-known names
+ * ("LA", "PA" for the Palestinian Authority, "DC") and those already words ("IN", "OR", "ME").
+ */
+const EVERYDAY_ABBREVIATIONS = new Set(
+  `am pm gmt utc est edt cst cdt mst mdt pst pdt bst cet cest mp ceo cfo vp tv
+  al ak az ar ca co ct fl ga ia il ks ky md mn mo ms mt nc nd ne nh nj nm nv ny ri sc sd tn tx
+  ut va vt wa wi wv wy`.split(/\s+/),
+);
+
 let everyday: Set<string> | undefined;
 
 /** Lower-case stems and proper nouns of a Hunspell `.dic` file, folded. */
@@ -91,6 +103,7 @@ function load(): Set<string> {
 export function isEverydayWord(name: string): boolean {
   const folded = foldText(name);
   if (folded.length < 2 || folded.includes(' ')) return false;
+  if (name === name.toUpperCase() && EVERYDAY_ABBREVIATIONS.has(folded)) return true;
   everyday ??= load();
   return everyday.has(folded) || wordRisk(name) === 'common-word';
 }

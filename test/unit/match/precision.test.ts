@@ -72,6 +72,14 @@ const ENTITIES: Entity[] = [
     ...entity('Q48796385', 'organisation', 'Purple Party', { en: ['Purple Party', 'PM'] }),
     popularity: 8,
   },
+  { ...place('Q2619168', 'Toi', 'NU', ['Population']), popularity: 150 },
+  {
+    ...entity('Q300653', 'place', 'Aa', { en: [{ text: 'Aa', caseSensitive: true }] }),
+    popularity: 150,
+  },
+  { ...entity('Q95', 'organisation', 'Google', { en: ['Google'] }), popularity: 20 },
+  { ...entity('Q356', 'topic', 'Google+', { en: ['Google+'] }), popularity: 66 },
+  { ...entity('Q2407', 'topic', 'C++', { en: ['C++'] }), popularity: 90 },
   {
     ...entity('Q458', 'organisation', 'European Union', { en: ['European Union', 'EU'] }),
     popularity: 330,
@@ -199,6 +207,21 @@ describe('evidence around a name', () => {
       'Purple Party → Q48796385',
     ]);
     expect(marks(['EU leaders met.'])).toEqual(['EU → Q458']);
+  });
+});
+
+describe('a short word in capitals', () => {
+  it('is an acronym, not a place of that name', () => {
+    expect(marks(['TOI reported the vote.'])).toEqual([]);
+    expect(marks(['Toi is a village of Niue.'])).toEqual(['Toi → Q2619168']);
+    expect(marks(['AA said so.', 'Aa is a river.'])).toEqual(['Aa → Q300653']);
+  });
+});
+
+describe('signs the words leave out', () => {
+  it('does not read "Google+" or "C++" as the name without its sign', () => {
+    expect(marks(['Google said Google+ would close.'])).toEqual(['Google → Q95']);
+    expect(marks(['Version C of the plan.'])).toEqual([]);
   });
 });
 

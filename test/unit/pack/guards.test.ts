@@ -37,6 +37,40 @@ describe('the everyday-word guard', () => {
   });
 });
 
+describe('the everyday-abbreviation guard', () => {
+  const party = {
+    ...entity('Q48796385', 'organisation', 'Purple Party', {
+      en: ['Purple Party', { text: 'PM', caseSensitive: true }],
+    }),
+    related: ['Q419'],
+    popularity: 10,
+  };
+  const peru = { ...entity('Q419', 'place', 'Peru'), popularity: 300 };
+  const spd = {
+    ...entity('Q49768', 'organisation', 'Social Democratic Party of Germany', {
+      en: ['Social Democratic Party of Germany', { text: 'SPD', caseSensitive: true }],
+    }),
+    popularity: 20,
+  };
+
+  it('reads "PM" as the time of day or the prime minister, not a little-known party', () => {
+    const entities = [structuredClone(party), structuredClone(peru), structuredClone(spd)];
+    guardEverydayWords(entities);
+    expect(everyday(entities[0]?.aliases.en?.[1])).toBe(true);
+    // An acronym that is no everyday abbreviation keeps its mark.
+    expect(everyday(entities[2]?.aliases.en?.[1])).toBe(false);
+    const { data } = compileMatcher(entities);
+    const marked = (text: string) =>
+      (findMentions(data, [text])[0] ?? []).map((m) => text.slice(m.start, m.end));
+    expect(marked('The PM spoke at 9 PM, and SPD leaders listened.')).toEqual(['SPD']);
+    // Named in full, the party is marked by its acronym too.
+    expect(marked('The Purple Party won two seats, and PM leaders met.')).toEqual([
+      'Purple Party',
+      'PM',
+    ]);
+  });
+});
+
 describe('the guard on organisations called by a place’s name', () => {
   const population = [{ label: 'Population', value: '632,743 (GeoNames figure)' }];
   const city = { ...entity('Q1022', 'place', 'Stuttgart'), facts: population, popularity: 20 };
