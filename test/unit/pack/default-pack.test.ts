@@ -97,6 +97,20 @@ describe('the pack pipeline checks', { timeout: 60_000 }, () => {
     expect(built.manifest.sources.every((source) => source.licence)).toBe(true);
   });
 
+  it('gives a name the entity a reader means, not a namesake the estimates rank higher', () => {
+    const marks = (text: string) =>
+      (findMentions(data, [text])[0] ?? []).map(
+        (m) => `${text.slice(m.start, m.end)} → ${data.entityIds.at(m.entity)}`,
+      );
+    // Google, not Google+; the Netherlands of Wikipedia's article, not the Kingdom with Aruba.
+    expect(marks('Google and the Netherlands signed a data-centre deal.')).toEqual([
+      'Google → Q95',
+      'Netherlands → Q55',
+    ]);
+    // The time of day and a state's postal code are no parties in Peru or Liechtenstein.
+    expect(marks('The vote in Tampa, FL, closed at 9 PM.')).toEqual(['Tampa → Q49255']);
+  });
+
   it('knows past leaders with their terms ("then and since")', () => {
     const abbott = built.entity('Q348577');
     expect([abbott?.name, abbott?.kind]).toEqual(['Tony Abbott', 'person']);
