@@ -92,6 +92,22 @@ export function popularityOf(item: KbItem): number {
   return Math.min(Math.max(fromViews, fromSources, fromAge), 10_000);
 }
 
+/**
+ * A company's legal form and a club's "F.C.", which news leaves off: "Apple Inc." is Apple,
+ * "Manchester United F.C." Manchester United, "Real Madrid Club de Fútbol" Real Madrid.
+ */
+const LEGAL_FORM =
+  /,?\s+(?:Inc\.?|Corp\.|Ltd\.?|plc|PLC|LLC|Group|Holdings|S\.A\.|AG|SE|N\.V\.|GmbH|A\.?F\.?C\.?|F\.?C\.?|C\.F\.|Football Club|Club de Fútbol)$/u;
+
+/** How well known (≈ 10 Wikipedias) an organisation must be to be named without its legal form. */
+const SHORT_FORM_POPULARITY = 10;
+
+/** The name without its legal form or club suffix, when it has one and something is left. */
+export function withoutLegalForm(name: string): string | undefined {
+  const short = name.replace(LEGAL_FORM, '').trim();
+  return short !== name && /\p{L}{2}/u.test(short) ? short : undefined;
+}
+
 /** Flags for a one-word English name: people's names are proper names; words and first names need context. */
 function oneWordFlags(text: string, kind: EntityKind) {
   const risk = wordRisk(text);
@@ -153,6 +169,12 @@ function aliasesOf(
     const label = item.labels[lang];
     if (label) addName(aliases, lang, label, kind, popularity);
   }
+  // Not for the little-known: "Encuesta, Inc." would take every Spanish survey.
+  if (kind === 'organisation' && popularity >= SHORT_FORM_POPULARITY)
+    for (const label of [name, item.labels.en ?? '']) {
+      const short = withoutLegalForm(label);
+      if (short) addName(aliases, 'en', short, kind, popularity);
+    }
   for (const lang of languages) {
     for (const alias of item.aliases[lang] ?? []) addName(aliases, lang, alias, kind, popularity);
   }

@@ -95,6 +95,25 @@ describe('item → entity', () => {
     ]);
   });
 
+  it('names a company or a club without its legal form too, as news does', () => {
+    const cls: EntityClass = { kind: 'organisation', noun: 'organisation' };
+    const org = (id: KbItem['id'], name: string, sitelinks = 40) =>
+      entityOf({ ...newItem(id, 'wikidata'), labels: { en: name }, sitelinks }, cls).aliases.en;
+    expect(org('Q1359568', 'Alibaba Group')).toEqual(['Alibaba Group', 'Alibaba']);
+    expect(org('Q18656', 'Manchester United F.C.')).toEqual([
+      'Manchester United F.C.',
+      'Manchester United',
+    ]);
+    // A short form that is an English word is guarded as any one-word name is.
+    expect(org('Q312', 'Apple Inc.')).toEqual([
+      'Apple Inc.',
+      { text: 'Apple', caseSensitive: true, requireContext: true },
+    ]);
+    expect(org('Q7156', 'FC Barcelona')).toEqual(['FC Barcelona']);
+    // Not for the little-known: a "survey" is no Encuesta, Inc.
+    expect(org('Q5375633', 'Encuesta, Inc.', 3)).toEqual(['Encuesta, Inc.']);
+  });
+
   it('guards one-word names that are English words', () => {
     const reading = { ...newItem('Q161491', 'wikidata'), labels: { en: 'Reading' } };
     const entity = entityOf(reading, { kind: 'place', noun: 'town' });
