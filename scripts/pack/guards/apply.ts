@@ -17,9 +17,25 @@ import { isEverydayWord } from './everyday';
  */
 const ARABIC_WITH_ARTICLE = /^ال[\u0620-\u064A\u0671-\u06D3]{2,}$/u;
 
+/**
+ * Is this the own name of a country or a first-level region (a state, a province, England),
+ * written in capitals? Such a name is a name in every language that writes it so. (Not their
+ * other aliases, which the sources fill with odd ones, nor a name in a script without capitals.)
+ */
+function isRegionsOwnName(entity: Entity, text: string): boolean {
+  return (
+    entity.kind === 'place' &&
+    text === entity.name &&
+    text.toLowerCase() !== text.toUpperCase() &&
+    (entity.facts ?? []).some(
+      (fact) => fact.label === 'ISO 3166-1 code' || fact.label === 'ISO 3166-2',
+    )
+  );
+}
+
 /** Is this one-word alias of this entity an everyday word (or, in Arabic, most likely one)? */
 function everydayAlias(entity: Entity, text: string): boolean {
-  if (isEverydayWord(text)) return true;
+  if (isEverydayWord(text, !isRegionsOwnName(entity, text))) return true;
   const popularity = popularityCode(entity.popularity);
   return popularity > 0 && popularity < OBSCURE_POPULARITY && ARABIC_WITH_ARTICLE.test(text);
 }

@@ -61,7 +61,8 @@ const EVERYDAY_ABBREVIATIONS = new Set(
   ut va vt wa wi wv wy`.split(/\s+/),
 );
 
-let everyday: Set<string> | undefined;
+/** Everyday words by where they come from: dictionaries with their frequency, or frequency alone. */
+let everyday: { checked: Set<string>; frequent: Set<string> } | undefined;
 
 /** Lower-case stems and proper nouns of a Hunspell `.dic` file, folded. */
 function readDictionary(name: string): Set<string> {
@@ -82,28 +83,38 @@ function readFrequent(language: string): string[] {
     .filter(Boolean);
 }
 
-function load(): Set<string> {
-  const words = new Set<string>();
+function load(): { checked: Set<string>; frequent: Set<string> } {
+  const checked = new Set<string>();
   for (const { dictionary, frequency } of LANGUAGES) {
     const lower = readDictionary(dictionary);
     for (const word of readFrequent(frequency)) {
       // A plural the dictionary keeps as an affix rule: "todos", "ciudadanos".
       const stems = [word, word.replace(/es$/, ''), word.replace(/s$/, '')];
-      if (stems.some((stem) => lower.has(stem))) words.add(word);
+      if (stems.some((stem) => lower.has(stem))) checked.add(word);
     }
   }
+  const frequent = new Set<string>();
   for (const language of FREQUENT_ONLY) {
     const rank = language === 'arabic' ? FREQUENT_RANK_UNCASED : FREQUENT_RANK;
-    for (const word of readFrequent(language).slice(0, rank)) words.add(word);
+    for (const word of readFrequent(language).slice(0, rank)) frequent.add(word);
   }
-  return words;
+  return { checked, frequent };
 }
 
-/** Is this one-word name also an everyday word of a language news is written in? */
-export function isEverydayWord(name: string): boolean {
+/**
+ * Is this one-word name also an everyday word of a language news is written in? With
+ * `frequentToo` false, a word only frequent in a language without a dictionary test counts not:
+ * those lists hold the names their texts use too ("london", "england", "texas" are among German's
+ * 3,000 most frequent words), which a country's or a state's own name is.
+ */
+export function isEverydayWord(name: string, frequentToo = true): boolean {
   const folded = foldText(name);
   if (folded.length < 2 || folded.includes(' ')) return false;
   if (name === name.toUpperCase() && EVERYDAY_ABBREVIATIONS.has(folded)) return true;
   everyday ??= load();
-  return everyday.has(folded) || wordRisk(name) === 'common-word';
+  return (
+    everyday.checked.has(folded) ||
+    (frequentToo && everyday.frequent.has(folded)) ||
+    wordRisk(name) === 'common-word'
+  );
 }

@@ -27,6 +27,20 @@ describe('the everyday-word guard', () => {
     expect(everyday(ours?.aliases.ar?.[0])).toBe(false);
   });
 
+  it('leaves a state’s or a country’s own name a name, though German texts use it often', () => {
+    const iso = (code: string) => [{ label: 'ISO 3166-2', value: code }];
+    const texas = { ...entity('Q1439', 'place', 'Texas'), facts: iso('US-TX'), popularity: 12 };
+    const england = { ...entity('Q21', 'place', 'England'), facts: iso('GB-ENG'), popularity: 15 };
+    // "Wald" (forest) is a common German noun, and a village's name.
+    const village = { ...entity('Q1', 'place', 'Wald'), popularity: 3 };
+    const entities = [texas, england, village].map((e) => structuredClone(e));
+    guardEverydayWords(entities);
+    const [guardedTexas, guardedEngland, guardedVillage] = entities;
+    expect(everyday(guardedTexas?.aliases.en?.[0])).toBe(false);
+    expect(everyday(guardedEngland?.aliases.en?.[0])).toBe(false);
+    expect(everyday(guardedVillage?.aliases.en?.[0])).toBe(true);
+  });
+
   it('so "the headquarters" is no village, while Raqqa is still marked', () => {
     const entities = [structuredClone(village), structuredClone(city)];
     guardEverydayWords(entities);
