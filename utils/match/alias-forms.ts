@@ -95,12 +95,17 @@ function isWordAt(text: string, i: number): boolean {
   return i >= 0 && i < text.length && packedOf(text.charCodeAt(i)) >> 16 === CharClass.Word;
 }
 
+/** One word and an exclamation or a question mark: "Friday!", "Movies!", "Oklahoma!". */
+const EXCLAIMED_WORD = /^[\p{L}\p{N}]+[!?]+$/u;
+
 /**
  * Does the tokenizer drop a sign this name rests on? "Google+" would read as Google, "C#" as the
- * letter C, "Notepad++" as Notepad: such a name is better not matched than matched as another.
- * A hashtag's "#" says nothing ("#MeToo" is MeToo).
+ * letter C, "Notepad++" as Notepad, the channel "Friday!" as the day: such a name is better not
+ * matched than matched as another. A hashtag's "#" says nothing ("#MeToo" is MeToo), nor does a
+ * longer name's "!" ("For Ukraine!").
  */
 export function losesSigns(text: string): boolean {
+  if (EXCLAIMED_WORD.test(text.trim())) return true;
   for (let i = 0; i < text.length; i++) {
     const sign = text.charAt(i);
     if (!SIGNS.has(sign)) continue;

@@ -80,6 +80,7 @@ const ENTITIES: Entity[] = [
   { ...entity('Q95', 'organisation', 'Google', { en: ['Google'] }), popularity: 20 },
   { ...entity('Q356', 'topic', 'Google+', { en: ['Google+'] }), popularity: 66 },
   { ...entity('Q2407', 'topic', 'C++', { en: ['C++'] }), popularity: 90 },
+  { ...entity('Q4385946', 'organisation', 'Friday!', { en: ['Friday!'] }), popularity: 20 },
   {
     ...entity('Q458', 'organisation', 'European Union', { en: ['European Union', 'EU'] }),
     popularity: 330,
@@ -219,9 +220,10 @@ describe('a short word in capitals', () => {
 });
 
 describe('signs the words leave out', () => {
-  it('does not read "Google+" or "C++" as the name without its sign', () => {
+  it('does not read "Google+", "C++" or "Friday!" as the name without its sign', () => {
     expect(marks(['Google said Google+ would close.'])).toEqual(['Google → Q95']);
     expect(marks(['Version C of the plan.'])).toEqual([]);
+    expect(marks(['Talks ended on Friday.'])).toEqual([]);
   });
 });
 
