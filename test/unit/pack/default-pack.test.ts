@@ -107,6 +107,9 @@ describe('the pack pipeline checks', { timeout: 60_000 }, () => {
       'Google → Q95',
       'Netherlands → Q55',
     ]);
+    // "Gaza" is the territory; Gaza City is named as such.
+    expect(marks('Aid trucks entered Gaza on Monday.')).toEqual(['Gaza → Q39760']);
+    expect(marks('Strikes hit Gaza City.')).toEqual(['Gaza City → Q47492']);
     // The time of day and a state's postal code are no parties in Peru or Liechtenstein.
     expect(marks('The vote in Tampa, FL, closed at 9 PM.')).toEqual(['Tampa → Q49255']);
   });
