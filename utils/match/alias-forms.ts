@@ -1,8 +1,7 @@
 import type { Alias, Entity, EntityKind } from '../knowledge/schema';
-import { CharClass, packedOf } from './fold';
 import { inflectionsOf } from './inflect';
 import { CandidateFlag } from './matcher-data';
-import { foldedText, type Token, tokenize } from './tokenize';
+import { foldedText, isWordAt, type Token, tokenize } from './tokenize';
 
 /** The entity's aliases, plus its display name unless an alias already spells it (with its rules). */
 export function aliasesOf(
@@ -90,10 +89,6 @@ export function flagsOf(entity: Entity, alias: { rules: Exclude<Alias, string> |
 
 /** Signs a name may rest on that the tokenizer does not keep (it reads them as breaks). */
 const SIGNS = new Set([...'+#*@$%=~^|<>']);
-
-function isWordAt(text: string, i: number): boolean {
-  return i >= 0 && i < text.length && packedOf(text.charCodeAt(i)) >> 16 === CharClass.Word;
-}
 
 /** One word and an exclamation or a question mark: "Friday!", "Movies!", "Oklahoma!". */
 const EXCLAIMED_WORD = /^[\p{L}\p{N}]+[!?]+$/u;

@@ -134,13 +134,14 @@ export class CandidateRules {
     )
       return false;
     if (
+      raw.end - raw.start <= SHORT_ACRONYM &&
       !(flags & CandidateFlag.Acronym) &&
       !/[UA]/.test(pattern) &&
       SHORT_WORD_IN_CAPITALS.test(written)
     )
       return false;
     if (!pattern) return true;
-    const words = tokenize(text.slice(raw.start, raw.end));
+    const words = tokenize(written);
     if (words.length !== pattern.length) return true;
     return words.every((word, i) => {
       const written = text.slice(raw.start + word.start, raw.start + word.end);

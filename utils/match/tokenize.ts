@@ -61,7 +61,12 @@ export function scanTokens(text: string, from: number, to: number, sink: TokenSi
 }
 
 function nextIsWord(text: string, i: number, to: number): boolean {
-  return i < to && packedOf(text.charCodeAt(i)) >> 16 === CharClass.Word;
+  return i < to && isWordAt(text, i);
+}
+
+/** Is `text[i]` a character of a word (a letter or a digit, as the tokenizer folds it)? */
+export function isWordAt(text: string, i: number): boolean {
+  return i >= 0 && i < text.length && packedOf(text.charCodeAt(i)) >> 16 === CharClass.Word;
 }
 
 /** The folded form of `text[from, to)` as a string (compile time and tests; not the hot loop). */
