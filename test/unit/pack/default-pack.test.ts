@@ -114,6 +114,41 @@ describe('the pack pipeline checks', { timeout: 60_000 }, () => {
     expect(marks('The vote in Tampa, FL, closed at 9 PM.')).toEqual(['Tampa → Q49255']);
   });
 
+  it('knows what news names most, by the names news uses (packs/curated/news-staples.yaml)', () => {
+    const marks = (text: string) =>
+      (findMentions(data, [text])[0] ?? []).map(
+        (m) => `${text.slice(m.start, m.end)} → ${data.entityIds.at(m.entity)}`,
+      );
+    // Bare "Washington" is the capital; acronyms and metonyms are the institutions. "AP", which
+    // others share, waits for the page to name the agency or its context.
+    expect(
+      marks('WASHINGTON (AP) — The White House said the FBI and the Pentagon would brief NASA.'),
+    ).toEqual([
+      'WASHINGTON → Q61',
+      'White House → Q35525',
+      'FBI → Q8333',
+      'Pentagon → Q11209',
+      'NASA → Q23548',
+    ]);
+    expect(marks('Russia moved ships from Crimea into the Black Sea.')).toEqual([
+      'Russia → Q159',
+      'Crimea → Q7835',
+      'Black Sea → Q166',
+    ]);
+    expect(marks('The Taliban posted the video on YouTube and Facebook.')).toEqual([
+      'Taliban → Q42418',
+      'YouTube → Q866',
+      'Facebook → Q355',
+    ]);
+    expect(marks('The Associated Press news agency said AP staff were safe.')).toEqual([
+      'Associated Press → Q40469',
+      'AP → Q40469',
+    ]);
+    // A shared acronym or word waits for its context: "AP" alone, "Congress" without US politics.
+    expect(marks('The AP exam is in May.')).toEqual([]);
+    expect(marks('Congress leaders met in Mumbai.')).toEqual(['Mumbai → Q1156']);
+  });
+
   it('knows past leaders with their terms ("then and since")', () => {
     const abbott = built.entity('Q348577');
     expect([abbott?.name, abbott?.kind]).toEqual(['Tony Abbott', 'person']);
