@@ -91,8 +91,11 @@ export function dropCuratedNamesakes(
   const names = new Set<string>();
   for (const entity of curated) {
     if (entity.kind !== 'person' && entity.kind !== 'organisation') continue;
-    for (const { text } of aliasesOf(entity)) {
+    for (const { text, rules } of aliasesOf(entity)) {
       // One-word aliases ("Putin") are too loose to equate two entities; display names are not.
+      // Nor is a name the curated entity shares and takes only in context ("Democratic Party"
+      // of the United States is not every Democratic Party).
+      if (rules?.requireContext && text !== entity.name) continue;
       if (text === entity.name || wordsOf(text).length >= 2)
         for (const key of keysOf(text)) names.add(`${entity.kind}:${key}`);
     }

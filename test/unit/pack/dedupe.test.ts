@@ -54,6 +54,19 @@ describe('putting the sources together', () => {
     ).toEqual([]);
   });
 
+  it('keeps the namesakes of a name a curated entity takes only in context', () => {
+    const curated = [
+      entity('Q29552', 'organisation', 'Democratic Party (United States)', {
+        en: [{ text: 'Democratic Party', requireContext: true }],
+      }),
+    ];
+    const generated = [
+      entity('Q47729', 'organisation', 'Democratic Party', {}),
+      entity('Q3', 'organisation', 'Democratic Party (United States)', {}),
+    ];
+    expect(dropCuratedNamesakes(generated, curated).map((item) => item.id)).toEqual(['Q47729']);
+  });
+
   it('guards shared names on the generated side, so the pack check passes', () => {
     const entities = [
       entity('Q1', 'organisation', 'Labour Party', { en: ['Labour Party'] }),

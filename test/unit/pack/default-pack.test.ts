@@ -147,6 +147,14 @@ describe('the pack pipeline checks', { timeout: 60_000 }, () => {
     // A shared acronym or word waits for its context: "AP" alone, "Congress" without US politics.
     expect(marks('The AP exam is in May.')).toEqual([]);
     expect(marks('Congress leaders met in Mumbai.')).toEqual(['Mumbai → Q1156']);
+    // The street and the region, not the film and the TV series named after them.
+    expect(marks('Shares fell on Wall Street as the Kremlin warned Silicon Valley.')).toEqual([
+      'Wall Street → bs:wall-street',
+      'Kremlin → bs:wp-moscow-kremlin',
+      'Silicon Valley → bs:silicon-valley',
+    ]);
+    // A shared name the curated party takes only in context leaves the other countries' parties.
+    expect(built.entity('Q47729')?.name).toBe('Democratic Party');
   });
 
   it('knows past leaders with their terms ("then and since")', () => {
