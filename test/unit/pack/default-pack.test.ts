@@ -147,6 +147,12 @@ describe('the pack pipeline checks', { timeout: 60_000 }, () => {
     // A shared acronym or word waits for its context: "AP" alone, "Congress" without US politics.
     expect(marks('The AP exam is in May.')).toEqual([]);
     expect(marks('Congress leaders met in Mumbai.')).toEqual(['Mumbai → Q1156']);
+    // On a page about Washington state, its cities make "Washington" the state.
+    expect(marks('Fires near Spokane, Washington, reached Seattle.')).toEqual([
+      'Spokane → Q187805',
+      'Washington → Q1223',
+      'Seattle → Q5083',
+    ]);
     // The street and the region, not the film and the TV series named after them.
     expect(marks('Shares fell on Wall Street as the Kremlin warned Silicon Valley.')).toEqual([
       'Wall Street → bs:wall-street',
