@@ -18,6 +18,7 @@
 import { mergeEntity } from '../../utils/knowledge/merge';
 import type { Entity } from '../../utils/knowledge/schema';
 import { aliasText } from './breadth/aliases';
+import { countryDemonyms } from './breadth/country-codes';
 import { dropCuratedNamesakes } from './breadth/dedupe';
 import { CURATED_SAME_AS } from './breadth/overrides';
 import { foldText, wordRisk } from './breadth/words';
@@ -244,9 +245,23 @@ export function linkGeneratedCities(
       add(byAlias, foldText(aliasText(alias)), entity);
   }
   const pick = (city: Entity, found: readonly Entity[]): Entity | undefined => {
-    const same = found.filter((place) => place.country === city.country);
+    // A place already taken (Kursk Oblast, a region of the tuned part) is not the city.
+    const same = found.filter((place) => place.country === city.country && !taken.has(place.id));
     if (same.length > 0) return same.length === 1 ? same[0] : undefined;
-    return found.length === 1 && found[0]?.country === undefined ? found[0] : undefined;
+    // The one place of that name, unless the sources describe it as a city elsewhere ("Kochi",
+    // "City in Kerala, India", is not the Japanese city).
+    const only = found.length === 1 ? found[0] : undefined;
+    if (only && only.country === undefined && !describesCityElsewhere(only.description, city))
+      return only;
+    // Places without a country ("Sydney", "Kursk": the sources give a description only): the one
+    // city whose description names the city's country, and its region when the city has one.
+    const described = found.filter(
+      (place) =>
+        place.country === undefined &&
+        !taken.has(place.id) &&
+        describesCityIn(place.description, city),
+    );
+    return described.length === 1 ? described[0] : undefined;
   };
   return tuned.map((city) => {
     if (!city.id.startsWith('bs:city-') || !city.country) return city;
@@ -257,6 +272,41 @@ export function linkGeneratedCities(
     taken.add(place.id);
     return { ...city, id: place.id };
   });
+}
+
+/** A generated city's description: "City in Ohio, the United States", "City in Russia" (region, country). */
+const CITY_IN = /^City in (?:(.+), )?(?:the )?(.+)$/;
+/** A description of a city, town or capital. */
+const CITY_WORD = /\b(?:city|capital|town|metropolis)\b/i;
+
+/**
+ * Whether a place's description ("Capital city of New South Wales, Australia") says it is a
+ * city in the generated city's country, and in its region when the city names one.
+ */
+function describesCityIn(description: string, city: Entity): boolean {
+  const [, region, country] = CITY_IN.exec(city.description) ?? [];
+  if (!country || !CITY_WORD.test(description)) return false;
+  const names = (text: string) =>
+    new RegExp(
+      `(?:^|[^\\p{L}])${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:$|[^\\p{L}])`,
+      'u',
+    ).test(description);
+  const inCountry =
+    names(country) || (city.country ? countryDemonyms(city.country).some(names) : false);
+  return inCountry && (!region || names(region));
+}
+
+/**
+ * Whether a place's description says it is a city somewhere named ("City in Kerala, India"), but
+ * not in the generated city's country. A bare "city" says nothing either way.
+ */
+function describesCityElsewhere(description: string, city: Entity): boolean {
+  return (
+    CITY_IN.test(city.description) &&
+    CITY_WORD.test(description) &&
+    /\s\p{Lu}/u.test(description) &&
+    !describesCityIn(description, city)
+  );
 }
 
 /**

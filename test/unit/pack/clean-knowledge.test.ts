@@ -61,3 +61,52 @@ describe('generated cities and the knowledge base’s places', () => {
     expect(linked.map((e) => e.id)).toEqual(['bs:city-1269843', 'bs:city-5']);
   });
 });
+
+describe('a generated city and a place the knowledge base describes only in words', () => {
+  const city = (id: string, name: string, country: string, description: string) => ({
+    ...entity(id, 'place', name),
+    country,
+    description,
+  });
+  const place = (id: string, name: string, description: string) => ({
+    ...entity(id, 'place', name, { en: [name] }),
+    description,
+  });
+
+  it('are one entity when exactly one such place is a city in its country (and region)', () => {
+    const linked = linkGeneratedCities(
+      [
+        city('bs:city-2147714', 'Sydney', 'AU', 'City in Australia'),
+        city('bs:city-4509177', 'Columbus', 'US', 'City in Ohio, the United States'),
+        city('bs:city-1', 'Kochi', 'JP', 'City in Japan'),
+      ],
+      [
+        place('Q3130', 'Sydney', 'Capital city of New South Wales, Australia'),
+        place('Q2', 'Sydney', 'Community in Nova Scotia, Canada'),
+        place('Q3', 'Columbus', 'City in Platte County, Nebraska, United States'),
+        place('Q1800', 'Kochi', 'City in Kerala, India'),
+      ],
+    );
+    expect(linked.map((e) => e.id)).toEqual(['Q3130', 'bs:city-4509177', 'bs:city-1']);
+  });
+
+  it('are one entity when the other place of that name is a region the pack already has', () => {
+    const oblast = { ...place('Q3178', 'Kursk', 'Administrative region of Russia'), country: 'RU' };
+    const linked = linkGeneratedCities(
+      [oblast, city('bs:city-538560', 'Kursk', 'RU', 'City in Russia')],
+      [oblast, place('Q3159', 'Kursk', 'City in the south of Russia')],
+    );
+    expect(linked.map((e) => e.id)).toEqual(['Q3178', 'Q3159']);
+  });
+
+  it('stay apart when two such places could be the city', () => {
+    const linked = linkGeneratedCities(
+      [city('bs:city-538560', 'Kursk', 'RU', 'City in Russia')],
+      [
+        place('Q3159', 'Kursk', 'City in the south of Russia'),
+        place('Q4', 'Kursk', 'Town in Russia, now abandoned'),
+      ],
+    );
+    expect(linked.map((e) => e.id)).toEqual(['bs:city-538560']);
+  });
+});
