@@ -153,6 +153,14 @@ describe('the pack pipeline checks', { timeout: 60_000 }, () => {
       'Washington → Q1223',
       'Seattle → Q5083',
     ]);
+    expect(marks('Israeli strikes hit Rafah and Khan Younis in southern Gaza.')).toEqual([
+      'Rafah → Q172343',
+      'Khan Younis → Q309348',
+      'Gaza → Q39760',
+    ]);
+    // A city from the city list is the knowledge base's item the sources describe only in words
+    // ("Capital city of New South Wales, Australia"): one entity, with its Wikidata id.
+    expect([built.entity('Q3130')?.name, built.entity('Q3130')?.country]).toEqual(['Sydney', 'AU']);
     // The street and the region, not the film and the TV series named after them.
     expect(marks('Shares fell on Wall Street as the Kremlin warned Silicon Valley.')).toEqual([
       'Wall Street → bs:wall-street',
