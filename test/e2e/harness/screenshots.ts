@@ -20,5 +20,21 @@ export async function docScreenshot(
 ): Promise<void> {
   if (browser !== 'chromium') return;
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  // Not mid-way through the card's fade-in: every frame's running animations have finished.
+  await Promise.all(
+    page.frames().map((frame) =>
+      frame
+        .evaluate(async () => {
+          // A spinner that runs for ever is left running.
+          const ending = document
+            .getAnimations()
+            .filter((animation) => animation.effect?.getComputedTiming().endTime !== Infinity);
+          await Promise.all(ending.map((animation) => animation.finished));
+        })
+        .catch(() => {
+          // A frame that went away, or an animation cancelled meanwhile: nothing left to wait for.
+        }),
+    ),
+  );
   await page.screenshot(join(SCREENSHOT_DIR, name), fullPage);
 }
